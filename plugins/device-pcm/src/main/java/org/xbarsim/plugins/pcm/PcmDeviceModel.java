@@ -1,0 +1,76 @@
+package org.xbarsim.plugins.pcm;
+
+import static org.xbarsim.api.param.Quantity.CONDUCTANCE;
+import static org.xbarsim.api.param.Quantity.NUMBER;
+import static org.xbarsim.api.param.Quantity.TIME;
+
+import java.util.List;
+import org.pf4j.Extension;
+import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceModel;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.param.Parameters;
+import org.xbarsim.api.param.Preset;
+import org.xbarsim.api.random.RandomStream;
+
+/**
+ * Phase-change memory (science.md section 3): a SET pulse raises conductance by a step that shrinks
+ * as the device nears its maximum, with cycle-to-cycle noise; RESET is the only way down; reads are
+ * noisy; conductance drifts down as a power law after programming. Device-to-device variability in
+ * the maximum conductance, the step size and the drift exponent.
+ */
+@Extension
+public class PcmDeviceModel implements DeviceModel {
+
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.of("gmaxMean", CONDUCTANCE, "25uS", 1, 1000,
+                    "Mean of the device maximum conductance Gmax over the chip."),
+            ParameterSpec.of("gmaxSigmaRel", NUMBER, "0.20", 0, 2,
+                    "Device-to-device spread of Gmax, standard deviation relative to its mean."),
+            ParameterSpec.of("alphaMedian", CONDUCTANCE, "1.0uS", 1e-4, 100,
+                    "Median SET step of a unit-strength pulse at G = 0."),
+            ParameterSpec.of("alphaSigmaLn", NUMBER, "0.40", 0, 3,
+                    "Device-to-device spread of the SET step: standard deviation of its logarithm."),
+            ParameterSpec.of("c2c", NUMBER, "0.50", 0, 5,
+                    "Cycle-to-cycle noise of a SET step, relative to the device's step size."),
+            ParameterSpec.of("gReset", CONDUCTANCE, "0.1uS", 0, 100, "Conductance after a RESET pulse."),
+            ParameterSpec.of("resetRel", NUMBER, "0.10", 0, 5, "Relative noise of the RESET conductance."),
+            ParameterSpec.of("readRel", NUMBER, "0.005", 0, 1,
+                    "Read noise proportional to conductance (standard deviation relative to G)."),
+            ParameterSpec.of("readAbs", CONDUCTANCE, "0.05uS", 0, 100,
+                    "Read noise independent of conductance (standard deviation)."),
+            ParameterSpec.of("driftNuMean", NUMBER, "0.05", 0, 1, "Mean drift exponent nu."),
+            ParameterSpec.of("driftNuSigma", NUMBER, "0.01", 0, 1, "Device-to-device spread of nu."),
+            ParameterSpec.of("driftT0", TIME, "20s", 1e-9, 1e9,
+                    "Drift reference time t0: conductance is unchanged until t0 after programming.")
+    );
+
+    @Override
+    public String id() {
+        return "pcm";
+    }
+
+    @Override
+    public String description() {
+        return "Phase-change memory: soft-bounded unidirectional SET steps with device-to-device and "
+                + "cycle-to-cycle variability, RESET to a low state, Gaussian read noise, power-law drift.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public List<Preset> presets() {
+        return List.of(Preset.fromResource(PcmDeviceModel.class, "default", "default.properties"));
+    }
+
+    @Override
+    public DeviceArray fabricate(Parameters p, int count, RandomStream fabrication) {
+        return new PcmArray(count, p.number("gmaxMean"), p.number("gmaxSigmaRel"), p.number("alphaMedian"),
+                p.number("alphaSigmaLn"), p.number("c2c"), p.number("gReset"), p.number("resetRel"),
+                p.number("readRel"), p.number("readAbs"), p.number("driftNuMean"), p.number("driftNuSigma"),
+                p.number("driftT0"), fabrication);
+    }
+}

@@ -1,0 +1,2 @@
+/** Synthetic weight matrices and .npy import. */
+package org.xbarsim.plugins.synthetic;

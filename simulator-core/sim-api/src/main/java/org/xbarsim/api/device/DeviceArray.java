@@ -1,0 +1,43 @@
+package org.xbarsim.api.device;
+
+import org.xbarsim.api.random.RandomStream;
+
+/**
+ * A population of devices held in primitive arrays: the physics hot loop. Operations address a run
+ * of devices as {@code base + cols[k]} for {@code k < count}, which is how a row operation with a
+ * column-enable mask reaches the devices of one row and one device line.
+ *
+ * <p>Implementations are pure functions of their arrays and the random stream they are handed:
+ * they never see the clock, the bus or a file. One array belongs to one tile and is used by one
+ * thread at a time.
+ */
+public interface DeviceArray {
+
+    int size();
+
+    /**
+     * The true (noiseless) conductance of every device in uS, as it stands after programming.
+     * A live view: the engine reads it to score programmed weights. Do not write to it.
+     */
+    double[] conductances();
+
+    /** A RESET pulse on each addressed device. */
+    void reset(int base, int[] cols, int count, RandomStream rng);
+
+    /** A SET pulse of relative strength {@code strength} on each addressed device. */
+    void set(int base, int[] cols, int count, double strength, RandomStream rng);
+
+    /**
+     * The variance (uS^2) of one read's noise for each addressed device at its present conductance,
+     * written to {@code out[k]}. Read noise is zero-mean Gaussian and independent between devices
+     * and reads, so the read path sums the variances of the devices it integrates and draws one
+     * deviate per column: exact for Gaussian noise, and four times fewer random numbers.
+     */
+    void readNoiseVariance(int base, int[] cols, int count, double[] out);
+
+    /**
+     * Conductance of every device {@code seconds} after programming ended (drift), written to
+     * {@code out}, which has {@link #size()} elements. Zero seconds gives {@link #conductances()}.
+     */
+    void drifted(double seconds, double[] out);
+}

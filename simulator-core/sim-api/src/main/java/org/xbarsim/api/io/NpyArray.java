@@ -1,0 +1,172 @@
+package org.xbarsim.api.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A NumPy {@code .npy} array of float32 or float64 (either byte order, C or Fortran order), read
+ * into doubles in C (row-major) order. Format: numpy.lib.format, versions 1.0, 2.0 and 3.0.
+ *
+ * @param shape dimensions
+ * @param data  elements in row-major order
+ */
+public record NpyArray(int[] shape, double[] data) {
+    /** Larger files are refused rather than read into memory: 2^31 doubles do not fit an array anyway. */
+    public static final long MAX_BYTES = 1L << 31;
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    /**
+     * Reads a file.
+     *
+     * @throws IllegalArgumentException with a message saying what was expected (the caller adds the
+     *                                  file and key); a missing file says so
+     */
+    public static NpyArray read(Path file) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IllegalArgumentException("file is " + size + " bytes, more than the " + MAX_BYTES
+                        + " a weight file may have");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readAllBytes();
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(bytes);
+    }
+
+    public static NpyArray parse(byte[] bytes) {
+        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
+            throw new IllegalArgumentException("expected a NumPy .npy file (magic \\x93NUMPY), got something else");
+        }
+        int major = bytes[6] & 0xff;
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength;
+        int headerStart;
+        if (major == 1) {
+            headerLength = buf.getShort(8) & 0xffff;
+            headerStart = 10;
+        } else if (major == 2 || major == 3) {
+            if (bytes.length < 12) {
+                throw new IllegalArgumentException("expected a .npy header, file is truncated");
+            }
+            headerLength = buf.getInt(8);
+            headerStart = 12;
+        } else {
+            throw new IllegalArgumentException("expected .npy format version 1, 2 or 3, got " + major);
+        }
+        if (headerLength < 0 || headerStart + (long) headerLength > bytes.length) {
+            throw new IllegalArgumentException("expected a .npy header of " + headerLength + " bytes, file is truncated");
+        }
+        String header = new String(bytes, headerStart, headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String descr = find(DESCR, header, "descr");
+        boolean fortran = find(FORTRAN, header, "fortran_order").equals("True");
+        int[] shape = parseShape(find(SHAPE, header, "shape"));
+
+        ByteOrder order;
+        int width;
+        switch (descr) {
+            case "<f8" -> { order = ByteOrder.LITTLE_ENDIAN; width = 8; }
+            case ">f8" -> { order = ByteOrder.BIG_ENDIAN; width = 8; }
+            case "<f4" -> { order = ByteOrder.LITTLE_ENDIAN; width = 4; }
+            case ">f4" -> { order = ByteOrder.BIG_ENDIAN; width = 4; }
+            default -> throw new IllegalArgumentException(
+                    "expected dtype float32 or float64 ('<f4', '<f8'), got '" + descr + "'");
+        }
+        long count = 1;
+        for (int d : shape) {
+            count *= d;
+        }
+        int dataStart = headerStart + headerLength;
+        long expectedBytes = count * width;
+        if (bytes.length - dataStart < expectedBytes) {
+            throw new IllegalArgumentException("expected " + expectedBytes + " bytes of data for shape "
+                    + Arrays.toString(shape) + ", file has " + (bytes.length - dataStart) + " (truncated)");
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) expectedBytes).slice().order(order);
+        double[] values = new double[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = width == 8 ? data.getDouble(i * 8) : data.getFloat(i * 4);
+        }
+        if (fortran && shape.length == 2) {
+            values = transpose(values, shape[1], shape[0]);
+        } else if (fortran && shape.length > 2) {
+            throw new IllegalArgumentException("expected C order for arrays of more than 2 dimensions");
+        }
+        return new NpyArray(shape, values);
+    }
+
+    private static String find(Pattern p, String header, String key) {
+        Matcher m = p.matcher(header);
+        if (!m.find()) {
+            throw new IllegalArgumentException("expected a .npy header with '" + key + "', got " + header.trim());
+        }
+        return m.group(1);
+    }
+
+    private static int[] parseShape(String text) {
+        String[] parts = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+        int[] shape = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                shape[i] = Integer.parseInt(parts[i].replace("L", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a .npy shape of whole numbers, got (" + text + ")");
+            }
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("expected a .npy shape of non-negative sizes, got (" + text + ")");
+            }
+        }
+        return shape;
+    }
+
+    /** Column-major rows x cols (stored as cols blocks of rows) to row-major. */
+    private static double[] transpose(double[] colMajor, int cols, int rows) {
+        double[] out = new double[colMajor.length];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                out[r * cols + c] = colMajor[c * rows + r];
+            }
+        }
+        return out;
+    }
+
+    /** Writes a C-order float64 .npy file (format 1.0). */
+    public static void write(Path file, int[] shape, double[] data) throws IOException {
+        StringBuilder dims = new StringBuilder();
+        for (int d : shape) {
+            dims.append(d).append(", ");
+        }
+        String dimText = shape.length == 1 ? shape[0] + "," : dims.substring(0, dims.length() - 2);
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dimText + "), }";
+        int total = 10 + dict.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + data.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        out.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        for (double v : data) {
+            out.putDouble(v);
+        }
+        Files.write(file, out.array());
+    }
+}

@@ -1,0 +1,80 @@
+package org.xbarsim.api.programming;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A little-endian bit set over bytes, the format of the masks in {@link org.xbarsim.api.event.RowOp}
+ * and {@link org.xbarsim.api.event.RowResult}: bit i is bit (i % 8) of byte (i / 8).
+ */
+public final class BitMask {
+    private final byte[] bytes;
+    private final int bits;
+
+    public BitMask(int bits) {
+        this.bits = bits;
+        this.bytes = new byte[(bits + 7) >>> 3];
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public BitMask set(int i) {
+        bytes[i >>> 3] |= (byte) (1 << (i & 7));
+        return this;
+    }
+
+    public BitMask setRange(int from, int to) {
+        for (int i = from; i < to; i++) {
+            set(i);
+        }
+        return this;
+    }
+
+    public boolean get(int i) {
+        return (bytes[i >>> 3] & (1 << (i & 7))) != 0;
+    }
+
+    public boolean isEmpty() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void clear() {
+        Arrays.fill(bytes, (byte) 0);
+    }
+
+    /** A copy, wrapped: events are immutable once sent. */
+    public ByteBuffer toBuffer() {
+        return ByteBuffer.wrap(bytes.clone());
+    }
+
+    /** Whether bit i is set in a mask buffer (absolute indexing, position ignored). */
+    public static boolean get(ByteBuffer mask, int i) {
+        int index = i >>> 3;
+        return index < mask.limit() && (mask.get(index) & (1 << (i & 7))) != 0;
+    }
+
+    /**
+     * Writes the indices of the set bits in [from, to) of {@code mask}, minus {@code from}, into
+     * {@code out}; returns how many.
+     */
+    public static int indices(ByteBuffer mask, int from, int to, int[] out) {
+        int n = 0;
+        int limitBits = mask.limit() << 3;
+        int end = Math.min(to, limitBits);
+        for (int i = from; i < end; i++) {
+            if ((mask.get(i >>> 3) & (1 << (i & 7))) != 0) {
+                out[n++] = i - from;
+            }
+        }
+        return n;
+    }
+
+    public static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+}

@@ -1,0 +1,99 @@
+package org.xbarsim.api.random;
+
+/**
+ * One named stream of random numbers: SplitMix64 for uniform bits and a ziggurat for normal
+ * deviates. Not thread-safe: a stream belongs to one component (one tile's reads, one tile's
+ * pulses), which is what makes results independent of the number of threads.
+ *
+ * <p>Why not {@link java.util.SplittableRandom#nextGaussian()}: the physics hot loop draws one
+ * normal deviate per device update and the JDK's is about half the speed of this one. The ziggurat
+ * is Marsaglia and Tsang's (J. Stat. Softw. 5(8), 2000) in Doornik's 128-layer ZIGNOR form
+ * (2005), with the layer index and the uniform taken from disjoint bits of one 64-bit draw, which
+ * avoids the correlation Doornik found in the original. It is exact, not a table approximation:
+ * the tail and wedges are sampled by rejection. Rare paths use {@link StrictMath} so results are
+ * bit-identical on every JVM.
+ */
+public final class RandomStream {
+    private static final int LAYERS = 128;
+    private static final double R = 3.442619855899;
+    private static final double V = 9.91256303526217e-3;
+    private static final double[] X = new double[LAYERS + 1];
+    private static final double[] RATIO = new double[LAYERS];
+    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+
+    static {
+        double f = StrictMath.exp(-0.5 * R * R);
+        X[0] = V / f;
+        X[1] = R;
+        X[LAYERS] = 0;
+        for (int i = 2; i < LAYERS; i++) {
+            X[i] = StrictMath.sqrt(-2 * StrictMath.log(V / X[i - 1] + f));
+            f = StrictMath.exp(-0.5 * X[i] * X[i]);
+        }
+        for (int i = 0; i < LAYERS; i++) {
+            RATIO[i] = X[i + 1] / X[i];
+        }
+    }
+
+    private long state;
+
+    public RandomStream(long seed) {
+        this.state = seed;
+    }
+
+    /** 64 uniformly distributed bits (SplitMix64, Steele, Lea and Flood, OOPSLA 2014). */
+    public long nextLong() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, 1). */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * TWO_POW_MINUS_53;
+    }
+
+    /** Uniform in (0, 1): safe to take the logarithm of. */
+    public double nextOpenDouble() {
+        return ((nextLong() >>> 11) + 0.5) * TWO_POW_MINUS_53;
+    }
+
+    /** Uniform integer in [0, bound). */
+    public int nextInt(int bound) {
+        return (int) (((nextLong() >>> 33) * bound) >>> 31);
+    }
+
+    /** A standard normal deviate. */
+    public double nextGaussian() {
+        while (true) {
+            long bits = nextLong();
+            int layer = (int) (bits & (LAYERS - 1));
+            double u = 2 * ((bits >>> 11) * TWO_POW_MINUS_53) - 1;
+            if (Math.abs(u) < RATIO[layer]) {
+                return u * X[layer];
+            }
+            double result = rareGaussian(layer, u);
+            if (!Double.isNaN(result)) {
+                return result;
+            }
+        }
+    }
+
+    /** The tail and wedge cases, about 1.5% of draws; NaN means rejected, draw again. */
+    private double rareGaussian(int layer, double u) {
+        if (layer == 0) {
+            double x;
+            double y;
+            do {
+                x = StrictMath.log(nextOpenDouble()) / R;
+                y = StrictMath.log(nextOpenDouble());
+            } while (-2 * y < x * x);
+            return u < 0 ? x - R : R - x;
+        }
+        double x = u * X[layer];
+        double f0 = StrictMath.exp(-0.5 * (X[layer] * X[layer] - x * x));
+        double f1 = StrictMath.exp(-0.5 * (X[layer + 1] * X[layer + 1] - x * x));
+        return f1 + nextDouble() * (f0 - f1) < 1.0 ? x : Double.NaN;
+    }
+}

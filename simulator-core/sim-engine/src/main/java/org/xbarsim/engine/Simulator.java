@@ -1,0 +1,68 @@
+package org.xbarsim.engine;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.api.workload.WeightLayer;
+import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.run.ProgrammingRun;
+import org.xbarsim.engine.run.RunListener;
+import org.xbarsim.engine.run.RunPlan;
+import org.xbarsim.engine.run.RunResult;
+import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.scenario.Scenario;
+import org.xbarsim.engine.stats.Summary;
+
+/**
+ * Runs a loaded scenario: asks the workload for its layers, maps them onto tiles, programs them on
+ * the event bus, and summarises. The one entry point the command line and the tests share.
+ */
+public final class Simulator {
+    public static final String VERSION = "0.1.0";
+
+    private final PluginCatalog catalog;
+
+    public Simulator(PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
+    public record Prepared(Scenario scenario, List<WeightLayer> layers, List<TileJob> jobs) {
+        public long rows() {
+            return jobs.stream().mapToLong(TileJob::rows).sum();
+        }
+
+        public long weights() {
+            return jobs.stream().mapToLong(j -> (long) j.rows() * j.cols()).sum();
+        }
+    }
+
+    public Prepared prepare(Scenario scenario) {
+        RandomStreams streams = new RandomStreams(scenario.seed());
+        List<WeightLayer> layers = scenario.workload().layers(new WorkloadContext(scenario.workloadParameters(),
+                streams.child("workload"), scenario.source(), scenario.baseDir()));
+        List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
+                scenario.chip().significanceF(),
+                scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
+        return new Prepared(scenario, layers, jobs);
+    }
+
+    public JsonObject run(Prepared prepared, int threads, RunListener listener) {
+        Scenario s = prepared.scenario();
+        double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
+        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
+                new RandomStreams(s.seed()), tolerance);
+        RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener);
+        Map<String, String> plugins = new LinkedHashMap<>();
+        plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
+        plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
+        plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
+        return Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(), result,
+                tolerance, VERSION);
+    }
+}

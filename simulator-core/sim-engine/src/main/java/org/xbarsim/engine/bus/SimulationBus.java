@@ -1,0 +1,39 @@
+package org.xbarsim.engine.bus;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import org.xbarsim.api.event.RowFinished;
+import org.xbarsim.api.event.RowOp;
+import org.xbarsim.api.event.RowResult;
+
+/**
+ * The simulation's use of the Vert.x event bus: the addresses events travel on and the codecs that
+ * carry them. Addresses are per tile so that a tile's conversation with its policy stays on the
+ * tile's own event loop.
+ */
+public final class SimulationBus {
+    /** Where a tile's programmer sends row operations for the tile's hardware. */
+    public static String opsAddress(int tile) {
+        return "xbarsim.tile." + tile + ".ops";
+    }
+
+    /** Where a tile's hardware sends the outcome of each row operation for its programmer. */
+    public static String resultsAddress(int tile) {
+        return "xbarsim.tile." + tile + ".results";
+    }
+
+    /** Published when a row is programmed: statistics, progress and traces listen here. */
+    public static final String ROWS = "xbarsim.rows";
+
+    private SimulationBus() {
+    }
+
+    /** Registers the zero-copy codecs of every event type as their classes' default codecs. */
+    public static void registerCodecs(Vertx vertx) {
+        EventBus bus = vertx.eventBus();
+        bus.registerDefaultCodec(RowOp.class, new AvroRecordCodec<>(RowOp.class, RowOp.getClassSchema()));
+        bus.registerDefaultCodec(RowResult.class, new AvroRecordCodec<>(RowResult.class, RowResult.getClassSchema()));
+        bus.registerDefaultCodec(RowFinished.class,
+                new AvroRecordCodec<>(RowFinished.class, RowFinished.getClassSchema()));
+    }
+}

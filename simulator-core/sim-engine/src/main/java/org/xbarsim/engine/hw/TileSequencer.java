@@ -1,0 +1,170 @@
+package org.xbarsim.engine.hw;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import org.xbarsim.api.event.OpKind;
+import org.xbarsim.api.event.RowOp;
+import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.kernel.Action;
+import org.xbarsim.engine.kernel.Kernel;
+import org.xbarsim.engine.kernel.Priority;
+
+/**
+ * Executes row operations on a tile in simulated time: drives the pulse, waits its duration,
+ * integrates and converts the verify read, and delivers the outcome. The timed path schedules the
+ * functional steps of {@link RowDriver} and {@link ReadPath} on the tile's {@link Kernel}; the
+ * actions are fields, reused for every operation, so the steady state allocates only the outgoing
+ * event.
+ */
+public final class TileSequencer {
+    private final CrossbarTile tile;
+    private final ChipConfig chip;
+    private final RowDriver driver;
+    private final ReadPath readPath;
+    private final Kernel kernel = new Kernel();
+    private final RandomStream pulseNoise;
+    private final RandomStream readNoise;
+    private final Consumer<RowResult> sink;
+
+    private final int[] readCols;
+    private final double[] sampled;
+    private final int[] codes;
+    private int readCount;
+
+    private RowOp op;
+    private final RowCounters counters = new RowCounters();
+
+    private final Action drive = this::drive;
+    private final Action sample = this::sample;
+    private final Action convert = this::convert;
+    private final Action deliver = this::deliver;
+
+    public TileSequencer(CrossbarTile tile, ChipConfig chip, RandomStream pulseNoise, RandomStream readNoise,
+                         Consumer<RowResult> sink) {
+        this.tile = tile;
+        this.chip = chip;
+        this.driver = new RowDriver(tile);
+        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc());
+        this.pulseNoise = pulseNoise;
+        this.readNoise = readNoise;
+        this.sink = sink;
+        this.readCols = new int[tile.cols()];
+        this.sampled = new double[tile.cols()];
+        this.codes = new int[tile.cols()];
+    }
+
+    public long now() {
+        return kernel.now();
+    }
+
+    /** Per-row operation counts and energy; {@link #startRow} clears them. */
+    public RowCounters counters() {
+        return counters;
+    }
+
+    public void startRow() {
+        counters.clear(kernel.now());
+    }
+
+    /** Runs one operation to completion in simulated time; the outcome goes to the sink. */
+    public void execute(RowOp rowOp) {
+        if (rowOp.getRow() < 0 || rowOp.getRow() >= tile.rows()) {
+            throw new IllegalArgumentException("row " + rowOp.getRow() + " is outside tile " + tile.index());
+        }
+        this.op = rowOp;
+        switch (rowOp.getKind()) {
+            case SET, RESET -> kernel.schedule(kernel.now(), Priority.DRIVE, drive);
+            case READ -> startRead(kernel.now());
+            case DONE -> throw new IllegalArgumentException("DONE is not a hardware operation");
+        }
+        kernel.runUntilIdle();
+    }
+
+    private void drive(long cycle) {
+        int enabled = driver.decode(op.getEnable());
+        long duration;
+        if (op.getKind() == OpKind.SET) {
+            if (!(op.getStrength() > 0)) {
+                throw new IllegalArgumentException("SET strength must be > 0, got " + op.getStrength());
+            }
+            driver.set(op.getRow(), op.getStrength(), pulseNoise);
+            counters.setOps++;
+            counters.energyPicojoules += enabled * chip.setPicojoules();
+            duration = chip.setCycles();
+        } else {
+            driver.reset(op.getRow(), pulseNoise);
+            int lines = driver.linesEnabled();
+            counters.resetOps += lines;
+            counters.energyPicojoules += enabled * chip.resetPicojoules();
+            duration = lines * chip.resetCycles();
+        }
+        long end = cycle + duration;
+        if (op.getRead().limit() > 0) {
+            startRead(end);
+        } else {
+            readCount = 0;
+            kernel.schedule(end, Priority.DELIVER, deliver);
+        }
+    }
+
+    private void startRead(long cycle) {
+        readCount = BitMask.indices(op.getRead(), 0, tile.cols(), readCols);
+        kernel.schedule(cycle + chip.integrationCycles(), Priority.SAMPLE, sample);
+    }
+
+    private void sample(long cycle) {
+        readPath.sample(op.getRow(), readCols, readCount, readNoise, sampled);
+        long series = readPath.conversionsInSeries(readCols, readCount);
+        counters.readOps++;
+        counters.energyPicojoules += readCount * 4 * chip.readPicojoules()
+                + readCount * chip.adcPicojoules() + chip.dacPicojoules();
+        kernel.schedule(cycle + readPath.conversionCycles(series, chip.adcBitCycles()), Priority.CONVERT, convert);
+    }
+
+    private void convert(long cycle) {
+        readPath.convert(sampled, readCount, codes);
+        kernel.schedule(cycle, Priority.DELIVER, deliver);
+    }
+
+    private void deliver(long cycle) {
+        ByteBuffer codeBytes = BitMask.EMPTY;
+        ByteBuffer converted = BitMask.EMPTY;
+        if (readCount > 0) {
+            byte[] b = new byte[2 * tile.cols()];
+            BitMask mask = new BitMask(tile.cols());
+            for (int k = 0; k < readCount; k++) {
+                int c = readCols[k];
+                b[2 * c] = (byte) codes[k];
+                b[2 * c + 1] = (byte) (codes[k] >>> 8);
+                mask.set(c);
+            }
+            codeBytes = ByteBuffer.wrap(b);
+            converted = mask.toBuffer();
+        }
+        Adc adc = readPath.adc();
+        counters.operations = counters.setOps + counters.resetOps + counters.readOps;
+        sink.accept(new RowResult(tile.index(), op.getRow(), cycle, counters.operations, codeBytes, converted,
+                adc.lowMicroSiemens(), adc.lsbMicroSiemens()));
+    }
+
+    /** Mutable per-row counters, primitives only. */
+    public static final class RowCounters {
+        public int setOps;
+        public int resetOps;
+        public int readOps;
+        public int operations;
+        public double energyPicojoules;
+        public long startCycle;
+
+        void clear(long now) {
+            setOps = 0;
+            resetOps = 0;
+            readOps = 0;
+            operations = 0;
+            energyPicojoules = 0;
+            startCycle = now;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.xbarsim.engine.plugin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+import org.xbarsim.api.device.DeviceModel;
+import org.xbarsim.api.param.Component;
+import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.workload.Workload;
+
+/**
+ * The extensions available to a run, by kind and id. Normally loaded by PF4J from the plugin jars in
+ * one directory; tests may also build one from extension instances.
+ */
+public final class PluginCatalog implements AutoCloseable {
+    private final PluginManager manager;
+    private final Map<String, DeviceModel> devices;
+    private final Map<String, ProgrammingPolicy> policies;
+    private final Map<String, Workload> workloads;
+    private final Map<Component, String> origins = new LinkedHashMap<>();
+
+    private PluginCatalog(PluginManager manager, List<DeviceModel> devices, List<ProgrammingPolicy> policies,
+                          List<Workload> workloads) {
+        this.manager = manager;
+        this.devices = index("device model", devices);
+        this.policies = index("programming policy", policies);
+        this.workloads = index("workload", workloads);
+        for (Component c : all()) {
+            origins.put(c, origin(c));
+        }
+    }
+
+    /** Loads every plugin jar in {@code directory} (and only there). */
+    public static PluginCatalog load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("plugin directory " + directory + " does not exist");
+        }
+        PluginManager manager = new DefaultPluginManager(directory);
+        manager.loadPlugins();
+        manager.startPlugins();
+        return new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
+                manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class));
+    }
+
+    /** A catalog of given extensions, with no plugin manager (engine tests). */
+    public static PluginCatalog of(List<DeviceModel> devices, List<ProgrammingPolicy> policies,
+                                   List<Workload> workloads) {
+        return new PluginCatalog(null, devices, policies, workloads);
+    }
+
+    private static <T extends Component> Map<String, T> index(String kind, List<T> extensions) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        List<T> sorted = new ArrayList<>(extensions);
+        sorted.sort((a, b) -> a.id().compareTo(b.id()));
+        for (T e : sorted) {
+            T previous = byId.putIfAbsent(e.id(), e);
+            if (previous != null) {
+                throw new IllegalStateException("two " + kind + "s share the id '" + e.id() + "': "
+                        + previous.getClass().getName() + " and " + e.getClass().getName());
+            }
+        }
+        return byId;
+    }
+
+    public Optional<DeviceModel> device(String id) {
+        return Optional.ofNullable(devices.get(id));
+    }
+
+    public Optional<ProgrammingPolicy> policy(String id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    public Optional<Workload> workload(String id) {
+        return Optional.ofNullable(workloads.get(id));
+    }
+
+    public List<DeviceModel> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    public List<ProgrammingPolicy> policies() {
+        return List.copyOf(policies.values());
+    }
+
+    public List<Workload> workloads() {
+        return List.copyOf(workloads.values());
+    }
+
+    public List<Component> all() {
+        List<Component> all = new ArrayList<>(devices.values());
+        all.addAll(policies.values());
+        all.addAll(workloads.values());
+        return all;
+    }
+
+    /** "plugin-id@version" of the jar an extension came from, or "built-in". */
+    public String originOf(Component component) {
+        return origins.getOrDefault(component, origin(component));
+    }
+
+    private String origin(Component component) {
+        if (manager == null) {
+            return "built-in";
+        }
+        PluginWrapper wrapper = manager.whichPlugin(component.getClass());
+        return wrapper == null ? "built-in"
+                : wrapper.getPluginId() + "@" + wrapper.getDescriptor().getVersion();
+    }
+
+    @Override
+    public void close() {
+        if (manager != null) {
+            // PF4J 3.15's stopPlugins() is unreliable; unloading stops and releases each plugin.
+            manager.unloadPlugins();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.xbarsim.engine.run;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.xbarsim.api.event.RowFinished;
+import org.xbarsim.engine.bus.SimulationBus;
+import org.xbarsim.engine.stats.TileStatistics;
+
+/**
+ * Runs the programming of a set of tile jobs on a fresh Vert.x instance with {@code threads} event
+ * loops: one verticle per tile, tiles spread over the loops, results gathered in tile order.
+ */
+public final class ProgrammingRun {
+    private ProgrammingRun() {
+    }
+
+    public static RunResult execute(RunPlan plan, List<TileJob> jobs, int threads, RunListener listener) {
+        VertxOptions options = new VertxOptions()
+                .setEventLoopPoolSize(threads)
+                // A tile's fabrication is one handler; do not warn about it on large tiles.
+                .setMaxEventLoopExecuteTime(60)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS);
+        Vertx vertx = Vertx.builder().with(options).build();
+        try {
+            SimulationBus.registerCodecs(vertx);
+            MessageConsumer<RowFinished> observer = vertx.eventBus().localConsumer(SimulationBus.ROWS,
+                    m -> listener.rowFinished(m.body()));
+            await(observer.completion());
+
+            long start = System.nanoTime();
+            List<TileProgramming> tiles = new ArrayList<>();
+            List<Future<TileStatistics>> outcomes = new ArrayList<>();
+            for (TileJob job : jobs) {
+                TileProgramming tile = new TileProgramming(job, plan);
+                tiles.add(tile);
+                outcomes.add(vertx.deployVerticle(tile, new DeploymentOptions()).compose(id -> tile.finished()));
+            }
+            List<TileStatistics> stats = new ArrayList<>();
+            for (Future<TileStatistics> outcome : outcomes) {
+                stats.add(await(outcome));
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+
+            long busEvents = 0;
+            long work = 0;
+            Map<Long, long[]> busySpans = new TreeMap<>();
+            for (TileProgramming tile : tiles) {
+                busEvents += tile.busEvents;
+                work += tile.workNanos;
+                long[] span = busySpans.computeIfAbsent(tile.threadId, id -> new long[] {Long.MAX_VALUE, 0});
+                span[0] = Math.min(span[0], tile.startNanos);
+                span[1] = Math.max(span[1], tile.endNanos);
+            }
+            long busy = 0;
+            for (long[] span : busySpans.values()) {
+                busy += span[1] - span[0];
+            }
+            double busShare = busy <= 0 ? Double.NaN : Math.max(0, (busy - work) / (double) busy);
+            return new RunResult(plan.chip(), stats, wall, busEvents, busShare, threads);
+        } finally {
+            await(vertx.close());
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

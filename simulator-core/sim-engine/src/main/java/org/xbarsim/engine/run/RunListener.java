@@ -1,0 +1,11 @@
+package org.xbarsim.engine.run;
+
+import org.xbarsim.api.event.RowFinished;
+
+/** Observes a run from the event bus: progress bars, live statistics. Called on an event loop. */
+@FunctionalInterface
+public interface RunListener {
+    void rowFinished(RowFinished row);
+
+    RunListener NONE = row -> { };
+}

@@ -1,0 +1,207 @@
+package org.xbarsim.engine.run;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.event.OpKind;
+import org.xbarsim.api.event.RowFinished;
+import org.xbarsim.api.event.RowOp;
+import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.programming.PolicyContext;
+import org.xbarsim.api.programming.RowProgrammer;
+import org.xbarsim.api.programming.RowTarget;
+import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.bus.SimulationBus;
+import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.hw.CrossbarTile;
+import org.xbarsim.engine.hw.TileSequencer;
+import org.xbarsim.engine.stats.TileStatistics;
+
+/**
+ * One tile programming its share of a layer, as a verticle on one event loop. The tile's hardware
+ * and its policy talk over the event bus: the hardware consumer executes each {@link RowOp} on the
+ * tile's kernel and sends a {@link RowResult}; the policy consumer answers each result with the next
+ * operation. Two bus messages per row operation, none per device. Rows go one after another; tiles
+ * run in parallel on the event loops.
+ *
+ * <p>Everything random comes from streams named after the tile ({@code tile3/fabrication},
+ * {@code tile3/pulses}, {@code tile3/read}), so a tile's results do not depend on which thread runs
+ * it or what other tiles do.
+ */
+final class TileProgramming extends VerticleBase {
+    private final TileJob job;
+    private final RunPlan plan;
+    private final Promise<TileStatistics> finished = Promise.promise();
+    private final TileStatistics stats;
+
+    private EventBus bus;
+    private String opsAddress;
+    private String resultsAddress;
+    private MessageConsumer<RowOp> hardware;
+    private MessageConsumer<RowResult> policy;
+    private CrossbarTile tile;
+    private TileSequencer sequencer;
+    private RowProgrammer programmer;
+    private RowResult delivered;
+    private int row;
+    private double[] rowTargets;
+
+    /** Bus messages this tile sent, and nanoseconds of simulation work done outside bus delivery. */
+    long busEvents;
+    long workNanos;
+    long threadId;
+    /** When this tile's first handler started and its last ended, System.nanoTime(). */
+    long startNanos;
+    long endNanos;
+
+    TileProgramming(TileJob job, RunPlan plan) {
+        this.job = job;
+        this.plan = plan;
+        this.stats = new TileStatistics(job.tile(), job.layer(), 4 * plan.tolerance());
+    }
+
+    Future<TileStatistics> finished() {
+        return finished.future();
+    }
+
+    @Override
+    public Future<?> start() {
+        long t0 = System.nanoTime();
+        startNanos = t0;
+        threadId = Thread.currentThread().getId();
+        ChipConfig chip = plan.chip();
+        RandomStreams.Scope streams = plan.streams().child("tile" + job.tile());
+        DeviceArray devices = plan.device().fabricate(plan.deviceParameters(),
+                DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
+        tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
+        sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
+                result -> delivered = result);
+        programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
+                chip.tileCols(), chip.significanceF()));
+        rowTargets = new double[job.cols()];
+        bus = vertx.eventBus();
+        opsAddress = SimulationBus.opsAddress(job.tile());
+        resultsAddress = SimulationBus.resultsAddress(job.tile());
+        hardware = bus.localConsumer(opsAddress, this::onOperation);
+        policy = bus.localConsumer(resultsAddress, this::onResult);
+        workNanos += System.nanoTime() - t0;
+        context.runOnContext(v -> startRow(0));
+        return Future.succeededFuture();
+    }
+
+    private void startRow(int next) {
+        long t0 = System.nanoTime();
+        RowOp first;
+        try {
+            if (next >= job.rows()) {
+                complete();
+                return;
+            }
+            row = next;
+            System.arraycopy(job.targets(), row * job.cols(), rowTargets, 0, job.cols());
+            sequencer.startRow();
+            first = programmer.start(new RowTarget(job.tile(), row, job.cols(), rowTargets));
+        } catch (RuntimeException e) {
+            fail("policy " + plan.policy().id(), e);
+            return;
+        }
+        workNanos += System.nanoTime() - t0;
+        dispatch(first);
+    }
+
+    /** The hardware side: execute an operation in simulated time and report its outcome. */
+    private void onOperation(Message<RowOp> message) {
+        long t0 = System.nanoTime();
+        try {
+            sequencer.execute(message.body());
+        } catch (RuntimeException e) {
+            fail("device " + plan.device().id(), e);
+            return;
+        }
+        RowResult result = delivered;
+        delivered = null;
+        workNanos += System.nanoTime() - t0;
+        busEvents++;
+        bus.send(resultsAddress, result);
+    }
+
+    /** The policy side: answer an outcome with the next operation, or finish the row. */
+    private void onResult(Message<RowResult> message) {
+        long t0 = System.nanoTime();
+        RowOp next;
+        try {
+            next = programmer.next(message.body());
+        } catch (RuntimeException e) {
+            fail("policy " + plan.policy().id(), e);
+            return;
+        }
+        workNanos += System.nanoTime() - t0;
+        dispatch(next);
+    }
+
+    private void dispatch(RowOp op) {
+        if (op.getKind() == OpKind.DONE) {
+            finishRow();
+            return;
+        }
+        if (op.getTile() != job.tile() || op.getRow() != row) {
+            fail("policy " + plan.policy().id(), new IllegalStateException("operation for tile " + op.getTile()
+                    + " row " + op.getRow() + " while programming tile " + job.tile() + " row " + row));
+            return;
+        }
+        busEvents++;
+        bus.send(opsAddress, op);
+    }
+
+    private void finishRow() {
+        long t0 = System.nanoTime();
+        TileSequencer.RowCounters counters = sequencer.counters();
+        double[] g = tile.devices().conductances();
+        int succeeded = 0;
+        double sumAbs = 0;
+        double tol = plan.tolerance();
+        for (int c = 0; c < job.cols(); c++) {
+            double error = tile.weight(g, row, c) - rowTargets[c];
+            stats.histogram.add(error);
+            sumAbs += Math.abs(error);
+            if (Math.abs(error) <= tol) {
+                succeeded++;
+            }
+        }
+        long cycles = sequencer.now() - counters.startCycle;
+        stats.rows++;
+        stats.weights += job.cols();
+        stats.succeeded += succeeded;
+        stats.setOps += counters.setOps;
+        stats.resetOps += counters.resetOps;
+        stats.readOps += counters.readOps;
+        stats.energyPicojoules += counters.energyPicojoules;
+        stats.sumAbsErrorMicroSiemens += sumAbs;
+        stats.cycles = sequencer.now();
+        RowFinished done = new RowFinished(job.tile(), row, sequencer.now(), cycles, job.cols(), succeeded,
+                counters.setOps, counters.resetOps, counters.readOps, counters.energyPicojoules, sumAbs);
+        workNanos += System.nanoTime() - t0;
+        busEvents++;
+        bus.publish(SimulationBus.ROWS, done);
+        startRow(row + 1);
+    }
+
+    private void complete() {
+        endNanos = System.nanoTime();
+        hardware.unregister();
+        policy.unregister();
+        finished.tryComplete(stats);
+    }
+
+    private void fail(String who, RuntimeException e) {
+        endNanos = System.nanoTime();
+        hardware.unregister();
+        policy.unregister();
+        finished.tryFail(new PluginFailure(who + " failed on tile " + job.tile() + " row " + row + ": " + e, e));
+    }
+}

@@ -1,0 +1,78 @@
+package org.xbarsim.engine.scenario;
+
+import static org.xbarsim.api.param.Quantity.CONDUCTANCE;
+import static org.xbarsim.api.param.Quantity.ENERGY;
+import static org.xbarsim.api.param.Quantity.FREQUENCY;
+import static org.xbarsim.api.param.Quantity.INTEGER;
+import static org.xbarsim.api.param.Quantity.NUMBER;
+import static org.xbarsim.api.param.Quantity.TIME;
+
+import java.util.List;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.param.Parameters;
+import org.xbarsim.engine.hw.ChipConfig;
+
+/**
+ * The chip's parameters ({@code chip.*} keys): the engine's own, with the defaults of science.md
+ * section 5. Durations are written as times and turned into whole clock cycles here, once.
+ */
+public final class ChipSpec {
+    /** The largest tile, in cells: four devices each, four doubles of state per device. */
+    public static final long MAX_TILE_CELLS = 4096L * 4096L;
+
+    public static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
+            ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
+            ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
+                    "Cell columns of a tile; each cell is four device columns GP, GM, LP, LM."),
+            ParameterSpec.of("cell.F", NUMBER, "3", 0.1, 64,
+                    "Significance factor F in W = F (GP - GM) + (LP - LM), applied in the periphery."),
+            ParameterSpec.of("adc.bits", INTEGER, "10", 1, 16, "SAR ADC resolution."),
+            ParameterSpec.of("adc.columnsPerAdc", INTEGER, "1", 1, 65536,
+                    "Cell columns multiplexed onto one ADC; their conversions run in series."),
+            ParameterSpec.of("adc.range", CONDUCTANCE, "60uS", 1e-3, 1e6,
+                    "ADC full scale in weight units: converts W in [-range, +range), clips outside."),
+            ParameterSpec.of("timing.set", TIME, "200ns", 1e-12, 1, "Duration of one SET pulse operation."),
+            ParameterSpec.of("timing.reset", TIME, "50ns", 1e-12, 1,
+                    "Duration of one RESET pulse operation on one device line."),
+            ParameterSpec.of("timing.integration", TIME, "100ns", 1e-12, 1,
+                    "Read integration time before conversion."),
+            ParameterSpec.of("timing.adcBit", TIME, "1ns", 1e-12, 1, "Time of one SAR bit decision."),
+            ParameterSpec.of("energy.set", ENERGY, "10pJ", 0, 1e9, "Energy of a SET pulse, per device pulsed."),
+            ParameterSpec.of("energy.reset", ENERGY, "50pJ", 0, 1e9, "Energy of a RESET pulse, per device reset."),
+            ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read."),
+            ParameterSpec.of("energy.adc", ENERGY, "1pJ", 0, 1e9, "Energy of one ADC conversion."),
+            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC).")
+    );
+
+    private ChipSpec() {
+    }
+
+    /** Resolves chip parameters to a {@link ChipConfig}; {@code source} names the scenario in errors. */
+    public static ChipConfig resolve(Parameters p, String source) {
+        double clock = p.number("clock");
+        int rows = p.integer("tile.rows");
+        int cols = p.integer("tile.cols");
+        if ((long) rows * cols > MAX_TILE_CELLS) {
+            throw new InputError(source, "chip.tile", "a tile of " + rows + "x" + cols + " cells is larger than the "
+                    + "4096x4096 xbarsim holds in memory; split the matrix over more tiles");
+        }
+        return new ChipConfig(clock, rows, cols, p.number("cell.F"), p.integer("adc.bits"),
+                p.integer("adc.columnsPerAdc"), p.number("adc.range"),
+                cycles(p, "timing.set", clock, source), cycles(p, "timing.reset", clock, source),
+                cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
+                p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
+                p.number("energy.adc"), p.number("energy.dac"));
+    }
+
+    private static long cycles(Parameters p, String key, double clock, String source) {
+        double seconds = p.number(key);
+        long cycles = Math.round(seconds * clock);
+        if (cycles < 1) {
+            throw new InputError(source, "chip." + key, "expected at least one clock cycle, got " + seconds
+                    + "s at " + clock + "Hz");
+        }
+        return cycles;
+    }
+}

@@ -1,0 +1,35 @@
+package org.xbarsim.engine.scenario;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.xbarsim.api.device.DeviceModel;
+import org.xbarsim.api.param.Parameters;
+import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.workload.Workload;
+import org.xbarsim.engine.hw.ChipConfig;
+
+/**
+ * A loaded and validated scenario: every key known, every value in canonical units, every plugin
+ * bound by id.
+ *
+ * @param name       scenario name (the {@code name:} key, or the file name without extension)
+ * @param source     the file as given, for messages
+ * @param baseDir    where relative paths in the scenario resolve
+ * @param seed       the scenario seed after overrides
+ * @param chip       resolved chip
+ * @param effective  every key with the value in force, as written (defaults, presets, file, --set), in
+ *                   a stable order: what was actually run
+ */
+public record Scenario(String name, String source, Path baseDir, long seed, ChipConfig chip,
+                       DeviceModel device, String devicePreset, Parameters deviceParameters,
+                       ProgrammingPolicy policy, String policyPreset, Parameters policyParameters,
+                       Workload workload, String workloadPreset, Parameters workloadParameters,
+                       Map<String, String> effective) {
+
+    /** The effective scenario as YAML-compatible text: one {@code key.path: value} line per key. */
+    public String effectiveText() {
+        StringBuilder b = new StringBuilder();
+        effective.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
+        return b.toString();
+    }
+}

@@ -1,0 +1,356 @@
+package org.xbarsim.engine.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.Component;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.param.Parameters;
+import org.xbarsim.api.param.Preset;
+import org.xbarsim.api.param.Quantity;
+import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.engine.plugin.PluginCatalog;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a scenario YAML file, applies {@code --set path=value} overrides, binds plugins by id and
+ * validates every key against the parameter specs of its owner: the chip's own, or the chosen
+ * plugin's. Every problem becomes an {@link InputError} naming the file (with line), the key path and
+ * what was expected.
+ */
+public final class ScenarioLoader {
+    /** Scenario files are small; anything larger is a mistake, refused before it is read. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+
+    private static final List<String> TOP_LEVEL = List.of("name", "description", "seed", "chip", "device",
+            "programming", "workload");
+    private static final Map<String, String> DEFAULT_IMPL = Map.of(
+            "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic");
+
+    private final PluginCatalog catalog;
+
+    public ScenarioLoader(PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** A value as written, and where: "file:line" or "--set". */
+    private record Entry(String value, String origin) {
+    }
+
+    public Scenario load(Path file, List<String> overrides, Long seedOverride) {
+        String source = file.toString();
+        String text = read(file, source);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        flatten(parse(text, source), "", entries, source);
+        for (String override : overrides) {
+            applyOverride(override, entries);
+        }
+        return resolve(file, source, entries, seedOverride);
+    }
+
+    private static String read(Path file, String source) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputError(source, "", "expected a scenario file of at most " + MAX_FILE_BYTES
+                        + " bytes, got " + size);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new InputError(source, "", "no such scenario file");
+        } catch (CharacterCodingException e) {
+            throw new InputError(source, "", "expected UTF-8 text, got bytes that are not");
+        } catch (IOException e) {
+            throw new InputError(source, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Node parse(String text, String source) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit((int) MAX_FILE_BYTES);
+        try {
+            Node root = new Yaml(options).compose(new java.io.StringReader(text));
+            if (root == null) {
+                throw new InputError(source, "", "expected a scenario (a YAML mapping of keys), got an empty file");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            throw new InputError(where, "", "malformed YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new InputError(source, "", "malformed YAML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unreadable" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static void flatten(Node node, String path, Map<String, Entry> out, String source) {
+        String where = source + ":" + (node.getStartMark().getLine() + 1);
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    throw new InputError(source + ":" + (tuple.getKeyNode().getStartMark().getLine() + 1), path,
+                            "expected a plain key, got a " + kindOf(tuple.getKeyNode()));
+                }
+                String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                if (out.containsKey(child)) {
+                    throw new InputError(source + ":" + (key.getStartMark().getLine() + 1), child, "duplicate key");
+                }
+                flatten(tuple.getValueNode(), child, out, source);
+            }
+        } else if (node instanceof ScalarNode scalar) {
+            if (path.isEmpty()) {
+                throw new InputError(where, "", "expected a scenario (a YAML mapping of keys), got a single value");
+            }
+            if (scalar.getValue().isEmpty() || scalar.getTag().getValue().endsWith(":null")) {
+                throw new InputError(where, path, "expected a value, got nothing");
+            }
+            out.put(path, new Entry(scalar.getValue(), where));
+        } else {
+            throw new InputError(where, path, "expected a value or a mapping of keys, got a " + kindOf(node));
+        }
+    }
+
+    private static String kindOf(Node node) {
+        if (node instanceof SequenceNode) {
+            return "list";
+        }
+        if (node instanceof MappingNode) {
+            return "mapping";
+        }
+        return "value";
+    }
+
+    private static void applyOverride(String override, Map<String, Entry> entries) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new InputError("--set", "", "expected path=value, got '" + override + "'");
+        }
+        String key = override.substring(0, eq).trim();
+        String value = override.substring(eq + 1).trim();
+        if (value.isEmpty()) {
+            throw new InputError("--set", key, "expected a value after '='");
+        }
+        entries.remove(key);
+        entries.put(key, new Entry(value, "--set"));
+    }
+
+    private Scenario resolve(Path file, String source, Map<String, Entry> entries, Long seedOverride) {
+        Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+        for (String s : List.of("chip", "device", "programming", "workload")) {
+            sections.put(s, new LinkedHashMap<>());
+        }
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            String top = dot < 0 ? key : key.substring(0, dot);
+            if (!TOP_LEVEL.contains(top)) {
+                throw new InputError(e.getValue().origin(), key, "unknown key" + suggest(top, TOP_LEVEL)
+                        + "; a scenario has " + String.join(", ", TOP_LEVEL));
+            }
+            if (sections.containsKey(top)) {
+                if (dot < 0) {
+                    throw new InputError(e.getValue().origin(), key, "expected a mapping of keys under " + key);
+                }
+                sections.get(top).put(key.substring(dot + 1), e.getValue());
+            } else if (dot >= 0) {
+                throw new InputError(e.getValue().origin(), key, "expected a single value for " + top);
+            }
+        }
+
+        String fileName = file.getFileName() == null ? source : file.getFileName().toString();
+        String name = entries.containsKey("name") ? entries.get("name").value()
+                : fileName.replaceFirst("\\.ya?ml$", "");
+        long seed;
+        if (seedOverride != null) {
+            seed = seedOverride;
+        } else if (entries.containsKey("seed")) {
+            seed = parseSeed(entries.get("seed"));
+        } else {
+            seed = 1;
+        }
+
+        Map<String, String> effective = new LinkedHashMap<>();
+        effective.put("name", name);
+        effective.put("seed", Long.toString(seed));
+        Parameters chipParameters = resolveParameters("chip", ChipSpec.PARAMETERS, Map.of(), sections.get("chip"),
+                effective);
+
+        Bound<org.xbarsim.api.device.DeviceModel> device = bind("device", sections.get("device"), source,
+                catalog::device, catalog.devices(), effective);
+        Bound<ProgrammingPolicy> policy = bind("programming", sections.get("programming"), source,
+                catalog::policy, catalog.policies(), effective);
+        Bound<org.xbarsim.api.workload.Workload> workload = bind("workload", sections.get("workload"), source,
+                catalog::workload, catalog.workloads(), effective);
+        if (!policy.parameters().has(ProgrammingPolicy.G_TARGET_MAX)
+                || !policy.parameters().has(ProgrammingPolicy.TOLERANCE)) {
+            throw new IllegalStateException("programming policy '" + policy.component().id()
+                    + "' does not declare gTargetMax and tol, which every policy must");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return new Scenario(name, source, base, seed, ChipSpec.resolve(chipParameters, source),
+                device.component(), device.preset(), device.parameters(),
+                policy.component(), policy.preset(), policy.parameters(),
+                workload.component(), workload.preset(), workload.parameters(), effective);
+    }
+
+    private static long parseSeed(Entry entry) {
+        try {
+            long seed = Long.parseLong(entry.value().trim());
+            if (seed < 0) {
+                throw new NumberFormatException();
+            }
+            return seed;
+        } catch (NumberFormatException e) {
+            throw new InputError(entry.origin(), "seed", "expected a whole number >= 0, got '" + entry.value() + "'");
+        }
+    }
+
+    private record Bound<T extends Component>(T component, String preset, Parameters parameters) {
+    }
+
+    private <T extends Component> Bound<T> bind(String section, Map<String, Entry> keys, String source,
+                                                Function<String, Optional<T>> lookup, List<T> installed,
+                                                Map<String, String> effective) {
+        Entry implEntry = keys.remove("impl");
+        String impl = implEntry == null ? DEFAULT_IMPL.get(section) : implEntry.value().trim();
+        String implOrigin = implEntry == null ? source : implEntry.origin();
+        T component = lookup.apply(impl).orElseThrow(() -> new InputError(implOrigin, section + ".impl",
+                "unknown " + kindName(section) + " '" + impl + "'" + suggest(impl, ids(installed))
+                        + "; installed: " + (installed.isEmpty() ? "none" : String.join(", ", ids(installed)))));
+        effective.put(section + ".impl", impl);
+
+        Entry presetEntry = keys.remove("preset");
+        Map<String, String> presetValues = Map.of();
+        String presetName = null;
+        if (presetEntry != null) {
+            presetName = presetEntry.value().trim();
+            String wanted = presetName;
+            Preset preset = component.presets().stream().filter(p -> p.name().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new InputError(presetEntry.origin(), section + ".preset",
+                            "unknown preset '" + wanted + "' of " + kindName(section) + " '" + impl + "'; available: "
+                                    + (component.presets().isEmpty() ? "none"
+                                    : String.join(", ", component.presets().stream().map(Preset::name).toList()))));
+            presetValues = preset.values();
+            effective.put(section + ".preset", presetName);
+        }
+        Parameters parameters = resolveParameters(section, component.parameters(), presetValues, keys, effective);
+        return new Bound<>(component, presetName, parameters);
+    }
+
+    private static String kindName(String section) {
+        return switch (section) {
+            case "device" -> "device model";
+            case "programming" -> "programming policy";
+            default -> "workload";
+        };
+    }
+
+    private static List<String> ids(List<? extends Component> components) {
+        return components.stream().map(Component::id).toList();
+    }
+
+    private static Parameters resolveParameters(String section, List<ParameterSpec> specs, Map<String, String> preset,
+                                                Map<String, Entry> keys, Map<String, String> effective) {
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            byName.put(spec.name(), spec);
+        }
+        for (Map.Entry<String, Entry> e : keys.entrySet()) {
+            if (!byName.containsKey(e.getKey())) {
+                throw new InputError(e.getValue().origin(), section + "." + e.getKey(), "unknown key"
+                        + suggest(e.getKey(), new ArrayList<>(byName.keySet())) + "; " + section + " keys are "
+                        + String.join(", ", byName.keySet()));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            Entry given = keys.get(spec.name());
+            String text;
+            String origin;
+            if (given != null) {
+                text = given.value();
+                origin = given.origin();
+            } else if (preset.containsKey(spec.name())) {
+                text = preset.get(spec.name());
+                origin = "preset";
+            } else if (spec.defaultValue() != null) {
+                text = spec.defaultValue();
+                origin = "default";
+            } else {
+                if (spec.quantity() == Quantity.PATH) {
+                    continue;
+                }
+                throw new InputError("(scenario)", section + "." + spec.name(), "required key is missing: "
+                        + spec.description());
+            }
+            try {
+                values.put(spec.name(), spec.parse(text));
+            } catch (IllegalArgumentException ex) {
+                throw new InputError(origin, section + "." + spec.name(), ex.getMessage());
+            }
+            effective.put(section + "." + spec.name(), text.trim());
+        }
+        return new Parameters(values);
+    }
+
+    /** "; did you mean X?" for the nearest known word within two edits, else "". */
+    static String suggest(String word, List<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(word.toLowerCase(), k.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

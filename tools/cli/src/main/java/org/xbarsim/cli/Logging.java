@@ -1,0 +1,22 @@
+package org.xbarsim.cli;
+
+/**
+ * Routes library logging to SLF4J's simple logger at warning level on standard error: PF4J reports
+ * plugin load failures only through SLF4J, and Vert.x is told to use it too.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure() {
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+        setDefault("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

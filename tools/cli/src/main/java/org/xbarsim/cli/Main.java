@@ -1,0 +1,45 @@
+package org.xbarsim.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code xbarsim} command. Exit status: 0 success, 1 a failure inside xbarsim or a plugin,
+ * 2 bad input (a file, a key, a value, an option), with one line saying which and what was expected.
+ */
+@Command(name = "xbarsim", mixinStandardHelpOptions = true, version = "xbarsim 0.1.0",
+        description = "Cycle-level simulator of analog AI accelerators built from NVM crossbar arrays.",
+        subcommands = {RunCommand.class, PluginsCommand.class})
+public final class Main implements Runnable {
+    public static final int INPUT_ERROR = 2;
+    public static final int FAILURE = 1;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; the tests call this in-process. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Logging.configure();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("xbarsim: " + e.getMessage());
+            return INPUT_ERROR;
+        });
+        cli.setExecutionExceptionHandler(new Errors(err));
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,185 @@
+package org.xbarsim.cli;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.run.RunListener;
+import org.xbarsim.engine.scenario.Scenario;
+import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.stats.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xbarsim run SCENARIO}: program the scenario's weights and summarise. */
+@Command(name = "run", description = "Run a scenario: program its weights into crossbar tiles, print a summary "
+        + "and write DIR/summary.json.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--set", paramLabel = "path=value", description = "Override a scenario key (repeatable), "
+            + "e.g. --set chip.adc.bits=8.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario seed.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default runs/<name>).")
+    Path outDir;
+
+    @Option(names = "--force", description = "Overwrite an existing result in the result directory.")
+    boolean force;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores). "
+            + "Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
+    Path pluginDir;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (seed != null && seed < 0) {
+            throw new InputError("--seed", "", "expected a whole number >= 0, got " + seed);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1 || threadCount > 1024) {
+            throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
+        }
+        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+            Scenario scenario = new ScenarioLoader(catalog).load(scenarioFile, overrides, seed);
+            Path dir = outDir != null ? outDir : Path.of("runs", scenario.name());
+            Path summaryFile = dir.resolve("summary.json");
+            if (Files.exists(summaryFile) && !force) {
+                throw new InputError("--out", "", dir + " already holds a result (summary.json); pass --force to "
+                        + "overwrite it or --out for another directory");
+            }
+            Simulator simulator = new Simulator(catalog);
+            Simulator.Prepared prepared = simulator.prepare(scenario);
+            JsonObject summary;
+            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
+                summary = simulator.run(prepared, threadCount, progress);
+            }
+            write(dir, summaryFile, summary.encodePrettily() + "\n");
+            printSummary(out, scenario, prepared, summary, summaryFile);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Writes beside the target and renames, so a killed run never leaves half a summary. */
+    private static void write(Path dir, Path file, String text) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".summary", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
+        }
+    }
+
+    private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, JsonObject summary,
+                                     Path file) {
+        JsonObject p = summary.getJsonObject("programming");
+        JsonObject run = summary.getJsonObject("run");
+        int tiles = prepared.jobs().size();
+        out.printf(Locale.ROOT, "%s (seed %d): %,d weights on %d tile%s of %dx%d%n", s.name(), s.seed(),
+                p.getLong("weights"), tiles, tiles == 1 ? "" : "s", s.chip().tileRows(), s.chip().tileCols());
+        out.printf(Locale.ROOT, "  %s on %s%s, F=%s, ADC %d bits x %d column%s%n", s.policy().id(), s.device().id(),
+                s.devicePreset() == null ? "" : "/" + s.devicePreset(), fmt(s.chip().significanceF()),
+                s.chip().adcBits(), s.chip().columnsPerAdc(), s.chip().columnsPerAdc() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
+                100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
+                p.getDouble("meanAbsErrorMicroSiemens"));
+        out.printf(Locale.ROOT, "  per row: %.1f pulse ops (%.1f SET, %.1f RESET), %.1f reads%n",
+                p.getDouble("pulseOpsPerRow"), p.getDouble("setOpsPerRow"), p.getDouble("resetOpsPerRow"),
+                p.getDouble("readOpsPerRow"));
+        out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.getDouble("timeSeconds")),
+                joules(p.getDouble("energyJoules")));
+        Double share = run.getDouble("busShare");
+        out.printf(Locale.ROOT, "  wall %.2f s, %,.0f weights/s on %d thread%s; %,d bus events%s%n",
+                run.getDouble("wallSeconds"), run.getDouble("weightsPerWallSecond"), run.getInteger("threads"),
+                run.getInteger("threads") == 1 ? "" : "s", run.getLong("busEvents"),
+                share == null ? "" : String.format(Locale.ROOT, " (%.1f%% of event-loop time in the bus)", 100 * share));
+        out.println("  summary: " + file);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    static String seconds(double s) {
+        if (s >= 1) {
+            return String.format(Locale.ROOT, "%.3f s", s);
+        }
+        if (s >= 1e-3) {
+            return String.format(Locale.ROOT, "%.3f ms", s * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3f us", s * 1e6);
+    }
+
+    static String joules(double j) {
+        if (j >= 1e-3) {
+            return String.format(Locale.ROOT, "%.3f mJ", j * 1e3);
+        }
+        if (j >= 1e-6) {
+            return String.format(Locale.ROOT, "%.3f uJ", j * 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f nJ", j * 1e9);
+    }
+
+    /** A progress bar over rows programmed, fed from the event bus; silent when not on a terminal. */
+    private static final class Progress implements RunListener, AutoCloseable {
+        private final ProgressBar bar;
+        private final AtomicLong rows = new AtomicLong();
+
+        Progress(long totalRows, boolean show) {
+            this.bar = show ? new ProgressBarBuilder().setTaskName("programming").setInitialMax(totalRows)
+                    .setUnit(" rows", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+        }
+
+        @Override
+        public void rowFinished(org.xbarsim.api.event.RowFinished row) {
+            long n = rows.incrementAndGet();
+            if (bar != null) {
+                bar.stepTo(n);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

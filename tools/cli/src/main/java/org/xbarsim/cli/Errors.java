@@ -25,13 +25,14 @@ final class Errors implements IExecutionExceptionHandler {
         InputError input = find(e, InputError.class);
         int status;
         if (input != null) {
-            err.println("xbarsim: " + input.getMessage());
+            err.println("xbarsim: " + oneLine(input.getMessage()));
             status = Main.INPUT_ERROR;
         } else if (find(e, PluginFailure.class) != null) {
-            err.println("xbarsim: " + find(e, PluginFailure.class).getMessage());
+            err.println("xbarsim: " + oneLine(find(e, PluginFailure.class).getMessage()));
             status = Main.FAILURE;
         } else {
-            err.println("xbarsim: internal error: " + e + " (run with --debug for the stack trace)");
+            err.println("xbarsim: internal error: " + oneLine(e.toString())
+                    + " (run with --debug for the stack trace)");
             status = Main.FAILURE;
         }
         if (debug) {
@@ -39,6 +40,14 @@ final class Errors implements IExecutionExceptionHandler {
         }
         err.flush();
         return status;
+    }
+
+    /**
+     * Line breaks folded to spaces: the error is one line however a message was built (a plugin's,
+     * a damaged file's header quoted back), so scripts and logs can take it with a line read.
+     */
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

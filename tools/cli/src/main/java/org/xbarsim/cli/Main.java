@@ -36,7 +36,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("xbarsim: " + e.getMessage());
+            err.println("xbarsim: " + Errors.oneLine(e.getMessage()));
             return INPUT_ERROR;
         });
         cli.setExecutionExceptionHandler(new Errors(err));

@@ -59,7 +59,7 @@ final class PluginsCommand implements Callable<Integer> {
         for (ParameterSpec s : specs) {
             String unit = s.quantity().hasUnit() ? s.quantity().canonicalUnit() : s.quantity().noun();
             String def = s.defaultValue() == null ? "(none)" : s.defaultValue();
-            out.printf("    %-28s %-10s default %-8s range %s%n", prefix + "." + s.name(), unit, def,
+            out.printf("    %-28s %-12s default %-8s range %s%n", prefix + "." + s.name(), unit, def,
                     s.rangeText());
             out.println("        " + s.description());
         }

@@ -78,8 +78,9 @@ final class RunCommand implements Callable<Integer> {
             Path dir = outDir != null ? outDir : Path.of("runs", scenario.name());
             Path summaryFile = dir.resolve("summary.json");
             if (Files.exists(summaryFile) && !force) {
-                throw new InputError("--out", "", dir + " already holds a result (summary.json); pass --force to "
-                        + "overwrite it or --out for another directory");
+                throw new InputError("--out", "", "expected a directory without a result, but " + dir
+                        + " already holds one (summary.json); pass --force to overwrite it or --out for another "
+                        + "directory");
             }
             Simulator simulator = new Simulator(catalog);
             Simulator.Prepared prepared = simulator.prepare(scenario);

@@ -3,7 +3,6 @@ package org.xbarsim.plugins.synthetic;
 import static org.xbarsim.api.param.Quantity.INTEGER;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.io.NpyArray;
@@ -98,12 +97,13 @@ public class SyntheticWorkload implements Workload {
         try {
             array = NpyArray.read(path);
         } catch (IllegalArgumentException e) {
-            throw context.error("file", e.getMessage());
+            // Name the .npy file too: the scenario file alone does not say which array was bad.
+            throw context.error("file", path + ": " + e.getMessage());
         }
         int[] shape = array.shape();
         if (shape.length != 2) {
             throw context.error("file", path + ": expected a 2-D array (rows, cols), got shape "
-                    + Arrays.toString(shape));
+                    + NpyArray.shapeText(shape));
         }
         if ((rows != 0 && shape[0] != rows) || (cols != 0 && shape[1] != cols)) {
             throw context.error("file", path + ": expected shape (" + (rows == 0 ? "any" : rows) + ", "

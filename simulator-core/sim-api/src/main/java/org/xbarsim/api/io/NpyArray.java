@@ -45,9 +45,10 @@ public record NpyArray(int[] shape, double[] data) {
                 bytes = in.readAllBytes();
             }
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
+            // No path in these messages: the caller puts it first, as it does for every other problem.
+            throw new IllegalArgumentException("expected a .npy file, found no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read: " + e.getMessage());
         }
         return parse(bytes);
     }
@@ -91,15 +92,18 @@ public record NpyArray(int[] shape, double[] data) {
             default -> throw new IllegalArgumentException(
                     "expected dtype float32 or float64 ('<f4', '<f8'), got '" + descr + "'");
         }
+        // A damaged shape could overflow the element count and slip past the size check below, so
+        // the count stops growing at a cap no file reaches.
+        long cap = Long.MAX_VALUE / 16;
         long count = 1;
         for (int d : shape) {
-            count *= d;
+            count = d == 0 || count == 0 ? 0 : count > cap / d ? cap : count * d;
         }
         int dataStart = headerStart + headerLength;
         long expectedBytes = count * width;
         if (bytes.length - dataStart < expectedBytes) {
             throw new IllegalArgumentException("expected " + expectedBytes + " bytes of data for shape "
-                    + Arrays.toString(shape) + ", file has " + (bytes.length - dataStart) + " (truncated)");
+                    + shapeText(shape) + ", file has " + (bytes.length - dataStart) + " (truncated)");
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) expectedBytes).slice().order(order);
         double[] values = new double[(int) count];
@@ -117,7 +121,9 @@ public record NpyArray(int[] shape, double[] data) {
     private static String find(Pattern p, String header, String key) {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw new IllegalArgumentException("expected a .npy header with '" + key + "', got " + header.trim());
+            // A damaged header may hold anything, line breaks too; the message must stay one line.
+            throw new IllegalArgumentException("expected a .npy header with '" + key + "', got "
+                    + header.replaceAll("\\s+", " ").trim());
         }
         return m.group(1);
     }
@@ -137,6 +143,15 @@ public record NpyArray(int[] shape, double[] data) {
             }
         }
         return shape;
+    }
+
+    /** A shape written as NumPy writes it: (8, 8), (8,). */
+    public static String shapeText(int[] shape) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.append(shape.length == 1 ? ",)" : ")").toString();
     }
 
     /** Column-major rows x cols (stored as cols blocks of rows) to row-major. */

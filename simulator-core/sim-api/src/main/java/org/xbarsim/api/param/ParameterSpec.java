@@ -63,7 +63,11 @@ public record ParameterSpec(String name, Quantity quantity, String defaultValue,
             default -> {
                 double v = quantity.parse(text);
                 if (v < min || v > max) {
-                    throw new IllegalArgumentException("must be " + rangeText() + ", got " + text.trim());
+                    // Says "expected", like every other input error, and leaves out the open end of a range.
+                    String range = max == Double.MAX_VALUE ? "of at least " + quantity.format(min)
+                            : "in " + rangeText();
+                    throw new IllegalArgumentException("expected " + quantity.withArticle() + " " + range + ", got "
+                            + text.trim());
                 }
                 return v;
             }

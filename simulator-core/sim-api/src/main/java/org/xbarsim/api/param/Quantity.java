@@ -42,6 +42,11 @@ public enum Quantity {
         return noun;
     }
 
+    /** "a time", "an energy": messages read as sentences. */
+    public String withArticle() {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
     public String canonicalUnit() {
         return canonicalUnit;
     }
@@ -75,19 +80,20 @@ public enum Quantity {
         String number = t.substring(0, split).trim();
         String unit = t.substring(split);
         if (unit.isEmpty()) {
-            throw new IllegalArgumentException("expected a " + noun + " with a unit (" + String.join(", ", units())
-                    + "), got '" + text + "'");
+            throw new IllegalArgumentException("expected " + withArticle() + " with a unit ("
+                    + String.join(", ", units()) + "), got '" + text + "'");
         }
         Double factor = scale.get(unit);
         if (factor == null) {
-            throw new IllegalArgumentException("expected a " + noun + " in " + String.join(", ", units())
+            throw new IllegalArgumentException("expected " + withArticle() + " in " + String.join(", ", units())
                     + ", got unit '" + unit + "' in '" + text + "'");
         }
         double value;
         try {
             value = Double.parseDouble(number);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a " + noun + " like 1" + canonicalUnit + ", got '" + text + "'");
+            throw new IllegalArgumentException("expected " + withArticle() + " like 1" + canonicalUnit + ", got '"
+                    + text + "'");
         }
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("expected a finite " + noun + ", got '" + text + "'");
@@ -109,15 +115,49 @@ public enum Quantity {
             if (!t.isEmpty() && Character.isLetter(t.charAt(t.length() - 1))) {
                 throw new IllegalArgumentException("expected a plain " + noun + " with no unit, got '" + t + "'");
             }
-            throw new IllegalArgumentException("expected a " + noun + ", got '" + t + "'");
+            throw new IllegalArgumentException("expected " + withArticle() + ", got '" + t + "'");
         }
     }
 
-    /** Writes a canonical value back with its unit, for listings. */
+    /**
+     * Writes a canonical value with the largest unit that keeps it at or above 1 ("100GHz",
+     * "1ps", "1mJ"), for listings; plain numbers without a unit.
+     */
     public String format(double canonical) {
-        String n = (canonical == Math.rint(canonical) && Math.abs(canonical) < 1e15)
-                ? Long.toString((long) canonical)
-                : Double.toString(canonical);
-        return hasUnit() ? n + canonicalUnit : n.toLowerCase(Locale.ROOT);
+        if (!hasUnit() || canonical == 0) {
+            return plain(canonical) + (hasUnit() ? canonicalUnit : "");
+        }
+        String best = canonicalUnit;
+        double bestScale = scale.get(canonicalUnit);
+        double smallestScale = Double.MAX_VALUE;
+        String smallest = canonicalUnit;
+        for (Map.Entry<String, Double> unit : scale.entrySet()) {
+            double factor = unit.getValue();
+            if (factor < smallestScale) {
+                smallestScale = factor;
+                smallest = unit.getKey();
+            }
+            boolean metric = this != TIME || factor <= 1.0; // minutes, hours, days, years: not for ranges
+            if (metric && Math.abs(canonical) >= factor && (factor > bestScale || Math.abs(canonical) < bestScale)) {
+                best = unit.getKey();
+                bestScale = factor;
+            }
+        }
+        if (Math.abs(canonical) < bestScale) {
+            best = smallest;
+            bestScale = smallestScale;
+        }
+        return plain(canonical / bestScale) + best;
+    }
+
+    private static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.contains("e")) {
+            return s;
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

@@ -65,12 +65,38 @@ public final class BitMask {
      * {@code out}; returns how many.
      */
     public static int indices(ByteBuffer mask, int from, int to, int[] out) {
-        int n = 0;
         int limitBits = mask.limit() << 3;
         int end = Math.min(to, limitBits);
-        for (int i = from; i < end; i++) {
-            if ((mask.get(i >>> 3) & (1 << (i & 7))) != 0) {
-                out[n++] = i - from;
+        if (from >= end) {
+            return 0;
+        }
+        if (!mask.hasArray()) {
+            int n = 0;
+            for (int i = from; i < end; i++) {
+                if ((mask.get(i >>> 3) & (1 << (i & 7))) != 0) {
+                    out[n++] = i - from;
+                }
+            }
+            return n;
+        }
+        // Byte at a time over the backing array, skipping empty bytes: masks are often sparse
+        // (the columns still active late in a phase).
+        byte[] bytes = mask.array();
+        int offset = mask.arrayOffset();
+        int n = 0;
+        int i = from;
+        while (i < end) {
+            int b = bytes[offset + (i >>> 3)] & 0xff;
+            int bit = i & 7;
+            int stop = Math.min(end, (i & ~7) + 8);
+            if ((b >>> bit) == 0) {
+                i = stop;
+                continue;
+            }
+            for (; i < stop; i++) {
+                if ((b & (1 << (i & 7))) != 0) {
+                    out[n++] = i - from;
+                }
             }
         }
         return n;

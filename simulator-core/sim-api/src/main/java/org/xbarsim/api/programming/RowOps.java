@@ -43,10 +43,24 @@ public final class RowOps {
         double low = result.getLowMicroSiemens();
         double lsb = result.getLsbMicroSiemens();
         int columns = Math.min(out.length, codes.limit() >>> 1);
-        for (int c = 0; c < columns; c++) {
-            if (BitMask.get(converted, c)) {
-                int code = (codes.get(2 * c) & 0xff) | ((codes.get(2 * c + 1) & 0xff) << 8);
-                out[c] = low + (code + 0.5) * lsb;
+        if (codes.hasArray() && converted.hasArray()) {
+            byte[] c = codes.array();
+            int co = codes.arrayOffset();
+            byte[] m = converted.array();
+            int mo = converted.arrayOffset();
+            int maskBits = converted.limit() << 3;
+            for (int col = 0; col < Math.min(columns, maskBits); col++) {
+                if ((m[mo + (col >>> 3)] & (1 << (col & 7))) != 0) {
+                    int code = (c[co + 2 * col] & 0xff) | ((c[co + 2 * col + 1] & 0xff) << 8);
+                    out[col] = low + (code + 0.5) * lsb;
+                }
+            }
+            return true;
+        }
+        for (int col = 0; col < columns; col++) {
+            if (BitMask.get(converted, col)) {
+                int code = (codes.get(2 * col) & 0xff) | ((codes.get(2 * col + 1) & 0xff) << 8);
+                out[col] = low + (code + 0.5) * lsb;
             }
         }
         return true;

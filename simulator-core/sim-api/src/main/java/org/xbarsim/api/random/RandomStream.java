@@ -11,7 +11,8 @@ package org.xbarsim.api.random;
  * (2005), with the layer index and the uniform taken from disjoint bits of one 64-bit draw, which
  * avoids the correlation Doornik found in the original. It is exact, not a table approximation:
  * the tail and wedges are sampled by rejection. Rare paths use {@link StrictMath} so results are
- * bit-identical on every JVM.
+ * bit-identical on every JVM. The density at each layer edge is tabulated, so a wedge test costs
+ * one exponential, not two.
  */
 public final class RandomStream {
     private static final int LAYERS = 128;
@@ -19,6 +20,8 @@ public final class RandomStream {
     private static final double V = 9.91256303526217e-3;
     private static final double[] X = new double[LAYERS + 1];
     private static final double[] RATIO = new double[LAYERS];
+    /** exp(-x^2 / 2) at each layer edge. */
+    private static final double[] DENSITY = new double[LAYERS + 1];
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
     static {
@@ -32,6 +35,9 @@ public final class RandomStream {
         }
         for (int i = 0; i < LAYERS; i++) {
             RATIO[i] = X[i + 1] / X[i];
+        }
+        for (int i = 0; i <= LAYERS; i++) {
+            DENSITY[i] = StrictMath.exp(-0.5 * X[i] * X[i]);
         }
     }
 
@@ -91,9 +97,10 @@ public final class RandomStream {
             } while (-2 * y < x * x);
             return u < 0 ? x - R : R - x;
         }
+        // Wedge: accept x with probability proportional to the density between the layer's edges.
         double x = u * X[layer];
-        double f0 = StrictMath.exp(-0.5 * (X[layer] * X[layer] - x * x));
-        double f1 = StrictMath.exp(-0.5 * (X[layer + 1] * X[layer + 1] - x * x));
-        return f1 + nextDouble() * (f0 - f1) < 1.0 ? x : Double.NaN;
+        double f0 = DENSITY[layer];
+        double f1 = DENSITY[layer + 1];
+        return f1 + nextDouble() * (f0 - f1) < StrictMath.exp(-0.5 * x * x) ? x : Double.NaN;
     }
 }

@@ -132,16 +132,18 @@ public final class TileSequencer {
         ByteBuffer codeBytes = BitMask.EMPTY;
         ByteBuffer converted = BitMask.EMPTY;
         if (readCount > 0) {
+            // Fresh arrays: the event is immutable once sent, and travels zero-copy.
             byte[] b = new byte[2 * tile.cols()];
-            BitMask mask = new BitMask(tile.cols());
+            byte[] mask = new byte[(tile.cols() + 7) >>> 3];
             for (int k = 0; k < readCount; k++) {
                 int c = readCols[k];
-                b[2 * c] = (byte) codes[k];
-                b[2 * c + 1] = (byte) (codes[k] >>> 8);
-                mask.set(c);
+                int code = codes[k];
+                b[2 * c] = (byte) code;
+                b[2 * c + 1] = (byte) (code >>> 8);
+                mask[c >>> 3] |= (byte) (1 << (c & 7));
             }
             codeBytes = ByteBuffer.wrap(b);
-            converted = mask.toBuffer();
+            converted = ByteBuffer.wrap(mask);
         }
         Adc adc = readPath.adc();
         counters.operations = counters.setOps + counters.resetOps + counters.readOps;

@@ -12,7 +12,8 @@ package org.xbarsim.engine.run;
  * @param rows      rows in use (programmed); the rest of the tile stays reset
  * @param cols      columns in use
  * @param targets   W targets in uS, rows x cols row-major
+ * @param weightClip the layer's clipping weight w_clip (its largest |w|), which maps to F * G_T
  */
 public record TileJob(int tile, int layer, String layerName, int rowOffset, int colOffset, int rows, int cols,
-                      double[] targets) {
+                      double[] targets, double weightClip) {
 }

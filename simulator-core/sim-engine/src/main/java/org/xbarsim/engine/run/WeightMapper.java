@@ -30,7 +30,7 @@ public final class WeightMapper {
                             targets[r * cols + c] = layer.weights()[(r0 + r) * layer.cols() + c0 + c] * scale;
                         }
                     }
-                    jobs.add(new TileJob(jobs.size(), l, layer.name(), r0, c0, rows, cols, targets));
+                    jobs.add(new TileJob(jobs.size(), l, layer.name(), r0, c0, rows, cols, targets, clip));
                 }
             }
         }

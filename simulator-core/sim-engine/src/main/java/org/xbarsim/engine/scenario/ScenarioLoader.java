@@ -25,6 +25,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -69,6 +75,10 @@ public final class ScenarioLoader {
 
     private static String read(Path file, String source) {
         try {
+            // Otherwise a directory surfaces as the operating system's "Is a directory" from the read.
+            if (Files.isDirectory(file)) {
+                throw new InputError(source, "", "expected a scenario YAML file, got a directory");
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new InputError(source, "", "expected a scenario file of at most " + MAX_FILE_BYTES
@@ -77,7 +87,7 @@ public final class ScenarioLoader {
             byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new InputError(source, "", "no such scenario file");
+            throw new InputError(source, "", "expected a scenario YAML file, found no such file");
         } catch (CharacterCodingException e) {
             throw new InputError(source, "", "expected UTF-8 text, got bytes that are not");
         } catch (IOException e) {
@@ -101,9 +111,73 @@ public final class ScenarioLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new InputError(where, "", "malformed YAML: " + oneLine(problem));
+            // An unclosed bracket is reported where the parser gave up, often lines later: the
+            // context ("while parsing a flow sequence") and its line point back at the opening.
+            Mark context = e.getContextMark();
+            String opened = e.getProblem() != null && e.getContext() != null && context != null && mark != null
+                    && context.getLine() != mark.getLine()
+                    ? " (" + oneLine(e.getContext()) + " started at line " + (context.getLine() + 1) + ")" : "";
+            throw new InputError(where, pathAtError(text, options), "malformed YAML: " + oneLine(problem) + opened);
         } catch (YAMLException e) {
             throw new InputError(source, "", "malformed YAML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * The key path the parser was inside when it failed, found by replaying the event stream up to
+     * the error: compose() throws away the partial tree, and a line number alone does not say which
+     * key a user was writing. Empty when the error comes before the first key.
+     */
+    private static String pathAtError(String text, LoaderOptions options) {
+        // One frame per open mapping or sequence: the key whose value is being read, and whether a
+        // mapping expects a key next.
+        List<String[]> keys = new ArrayList<>();
+        List<Boolean> expectingKey = new ArrayList<>();
+        try {
+            for (Event event : new Yaml(options).parse(new java.io.StringReader(text))) {
+                int top = keys.size() - 1;
+                boolean startsValue = event instanceof ScalarEvent || event instanceof AliasEvent
+                        || event instanceof CollectionStartEvent;
+                if (startsValue && top >= 0 && expectingKey.get(top) != null && expectingKey.get(top)) {
+                    // A mapping key: only scalar keys name a path.
+                    keys.get(top)[0] = event instanceof ScalarEvent k ? k.getValue() : "?";
+                    expectingKey.set(top, false);
+                    if (event instanceof CollectionStartEvent) {
+                        keys.add(new String[1]);
+                        expectingKey.add(event instanceof MappingStartEvent ? Boolean.TRUE : null);
+                    }
+                    continue;
+                }
+                if (event instanceof CollectionStartEvent) {
+                    keys.add(new String[1]);
+                    expectingKey.add(event instanceof MappingStartEvent ? Boolean.TRUE : null);
+                } else if (event instanceof CollectionEndEvent) {
+                    keys.remove(top);
+                    expectingKey.remove(top);
+                    valueDone(expectingKey);
+                } else if (event instanceof ScalarEvent || event instanceof AliasEvent) {
+                    valueDone(expectingKey);
+                }
+            }
+        } catch (YAMLException e) {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < keys.size(); i++) {
+                // The innermost mapping names its key only while that key's value is being read.
+                boolean open = i < keys.size() - 1 || Boolean.FALSE.equals(expectingKey.get(i));
+                if (keys.get(i)[0] != null && open) {
+                    path.append(path.length() == 0 ? "" : ".").append(keys.get(i)[0]);
+                }
+            }
+            return path.toString();
+        }
+        return "";
+    }
+
+    /** A value finished: the enclosing mapping, if any, expects its next key. */
+    private static void valueDone(List<Boolean> expectingKey) {
+        int top = expectingKey.size() - 1;
+        if (top >= 0 && expectingKey.get(top) != null) {
+            expectingKey.set(top, true);
         }
     }
 
@@ -172,7 +246,9 @@ public final class ScenarioLoader {
             int dot = key.indexOf('.');
             String top = dot < 0 ? key : key.substring(0, dot);
             if (!TOP_LEVEL.contains(top)) {
-                throw new InputError(e.getValue().origin(), key, "unknown key" + suggest(top, TOP_LEVEL)
+                // The path stops at the unknown key: "workloads", not "workloads.rows", which would
+                // read as if rows were the mistake.
+                throw new InputError(e.getValue().origin(), top, "unknown key" + suggest(top, TOP_LEVEL)
                         + "; a scenario has " + String.join(", ", TOP_LEVEL));
             }
             if (sections.containsKey(top)) {

@@ -48,8 +48,9 @@ public final class Summary {
         JsonArray layerArray = new JsonArray();
         for (int l = 0; l < layers; l++) {
             int layer = l;
-            String layerName = jobs.stream().filter(j -> j.layer() == layer).findFirst().map(TileJob::layerName).orElse("");
-            layerArray.add(new JsonObject().put("layer", l).put("name", layerName)
+            TileJob first = jobs.stream().filter(j -> j.layer() == layer).findFirst().orElseThrow();
+            layerArray.add(new JsonObject().put("layer", l).put("name", first.layerName())
+                    .put("weightClip", first.weightClip())
                     .mergeIn(outcome(perLayer[l], chip, layerCycles[l])));
         }
 

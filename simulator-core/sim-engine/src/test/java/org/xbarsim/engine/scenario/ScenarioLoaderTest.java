@@ -1,0 +1,107 @@
+package org.xbarsim.engine.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.param.Quantity;
+import org.xbarsim.api.workload.WeightLayer;
+import org.xbarsim.api.workload.Workload;
+import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.engine.fixtures.IdealDevices;
+import org.xbarsim.engine.fixtures.StepPolicy;
+import org.xbarsim.engine.plugin.PluginCatalog;
+
+class ScenarioLoaderTest {
+    @TempDir
+    Path dir;
+
+    /** The ideal device with a preset, to test precedence: default < preset < file < --set. */
+    private static final class PresetDevices extends IdealDevices.Wrapper {
+    }
+
+    private static final Workload ONE = new Workload() {
+        public String id() {
+            return "one";
+        }
+
+        public String description() {
+            return "one weight";
+        }
+
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.of("rows", Quantity.INTEGER, "1", 1, 10, "rows"));
+        }
+
+        public List<WeightLayer> layers(WorkloadContext c) {
+            return List.of(new WeightLayer("one", 1, 1, new double[] {1}));
+        }
+    };
+
+    private final PluginCatalog catalog = PluginCatalog.of(List.of(new PresetDevices()), List.of(new StepPolicy()),
+            List.of(ONE));
+
+    private Scenario load(String yaml, String... overrides) throws IOException {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, yaml);
+        return new ScenarioLoader(catalog).load(f, List.of(overrides), null);
+    }
+
+    private static final String BASE = """
+            seed: 7
+            chip:
+              tile: {rows: 8, cols: 8}
+              timing:
+                set: 100ns
+            device:
+              impl: ideal
+            programming:
+              impl: step
+            workload:
+              impl: one
+            """;
+
+    @Test
+    void defaultsPresetsFileAndOverridesApplyInThatOrder() throws IOException {
+        Scenario s = load(BASE.replace("impl: ideal", "impl: ideal\n  preset: coarse\n  readVariance: 0.5"),
+                "device.readVariance=0.25", "chip.clock=500MHz");
+        assertEquals(7, s.seed());
+        assertEquals("s", s.name());
+        assertEquals(2.0, s.deviceParameters().number("step"), "from the preset");
+        assertEquals(0.25, s.deviceParameters().number("readVariance"), "--set beats the file");
+        assertEquals(50, s.chip().setCycles(), "100ns at 500MHz");
+        assertEquals(8, s.chip().tileRows());
+        assertEquals(256, ChipSpec.PARAMETERS.stream().filter(p -> p.name().equals("tile.cols")).findFirst()
+                .map(p -> ((Double) p.parse(p.defaultValue())).intValue()).orElseThrow());
+        assertEquals("0.25", s.effective().get("device.readVariance"));
+        assertEquals("coarse", s.effective().get("device.preset"));
+    }
+
+    @Test
+    void errorsNameTheFileLineAndKeyPath() {
+        InputError e = assertThrows(InputError.class, () -> load(BASE.replace("set: 100ns", "sett: 100ns")));
+        assertTrue(e.getMessage().contains("s.yaml:5") && e.getMessage().contains("chip.timing.sett")
+                && e.getMessage().contains("did you mean 'timing.set'"), e.getMessage());
+        e = assertThrows(InputError.class, () -> load(BASE.replace("set: 100ns", "set: 0.1ps")));
+        assertTrue(e.getMessage().contains("chip.timing.set"), e.getMessage());
+        e = assertThrows(InputError.class, () -> load(BASE, "programming.impl=nope"));
+        assertTrue(e.getMessage().contains("programming.impl") && e.getMessage().contains("step"), e.getMessage());
+        e = assertThrows(InputError.class, () -> load(BASE + "extra: 1\n"));
+        assertTrue(e.getMessage().contains("extra"), e.getMessage());
+    }
+
+    @Test
+    void aSeedOnTheCommandLineWins() throws IOException {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, BASE);
+        assertEquals(99, new ScenarioLoader(catalog).load(f, List.of(), 99L).seed());
+    }
+}

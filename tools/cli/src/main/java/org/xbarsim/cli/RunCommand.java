@@ -89,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
                 summary = simulator.run(prepared, threadCount, progress);
             }
             write(dir, summaryFile, summary.encodePrettily() + "\n");
+            Path plot = dir.resolve("error-histogram.png");
+            try {
+                Plots.errorHistogram(summary, plot);
+            } catch (IOException | RuntimeException e) {
+                // The summary is the result; a plot that cannot be drawn must not fail the run.
+                spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
+            }
             printSummary(out, scenario, prepared, summary, summaryFile);
         }
         out.flush();
@@ -130,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 run.getDouble("wallSeconds"), run.getDouble("weightsPerWallSecond"), run.getInteger("threads"),
                 run.getInteger("threads") == 1 ? "" : "s", run.getLong("busEvents"),
                 share == null ? "" : String.format(Locale.ROOT, " (%.1f%% of event-loop time in the bus)", 100 * share));
-        out.println("  summary: " + file);
+        out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
     }
 
     private static String fmt(double v) {

@@ -4,6 +4,7 @@ import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.programming.Readout;
 import org.xbarsim.api.programming.RowOps;
 import org.xbarsim.api.programming.RowProgrammer;
 import org.xbarsim.api.programming.RowTarget;
@@ -32,7 +33,9 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private final BitMask enable;
     private final BitMask read;
     private final boolean[] active;
+    /** The last read of each column still in the LSP phase: it decides which device to pulse. */
     private final double[] readBack;
+    private final Readout readout = new Readout();
 
     private int row;
     private int columns;
@@ -82,7 +85,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
 
     @Override
     public RowOp next(RowResult result) {
-        RowOps.decode(result, readBack);
+        // Decode only the columns still in play: late in a phase most of the row is done.
+        readout.wrap(result);
         switch (phase) {
             case RESET -> {
                 int n = 0;
@@ -99,7 +103,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 for (int c = groupStart; c < groupEnd; c++) {
                     if (active[c]) {
                         double t = targets[c];
-                        double progress = t >= 0 ? readBack[c] : -readBack[c];
+                        double w = readout.value(c);
+                        double progress = t >= 0 ? w : -w;
                         active[c] = progress < Math.abs(t) - k.margin();
                         n += active[c] ? 1 : 0;
                     }
@@ -110,6 +115,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 int n = 0;
                 double accept = k.accept() * k.tol();
                 for (int c = groupStart; c < groupEnd; c++) {
+                    readBack[c] = readout.value(c);
                     active[c] = Math.abs(targets[c] - readBack[c]) > accept;
                     n += active[c] ? 1 : 0;
                 }
@@ -122,6 +128,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 double accept = k.accept() * k.tol();
                 for (int c = groupStart; c < groupEnd; c++) {
                     if (active[c]) {
+                        readBack[c] = readout.value(c);
                         active[c] = Math.abs(targets[c] - readBack[c]) > accept;
                         n += active[c] ? 1 : 0;
                     }

@@ -93,6 +93,15 @@ public final class BitMask {
                 i = stop;
                 continue;
             }
+            if (b == 0xff && bit == 0 && stop - i == 8) {
+                // A full byte, the common case of whole-row masks: no bit tests.
+                int base = i - from;
+                for (int k = 0; k < 8; k++) {
+                    out[n++] = base + k;
+                }
+                i = stop;
+                continue;
+            }
             for (; i < stop; i++) {
                 if ((b & (1 << (i & 7))) != 0) {
                     out[n++] = i - from;

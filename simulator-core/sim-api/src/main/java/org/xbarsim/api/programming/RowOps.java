@@ -1,6 +1,5 @@
 package org.xbarsim.api.programming;
 
-import java.nio.ByteBuffer;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -30,37 +29,19 @@ public final class RowOps {
 
     /**
      * Decodes the converted columns of a verify read into weights in uS, written to {@code out[col]};
-     * columns not converted are left as they were.
+     * columns not converted are left as they were. For a policy that needs only some columns,
+     * {@link Readout} decodes on demand.
      *
      * @return whether the result carried a read at all
      */
     public static boolean decode(RowResult result, double[] out) {
-        ByteBuffer codes = result.getCodes();
-        if (codes.limit() == 0) {
+        Readout view = new Readout();
+        if (!view.wrap(result)) {
             return false;
         }
-        ByteBuffer converted = result.getConverted();
-        double low = result.getLowMicroSiemens();
-        double lsb = result.getLsbMicroSiemens();
-        int columns = Math.min(out.length, codes.limit() >>> 1);
-        if (codes.hasArray() && converted.hasArray()) {
-            byte[] c = codes.array();
-            int co = codes.arrayOffset();
-            byte[] m = converted.array();
-            int mo = converted.arrayOffset();
-            int maskBits = converted.limit() << 3;
-            for (int col = 0; col < Math.min(columns, maskBits); col++) {
-                if ((m[mo + (col >>> 3)] & (1 << (col & 7))) != 0) {
-                    int code = (c[co + 2 * col] & 0xff) | ((c[co + 2 * col + 1] & 0xff) << 8);
-                    out[col] = low + (code + 0.5) * lsb;
-                }
-            }
-            return true;
-        }
-        for (int col = 0; col < columns; col++) {
-            if (BitMask.get(converted, col)) {
-                int code = (codes.get(2 * col) & 0xff) | ((codes.get(2 * col + 1) & 0xff) << 8);
-                out[col] = low + (code + 0.5) * lsb;
+        for (int c = 0; c < out.length; c++) {
+            if (view.converted(c)) {
+                out[c] = view.value(c);
             }
         }
         return true;

@@ -19,6 +19,10 @@ import org.xbarsim.engine.kernel.Priority;
  * event.
  */
 public final class TileSequencer {
+    /** ADC codes travel as unsigned 16-bit little-endian values (see events.avdl). */
+    private static final java.lang.invoke.VarHandle SHORT_LE = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private final CrossbarTile tile;
     private final ChipConfig chip;
     private final RowDriver driver;
@@ -137,9 +141,7 @@ public final class TileSequencer {
             byte[] mask = new byte[(tile.cols() + 7) >>> 3];
             for (int k = 0; k < readCount; k++) {
                 int c = readCols[k];
-                int code = codes[k];
-                b[2 * c] = (byte) code;
-                b[2 * c + 1] = (byte) (code >>> 8);
+                SHORT_LE.set(b, 2 * c, (short) codes[k]);
                 mask[c >>> 3] |= (byte) (1 << (c & 7));
             }
             codeBytes = ByteBuffer.wrap(b);

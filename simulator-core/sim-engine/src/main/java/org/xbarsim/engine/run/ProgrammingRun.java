@@ -8,7 +8,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.xbarsim.api.event.RowFinished;
@@ -37,10 +36,11 @@ public final class ProgrammingRun {
             await(observer.completion());
 
             long start = System.nanoTime();
+            Map<Long, LoopClock> clocks = new java.util.concurrent.ConcurrentHashMap<>();
             List<TileProgramming> tiles = new ArrayList<>();
             List<Future<TileStatistics>> outcomes = new ArrayList<>();
             for (TileJob job : jobs) {
-                TileProgramming tile = new TileProgramming(job, plan);
+                TileProgramming tile = new TileProgramming(job, plan, clocks);
                 tiles.add(tile);
                 outcomes.add(vertx.deployVerticle(tile, new DeploymentOptions()).compose(id -> tile.finished()));
             }
@@ -51,20 +51,16 @@ public final class ProgrammingRun {
             double wall = (System.nanoTime() - start) / 1e9;
 
             long busEvents = 0;
-            long work = 0;
-            Map<Long, long[]> busySpans = new TreeMap<>();
             for (TileProgramming tile : tiles) {
                 busEvents += tile.busEvents;
-                work += tile.workNanos;
-                long[] span = busySpans.computeIfAbsent(tile.threadId, id -> new long[] {Long.MAX_VALUE, 0});
-                span[0] = Math.min(span[0], tile.startNanos);
-                span[1] = Math.max(span[1], tile.endNanos);
             }
-            long busy = 0;
-            for (long[] span : busySpans.values()) {
-                busy += span[1] - span[0];
+            long work = 0;
+            long busNanos = 0;
+            for (LoopClock clock : clocks.values()) {
+                work += clock.workNanos;
+                busNanos += clock.busNanos;
             }
-            double busShare = busy <= 0 ? Double.NaN : Math.max(0, (busy - work) / (double) busy);
+            double busShare = work + busNanos == 0 ? Double.NaN : busNanos / (double) (work + busNanos);
             return new RunResult(plan.chip(), stats, wall, busEvents, busShare, threads);
         } finally {
             await(vertx.close());

@@ -9,9 +9,9 @@ import org.xbarsim.engine.stats.TileStatistics;
  *
  * @param wallSeconds from fabricating the first tile to programming the last row
  * @param busEvents   simulation events sent on the event bus
- * @param busShare    share of the event loops' busy time (from a loop's first tile starting to its
- *                    last tile finishing) not spent in simulation work: event-bus delivery and Vert.x
- *                    scheduling, and, conservatively, any time the thread was not running at all
+ * @param busShare    share of the event loops' time spent delivering bus messages: the time between
+ *                    one simulation handler returning and the next starting, plus the send calls,
+ *                    over that plus the time inside handlers (see LoopClock)
  */
 public record RunResult(ChipConfig chip, List<TileStatistics> tiles, double wallSeconds, long busEvents,
                         double busShare, int threads) {

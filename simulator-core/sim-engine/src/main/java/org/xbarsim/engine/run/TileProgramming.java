@@ -51,17 +51,15 @@ final class TileProgramming extends VerticleBase {
     private int row;
     private double[] rowTargets;
 
-    /** Bus messages this tile sent, and nanoseconds of simulation work done outside bus delivery. */
+    /** Bus messages this tile sent. */
     long busEvents;
-    long workNanos;
-    long threadId;
-    /** When this tile's first handler started and its last ended, System.nanoTime(). */
-    long startNanos;
-    long endNanos;
+    private final java.util.Map<Long, LoopClock> clocks;
+    private LoopClock clock;
 
-    TileProgramming(TileJob job, RunPlan plan) {
+    TileProgramming(TileJob job, RunPlan plan, java.util.Map<Long, LoopClock> clocks) {
         this.job = job;
         this.plan = plan;
+        this.clocks = clocks;
         this.stats = new TileStatistics(job.tile(), job.layer(), 4 * plan.tolerance());
     }
 
@@ -71,14 +69,14 @@ final class TileProgramming extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        long t0 = System.nanoTime();
-        startNanos = t0;
-        threadId = Thread.currentThread().getId();
+        clock = clocks.computeIfAbsent(Thread.currentThread().getId(), id -> new LoopClock());
+        long t0 = clock.enter();
         ChipConfig chip = plan.chip();
         RandomStreams.Scope streams = plan.streams().child("tile" + job.tile());
         DeviceArray devices = plan.device().fabricate(plan.deviceParameters(),
                 DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
         tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
+        t0 = clock.setAside(t0);
         sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
                 result -> delivered = result);
         programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
@@ -89,13 +87,16 @@ final class TileProgramming extends VerticleBase {
         resultsAddress = SimulationBus.resultsAddress(job.tile());
         hardware = bus.localConsumer(opsAddress, this::onOperation);
         policy = bus.localConsumer(resultsAddress, this::onResult);
-        workNanos += System.nanoTime() - t0;
-        context.runOnContext(v -> startRow(0));
+        clock.leave(clock.worked(t0));
+        context.runOnContext(v -> {
+            long t = clock.enter();
+            startRow(0, t);
+        });
         return Future.succeededFuture();
     }
 
-    private void startRow(int next) {
-        long t0 = System.nanoTime();
+    /** Starts a row inside a handler that began at {@code t0}. */
+    private void startRow(int next, long t0) {
         RowOp first;
         try {
             if (next >= job.rows()) {
@@ -110,13 +111,12 @@ final class TileProgramming extends VerticleBase {
             fail("policy " + plan.policy().id(), e);
             return;
         }
-        workNanos += System.nanoTime() - t0;
-        dispatch(first);
+        dispatch(first, t0);
     }
 
     /** The hardware side: execute an operation in simulated time and report its outcome. */
     private void onOperation(Message<RowOp> message) {
-        long t0 = System.nanoTime();
+        long t0 = clock.enter();
         try {
             sequencer.execute(message.body());
         } catch (RuntimeException e) {
@@ -125,14 +125,15 @@ final class TileProgramming extends VerticleBase {
         }
         RowResult result = delivered;
         delivered = null;
-        workNanos += System.nanoTime() - t0;
+        long sendStart = clock.worked(t0);
         busEvents++;
         bus.send(resultsAddress, result);
+        clock.leave(sendStart);
     }
 
     /** The policy side: answer an outcome with the next operation, or finish the row. */
     private void onResult(Message<RowResult> message) {
-        long t0 = System.nanoTime();
+        long t0 = clock.enter();
         RowOp next;
         try {
             next = programmer.next(message.body());
@@ -140,13 +141,13 @@ final class TileProgramming extends VerticleBase {
             fail("policy " + plan.policy().id(), e);
             return;
         }
-        workNanos += System.nanoTime() - t0;
-        dispatch(next);
+        dispatch(next, t0);
     }
 
-    private void dispatch(RowOp op) {
+    /** Sends the policy's operation to the hardware, or finishes the row; the handler began at t0. */
+    private void dispatch(RowOp op, long t0) {
         if (op.getKind() == OpKind.DONE) {
-            finishRow();
+            finishRow(t0);
             return;
         }
         if (op.getTile() != job.tile() || op.getRow() != row) {
@@ -154,12 +155,13 @@ final class TileProgramming extends VerticleBase {
                     + " row " + op.getRow() + " while programming tile " + job.tile() + " row " + row));
             return;
         }
+        long sendStart = clock.worked(t0);
         busEvents++;
         bus.send(opsAddress, op);
+        clock.leave(sendStart);
     }
 
-    private void finishRow() {
-        long t0 = System.nanoTime();
+    private void finishRow(long t0) {
         TileSequencer.RowCounters counters = sequencer.counters();
         double[] g = tile.devices().conductances();
         int succeeded = 0;
@@ -185,21 +187,19 @@ final class TileProgramming extends VerticleBase {
         stats.cycles = sequencer.now();
         RowFinished done = new RowFinished(job.tile(), row, sequencer.now(), cycles, job.cols(), succeeded,
                 counters.setOps, counters.resetOps, counters.readOps, counters.energyPicojoules, sumAbs);
-        workNanos += System.nanoTime() - t0;
         busEvents++;
         bus.publish(SimulationBus.ROWS, done);
-        startRow(row + 1);
+        startRow(row + 1, t0);
     }
 
     private void complete() {
-        endNanos = System.nanoTime();
+        clock.leave(clock.worked(System.nanoTime()));
         hardware.unregister();
         policy.unregister();
         finished.tryComplete(stats);
     }
 
     private void fail(String who, RuntimeException e) {
-        endNanos = System.nanoTime();
         hardware.unregister();
         policy.unregister();
         finished.tryFail(new PluginFailure(who + " failed on tile " + job.tile() + " row " + row + ": " + e, e));

@@ -23,7 +23,7 @@ class ReferenceAgreementIT {
         for (long seed : SEEDS) {
             var s = Runs.run("tile-rowwise.yaml", seed, 2, overrides);
             success += Runs.number(s, "programming.successFraction");
-            pulses += Runs.number(s, "programming.setOpsPerRow");
+            pulses += Runs.number(s, "programming.pulseOpsPerRow");
         }
         return new double[] {100 * success / SEEDS.length, pulses / SEEDS.length};
     }
@@ -38,8 +38,8 @@ class ReferenceAgreementIT {
     @org.junit.jupiter.api.Test
     void gaussianTakesAbout66PulseOperationsPerRow() {
         double[] r = meanOverSeeds("chip.adc.bits=16");
-        // Within 10% of 66: the reference counts the SET pulse operations of the MSP and LSP phases.
-        assertEquals(66, r[1], 6.6, "SET pulse operations per row");
+        // Within 10% of 66 pulse operations (SET and RESET) per row.
+        assertEquals(66, r[1], 6.6, "pulse operations per row");
     }
 
     @ParameterizedTest(name = "budget {0}: {1}% within 2 points")

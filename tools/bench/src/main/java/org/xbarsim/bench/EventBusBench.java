@@ -29,7 +29,7 @@ import org.xbarsim.engine.bus.SimulationBus;
 /**
  * Local Vert.x event-bus deliveries per second of a {@link RowResult} with xbarsim's zero-copy
  * codec ({@link SimulationBus#registerCodecs}). Every row operation of a run crosses the bus twice
- * (the programmer's RowOp to the tile, the tile's RowResult back), both consumers on the tile's one
+ * (two RowResults bounced between two consumers), both consumers on the tile's one
  * event-loop context, so this per-message cost is the fixed overhead of a row operation next to its
  * physics ({@link PulseVerifyBench}) and its scheduling ({@link KernelBench}).
  *
@@ -46,7 +46,7 @@ import org.xbarsim.engine.bus.SimulationBus;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EventBusBench {
     static final int MESSAGES = 10_000;
-    static final String PING = SimulationBus.opsAddress(0);
+    static final String PING = SimulationBus.resultsAddress(1);
     static final String PONG = SimulationBus.resultsAddress(0);
 
     private Vertx vertx;

@@ -169,6 +169,7 @@ class PcmPhysicsTest {
     @Test
     void freshDevicesStartInTheResetState() {
         DeviceArray a = fabricate(14, N);
+        assertInstanceOf(PcmArray.class, a);
         assertEquals(N, a.size());
         double[] g = a.conductances();
         // RESET state gReset*(1 + 0.1 xi): s.e. of the mean is 0.01/sqrt(2e5) = 2.2e-5 uS; 2e-4 is about 9.

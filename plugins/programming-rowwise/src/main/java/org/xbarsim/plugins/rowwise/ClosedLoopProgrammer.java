@@ -32,6 +32,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private final int tile;
     private final BitMask enable;
     private final BitMask read;
+    /** The group's read mask, shared by every operation of the group. */
+    private java.nio.ByteBuffer readSnapshot;
     private final boolean[] active;
     /** The last read of each column still in the LSP phase: it decides which device to pulse. */
     private final double[] readBack;
@@ -75,6 +77,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
         groupEnd = (int) Math.min((long) first + groupSize, columns);
         read.clear();
         read.setRange(groupStart, groupEnd);
+        readSnapshot = read.snapshot();
         enable.clear();
         for (int line = 0; line < DeviceLine.COUNT; line++) {
             enable.setRange(line * tileColumns + groupStart, line * tileColumns + groupEnd);
@@ -148,12 +151,12 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
         }
         pulses++;
-        return RowOps.set(tile, row, k.sMsp(), enable, read);
+        return RowOps.set(tile, row, k.sMsp(), enable, readSnapshot);
     }
 
     private RowOp lspRead() {
         phase = Phase.LSP_READ;
-        return RowOps.read(tile, row, read);
+        return RowOps.read(tile, row, readSnapshot);
     }
 
     private RowOp lspPulse() {
@@ -165,7 +168,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
         }
         pulses++;
-        return RowOps.set(tile, row, k.sLsp(), enable, read);
+        return RowOps.set(tile, row, k.sLsp(), enable, readSnapshot);
     }
 
     private RowOp groupDone() {

@@ -1,7 +1,6 @@
 package org.xbarsim.plugins.rowwise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,6 +220,36 @@ class ClosedLoopProgrammerTest {
     }
 
     @Test
+    void mspLeaveBoundaryIsInclusive() {
+        // v is an exact ADC value and t = v + margin exactly, so a read of v is exactly |t| - margin.
+        double v = LOW + (code(9.0) + 0.5) * LSB;
+        double t = v + 1.0;
+        assertEquals(v, t - 1.0, 0.0, "test precondition: exact arithmetic");
+        RowProgrammer p = rowwise(COLS);
+        p.start(new RowTarget(TILE, 0, 2, new double[]{t, -t}));
+        assertEquals(Set.of(0), line(p.next(noRead(0)), DeviceLine.GP, COLS));
+        RowOp op = p.next(read(0, COLS, new double[]{v, -v}));
+        assertEquals(OpKind.READ, op.getKind(), "sign(t) W_read >= |t| - margin leaves the MSP phase");
+    }
+
+    @Test
+    void lspAcceptBoundaryIsInclusive() {
+        // tol = 0.5 and accept = 0.5 make accept * tol = 0.25 exactly; reads are exact ADC values.
+        RowProgrammer p = rowwise(COLS, "tol", "0.5uS", "accept", "0.5");
+        double v = LOW + (code(5.0) + 0.5) * LSB;
+        double[] targets = {v + 0.25, -v - 0.25, v + 0.25};
+        assertEquals(0.25, targets[0] - v, 0.0, "test precondition: exact arithmetic");
+        p.start(new RowTarget(TILE, 0, 3, targets));
+        p.next(noRead(0));
+        assertEquals(OpKind.READ, p.next(read(0, COLS, targets)).getKind());
+        double[] w = {v, -v, below(v)};
+        RowOp op = p.next(read(0, COLS, w));
+        assertEquals(Set.of(2), line(op, DeviceLine.LP, COLS), "|t - W| = accept * tol is accepted, a hair more is not");
+        assertEquals(Set.of(), line(op, DeviceLine.LM, COLS));
+        assertEquals(OpKind.DONE, p.next(read(0, COLS, new double[]{v, -v, v})).getKind());
+    }
+
+    @Test
     void mspStopsAtItsBudgetThenReadsTheRow() {
         RowProgrammer p = rowwise(COLS, "nMsp", "3");
         p.start(new RowTarget(TILE, 0, USED, TARGETS));
@@ -298,13 +327,12 @@ class ClosedLoopProgrammerTest {
     }
 
     @Test
-    void lspBoundaryIsStrict() {
+    void lspThresholdSeparatesReadsOneLsbApart() {
         RowProgrammer p = rowwise(COLS);
         toLspRead(p, 0);
         double accept = 0.4 * 0.9;
         double[] w = TARGETS.clone();
-        w[0] = -(below(accept - 10)); // t - W = 10 - W just <= accept: no pulse... computed below
-        // Use exact representable reads on both sides of t - W = accept for t = 10.
+        // Representable reads on both sides of t - W = accept * tol for t = 10, one ADC step apart.
         double justInside = atLeast(10 - accept); // t - W <= accept
         double justOutside = below(10 - accept); // t - W > accept
         w[0] = justInside;
@@ -707,7 +735,6 @@ class ClosedLoopProgrammerTest {
     @CsvSource({"REFERENCE, false", "REFERENCE, true", "DEVICE_PCM, false", "DEVICE_PCM, true"})
     void closedLoopConvergesOnReferencePhysics(Physics physics, boolean noisy) {
         double[] r = successRate(pcm(physics, 1), rowwise(256), noisy);
-        System.out.println("E2E " + physics + " noisy=" + noisy + " " + Arrays.toString(r));
         // science.md expects ~98.9%; with 1024 weights the s.e. of a rate is 0.3 points, so 97% is ~6 below.
         assertTrue(r[0] >= 0.97, physics + (noisy ? " noisy" : " noiseless") + " reads: success " + r[0]);
         // At most nMsp + nLsp = 80 SET ops per row; science.md measures ~66 pulse ops per row.
@@ -718,7 +745,6 @@ class ClosedLoopProgrammerTest {
     @EnumSource(Physics.class)
     void smallBudgetsFailMoreOften(Physics physics) {
         double[] r = successRate(pcm(physics, 1), rowwise(256, "nMsp", "5", "nLsp", "5"), true);
-        System.out.println("E2E5 " + physics + " " + Arrays.toString(r));
         // science.md: ~66% with 5 pulses per phase; 80% is far above sampling noise (0.3 points) from it.
         assertTrue(r[0] < 0.80, physics + ": success with 5/5 pulses " + r[0]);
         assertTrue(r[0] > 0.3, physics + ": but the policy still programs many weights: " + r[0]);
@@ -729,7 +755,6 @@ class ClosedLoopProgrammerTest {
     void serialReachesTheSameSuccessAsRowwise() {
         double[] row = successRate(pcm(Physics.REFERENCE, 2), rowwise(256), true);
         double[] ser = successRate(pcm(Physics.REFERENCE, 2), serial(256), true);
-        System.out.println("SER " + Arrays.toString(row) + Arrays.toString(ser));
         // Same algorithm and device statistics: rates within 2 points (s.e. of each 0.3 points).
         assertEquals(row[0], ser[0], 0.02);
         // ... and far more operations: serial pays the sum of the columns' pulses (~9 each), row-wise about

@@ -54,6 +54,15 @@ public final class BitMask {
         return ByteBuffer.wrap(bytes.clone());
     }
 
+    /**
+     * A copy to send many times: a policy whose read mask stays the same over a phase takes one
+     * snapshot and passes it with each operation ({@link RowOps} duplicates the buffer, not the bytes).
+     * Events are never modified once sent, so sharing the bytes is safe.
+     */
+    public ByteBuffer snapshot() {
+        return toBuffer();
+    }
+
     /** Whether bit i is set in a mask buffer (absolute indexing, position ignored). */
     public static boolean get(ByteBuffer mask, int i) {
         int index = i >>> 3;

@@ -1,5 +1,6 @@
 package org.xbarsim.api.programming;
 
+import java.nio.ByteBuffer;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -17,6 +18,16 @@ public final class RowOps {
     public static RowOp set(int tile, int row, double strength, BitMask enable, BitMask read) {
         return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(),
                 read == null ? BitMask.EMPTY : read.toBuffer());
+    }
+
+    /** A SET pulse verified by a read of a mask snapshot ({@link BitMask#snapshot()}). */
+    public static RowOp set(int tile, int row, double strength, BitMask enable, ByteBuffer readSnapshot) {
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate());
+    }
+
+    /** A read of a mask snapshot ({@link BitMask#snapshot()}). */
+    public static RowOp read(int tile, int row, ByteBuffer readSnapshot) {
+        return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, readSnapshot.duplicate());
     }
 
     public static RowOp read(int tile, int row, BitMask read) {

@@ -9,14 +9,10 @@ import org.xbarsim.api.event.RowResult;
 /**
  * The simulation's use of the Vert.x event bus: the addresses events travel on and the codecs that
  * carry them. Addresses are per tile so that a tile's conversation with its policy stays on the
- * tile's own event loop.
+ * tile's own event loop. {@link org.xbarsim.api.event.RowOp} has a codec too: traces and clustered
+ * runs carry it.
  */
 public final class SimulationBus {
-    /** Where a tile's programmer sends row operations for the tile's hardware. */
-    public static String opsAddress(int tile) {
-        return "xbarsim.tile." + tile + ".ops";
-    }
-
     /** Where a tile's hardware sends the outcome of each row operation for its programmer. */
     public static String resultsAddress(int tile) {
         return "xbarsim.tile." + tile + ".results";

@@ -136,16 +136,14 @@ public final class TileSequencer {
         ByteBuffer codeBytes = BitMask.EMPTY;
         ByteBuffer converted = BitMask.EMPTY;
         if (readCount > 0) {
-            // Fresh arrays: the event is immutable once sent, and travels zero-copy.
+            // A fresh array: the event is immutable once sent, and travels zero-copy. The converted
+            // columns are exactly the ones the operation asked for, so its mask is shared, not copied.
             byte[] b = new byte[2 * tile.cols()];
-            byte[] mask = new byte[(tile.cols() + 7) >>> 3];
             for (int k = 0; k < readCount; k++) {
-                int c = readCols[k];
-                SHORT_LE.set(b, 2 * c, (short) codes[k]);
-                mask[c >>> 3] |= (byte) (1 << (c & 7));
+                SHORT_LE.set(b, 2 * readCols[k], (short) codes[k]);
             }
             codeBytes = ByteBuffer.wrap(b);
-            converted = ByteBuffer.wrap(mask);
+            converted = op.getRead().duplicate();
         }
         Adc adc = readPath.adc();
         counters.operations = counters.setOps + counters.resetOps + counters.readOps;

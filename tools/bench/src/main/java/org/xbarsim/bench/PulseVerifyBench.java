@@ -1,7 +1,5 @@
 package org.xbarsim.bench;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +18,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.DeviceLine;
-import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.engine.hw.Adc;
@@ -81,11 +78,7 @@ public class PulseVerifyBench {
     /** A PCM device array with the plugin's default parameters, built without PF4J. */
     static DeviceArray fabricatePcm(int count, long seed) {
         PcmDeviceModel model = new PcmDeviceModel();
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            values.put(spec.name(), spec.parse(spec.defaultValue()));
-        }
-        return model.fabricate(new Parameters(values), count, new RandomStream(seed));
+        return model.fabricate(Parameters.of(model.parameters()), count, new RandomStream(seed));
     }
 
     @Setup(Level.Trial)

@@ -133,10 +133,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.getDouble("timeSeconds")),
                 joules(p.getDouble("energyJoules")));
         Double share = run.getDouble("busShare");
+        Double pauses = run.getDouble("pauseShare");
         out.printf(Locale.ROOT, "  wall %.2f s, %,.0f weights/s on %d thread%s; %,d bus events%s%n",
                 run.getDouble("wallSeconds"), run.getDouble("weightsPerWallSecond"), run.getInteger("threads"),
                 run.getInteger("threads") == 1 ? "" : "s", run.getLong("busEvents"),
-                share == null ? "" : String.format(Locale.ROOT, " (%.1f%% of event-loop time in the bus)", 100 * share));
+                share == null ? "" : String.format(Locale.ROOT, " (event loops: %.1f%% bus delivery, %.1f%% JVM pauses)",
+                        100 * share, 100 * pauses));
         out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
     }
 

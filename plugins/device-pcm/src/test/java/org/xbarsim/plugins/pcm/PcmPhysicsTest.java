@@ -30,22 +30,9 @@ class PcmPhysicsTest {
     private static final PcmDeviceModel MODEL = new PcmDeviceModel();
     private static final int N = 200_000;
 
-    /** Parameters the way the host builds them: every spec's default parsed, then overrides parsed by their spec. */
+    /** Parameters the way the host builds them: every default, then overrides parsed by their spec. */
     static Parameters params(String... overrides) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, ParameterSpec> byName = new HashMap<>();
-        for (ParameterSpec spec : MODEL.parameters()) {
-            byName.put(spec.name(), spec);
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.parse(spec.defaultValue()));
-            }
-        }
-        for (int i = 0; i < overrides.length; i += 2) {
-            ParameterSpec spec = byName.get(overrides[i]);
-            assertNotNull(spec, "no parameter " + overrides[i]);
-            values.put(overrides[i], spec.parse(overrides[i + 1]));
-        }
-        return new Parameters(values);
+        return Parameters.of(MODEL.parameters(), overrides);
     }
 
     static DeviceArray fabricate(long seed, int n, String... overrides) {

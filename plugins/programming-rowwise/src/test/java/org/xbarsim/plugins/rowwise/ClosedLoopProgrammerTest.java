@@ -2,30 +2,20 @@ package org.xbarsim.plugins.rowwise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.DeviceLine;
-import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -51,21 +41,9 @@ class ClosedLoopProgrammerTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** Parameters the way the host builds them: every default, then overrides parsed by their spec. */
     static Parameters params(ProgrammingPolicy policy, String... overrides) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, ParameterSpec> byName = new HashMap<>();
-        for (ParameterSpec spec : policy.parameters()) {
-            byName.put(spec.name(), spec);
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.parse(spec.defaultValue()));
-            }
-        }
-        for (int i = 0; i < overrides.length; i += 2) {
-            ParameterSpec spec = byName.get(overrides[i]);
-            assertNotNull(spec, "no parameter " + overrides[i]);
-            values.put(overrides[i], spec.parse(overrides[i + 1]));
-        }
-        return new Parameters(values);
+        return Parameters.of(policy.parameters(), overrides);
     }
 
     static RowProgrammer rowwise(int tileColumns, String... overrides) {
@@ -690,71 +668,38 @@ class ClosedLoopProgrammerTest {
         return new double[]{ok / (double) (rows * cols), h.setOps / (double) rows};
     }
 
-    /** The in-test reference physics, or the shipped device-pcm plugin (same science.md model, own code). */
-    enum Physics { REFERENCE, DEVICE_PCM }
-
-    static DeviceArray pcm(Physics physics, long seed) {
-        int n = 4 * 4 * 256;
-        if (physics == Physics.REFERENCE) {
-            return new ReferencePcm(n, new RandomStream(seed));
-        }
-        DeviceModel model = shippedPcm();
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterSpec spec : model.parameters()) {
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.parse(spec.defaultValue()));
-            }
-        }
-        return model.fabricate(new Parameters(values), n, new RandomStream(seed));
-    }
-
     /**
-     * The device-pcm plugin's model, loaded the way the host loads plugins (a class loader over its
-     * classes, the API from the parent), so this module needs no build dependency on it: its build
-     * output beside this module, else its installed jar. Skipped, not failed, when neither exists.
+     * The science.md PCM model written again here, independently of the device-pcm plugin: an oracle
+     * that lets this module test its policy on real physics without the engine or another plugin
+     * (the scenarios module runs the policy on the shipped plugin through the engine).
      */
-    static DeviceModel shippedPcm() {
-        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-        Path classes = base.resolveSibling("device-pcm").resolve("target/classes");
-        Path jar = Path.of(System.getProperty("user.home"),
-                ".m2/repository/org/xbarsim/device-pcm/0.1.0/device-pcm-0.1.0.jar");
-        Path where = Files.isRegularFile(classes.resolve("org/xbarsim/plugins/pcm/PcmDeviceModel.class")) ? classes
-                : Files.isRegularFile(jar) ? jar : null;
-        assumeTrue(where != null, "device-pcm is not built: neither " + classes + " nor " + jar);
-        try {
-            URLClassLoader loader = new URLClassLoader(new URL[]{where.toUri().toURL()},
-                    ClosedLoopProgrammerTest.class.getClassLoader());
-            return (DeviceModel) loader.loadClass("org.xbarsim.plugins.pcm.PcmDeviceModel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | IOException e) {
-            throw new AssertionError("cannot load the device-pcm model from " + where, e);
-        }
+    static DeviceArray pcm(long seed) {
+        return new ReferencePcm(4 * 4 * 256, new RandomStream(seed));
     }
 
     @ParameterizedTest
-    @CsvSource({"REFERENCE, false", "REFERENCE, true", "DEVICE_PCM, false", "DEVICE_PCM, true"})
-    void closedLoopConvergesOnReferencePhysics(Physics physics, boolean noisy) {
-        double[] r = successRate(pcm(physics, 1), rowwise(256), noisy);
+    @ValueSource(booleans = {false, true})
+    void closedLoopConvergesOnReferencePhysics(boolean noisy) {
+        double[] r = successRate(pcm(1), rowwise(256), noisy);
         // science.md expects ~98.9%; with 1024 weights the s.e. of a rate is 0.3 points, so 97% is ~6 below.
-        assertTrue(r[0] >= 0.97, physics + (noisy ? " noisy" : " noiseless") + " reads: success " + r[0]);
+        assertTrue(r[0] >= 0.97, (noisy ? "noisy" : "noiseless") + " reads: success " + r[0]);
         // At most nMsp + nLsp = 80 SET ops per row; science.md measures ~66 pulse ops per row.
         assertTrue(r[1] <= 80 && r[1] > 20, "SET ops per row " + r[1]);
     }
 
-    @ParameterizedTest
-    @EnumSource(Physics.class)
-    void smallBudgetsFailMoreOften(Physics physics) {
-        double[] r = successRate(pcm(physics, 1), rowwise(256, "nMsp", "5", "nLsp", "5"), true);
+    @Test
+    void smallBudgetsFailMoreOften() {
+        double[] r = successRate(pcm(1), rowwise(256, "nMsp", "5", "nLsp", "5"), true);
         // science.md: ~66% with 5 pulses per phase; 80% is far above sampling noise (0.3 points) from it.
-        assertTrue(r[0] < 0.80, physics + ": success with 5/5 pulses " + r[0]);
-        assertTrue(r[0] > 0.3, physics + ": but the policy still programs many weights: " + r[0]);
+        assertTrue(r[0] < 0.80, "success with 5/5 pulses " + r[0]);
+        assertTrue(r[0] > 0.3, "but the policy still programs many weights: " + r[0]);
         assertTrue(r[1] <= 10, "SET ops per row within the 5 + 5 budget: " + r[1]);
     }
 
     @Test
     void serialReachesTheSameSuccessAsRowwise() {
-        double[] row = successRate(pcm(Physics.REFERENCE, 2), rowwise(256), true);
-        double[] ser = successRate(pcm(Physics.REFERENCE, 2), serial(256), true);
+        double[] row = successRate(pcm(2), rowwise(256), true);
+        double[] ser = successRate(pcm(2), serial(256), true);
         // Same algorithm and device statistics: rates within 2 points (s.e. of each 0.3 points).
         assertEquals(row[0], ser[0], 0.02);
         // ... and far more operations: serial pays the sum of the columns' pulses (~9 each), row-wise about

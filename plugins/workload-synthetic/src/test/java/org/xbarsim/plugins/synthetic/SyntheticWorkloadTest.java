@@ -3,7 +3,6 @@ package org.xbarsim.plugins.synthetic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,22 +38,9 @@ class SyntheticWorkloadTest {
     @TempDir
     Path dir;
 
-    /** Parameters the way the host builds them: defaults parsed by their spec, then overrides. */
+    /** Parameters the way the host builds them: every default, then overrides parsed by their spec. */
     static Parameters params(String... overrides) {
-        Map<String, Object> values = new HashMap<>();
-        Map<String, ParameterSpec> byName = new HashMap<>();
-        for (ParameterSpec spec : WORKLOAD.parameters()) {
-            byName.put(spec.name(), spec);
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.parse(spec.defaultValue()));
-            }
-        }
-        for (int i = 0; i < overrides.length; i += 2) {
-            ParameterSpec spec = byName.get(overrides[i]);
-            assertNotNull(spec, "no parameter " + overrides[i]);
-            values.put(overrides[i], spec.parse(overrides[i + 1]));
-        }
-        return new Parameters(values);
+        return Parameters.of(WORKLOAD.parameters(), overrides);
     }
 
     WeightLayer layer(long seed, String... overrides) {

@@ -2,6 +2,7 @@ package org.xbarsim.api.param;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,35 @@ public final class Parameters {
 
     public Parameters(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /**
+     * A component's parameters from its specs: every default, then the given name-value pairs as a
+     * scenario would write them ({@code "gmaxMean", "30uS"}), each parsed and range-checked by its
+     * spec. For plugin tests and benchmarks; runs get theirs from the scenario loader.
+     *
+     * @throws IllegalArgumentException for a name no spec has, or a value its spec refuses
+     */
+    public static Parameters of(List<ParameterSpec> specs, String... nameValuePairs) {
+        if (nameValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("expected name-value pairs, got " + nameValuePairs.length + " strings");
+        }
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            byName.put(spec.name(), spec);
+            if (spec.defaultValue() != null) {
+                values.put(spec.name(), spec.parse(spec.defaultValue()));
+            }
+        }
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            ParameterSpec spec = byName.get(nameValuePairs[i]);
+            if (spec == null) {
+                throw new IllegalArgumentException("no parameter '" + nameValuePairs[i] + "'; known: " + byName.keySet());
+            }
+            values.put(spec.name(), spec.parse(nameValuePairs[i + 1]));
+        }
+        return new Parameters(values);
     }
 
     public double number(String name) {

@@ -56,12 +56,16 @@ public final class ProgrammingRun {
             }
             long work = 0;
             long busNanos = 0;
+            long pauseNanos = 0;
             for (LoopClock clock : clocks.values()) {
                 work += clock.workNanos;
                 busNanos += clock.busNanos;
+                pauseNanos += clock.pauseNanos;
             }
-            double busShare = work + busNanos == 0 ? Double.NaN : busNanos / (double) (work + busNanos);
-            return new RunResult(plan.chip(), stats, wall, busEvents, busShare, threads);
+            double total = work + busNanos + pauseNanos;
+            double busShare = total == 0 ? Double.NaN : busNanos / total;
+            double pauseShare = total == 0 ? Double.NaN : pauseNanos / total;
+            return new RunResult(plan.chip(), stats, wall, busEvents, busShare, pauseShare, threads);
         } finally {
             await(vertx.close());
         }

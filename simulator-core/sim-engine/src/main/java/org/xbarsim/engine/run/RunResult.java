@@ -9,10 +9,11 @@ import org.xbarsim.engine.stats.TileStatistics;
  *
  * @param wallSeconds from fabricating the first tile to programming the last row
  * @param busEvents   simulation events sent on the event bus
- * @param busShare    share of the event loops' time spent delivering bus messages: the time between
- *                    one simulation handler returning and the next starting, plus the send calls,
- *                    over that plus the time inside handlers (see LoopClock)
+ * @param busShare    share of the event loops' time spent delivering bus messages: the gaps between
+ *                    one simulation handler returning and the next starting, plus the send calls
+ * @param pauseShare  share of the event loops' time stopped for longer than a millisecond between
+ *                    handlers: garbage collection and other JVM pauses, not bus work (see LoopClock)
  */
 public record RunResult(ChipConfig chip, List<TileStatistics> tiles, double wallSeconds, long busEvents,
-                        double busShare, int threads) {
+                        double busShare, double pauseShare, int threads) {
 }

@@ -16,7 +16,7 @@ import org.xbarsim.engine.run.TileJob;
 public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
-            "run.busShare", "run.threads");
+            "run.busShare", "run.pauseShare", "run.threads");
 
     private Summary() {
     }
@@ -67,6 +67,7 @@ public final class Summary {
                 .put("wallSeconds", result.wallSeconds())
                 .put("busEvents", result.busEvents())
                 .put("busShare", Double.isNaN(result.busShare()) ? null : result.busShare())
+                .put("pauseShare", Double.isNaN(result.pauseShare()) ? null : result.pauseShare())
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
                 .put("threads", result.threads());
 

@@ -20,11 +20,8 @@ import org.xbarsim.engine.stats.Summary;
 
 class ProgrammingRunTest {
     private static Parameters defaults(List<ParameterSpec> specs, Map<String, String> overrides) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        for (ParameterSpec s : specs) {
-            values.put(s.name(), s.parse(overrides.getOrDefault(s.name(), s.defaultValue())));
-        }
-        return new Parameters(values);
+        return Parameters.of(specs, overrides.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
     }
 
     private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 12, 1, 60, 200, 50, 100, 1, 10, 50, 0.1, 1, 0.1);

@@ -91,6 +91,14 @@ final class PcmArray implements DeviceArray {
     }
 
     @Override
+    public void readNoiseVariances(double[] conductances, double[] out) {
+        for (int i = 0; i < g.length; i++) {
+            double sigma = readRel * conductances[i] + readAbs;
+            out[i] = sigma * sigma;
+        }
+    }
+
+    @Override
     public void drifted(double seconds, double[] out) {
         if (seconds <= t0) {
             System.arraycopy(g, 0, out, 0, g.length);

@@ -504,4 +504,19 @@ class PcmPhysicsTest {
     void modelIdIsPcm() {
         assertEquals("pcm", MODEL.id());
     }
+
+    @Test
+    void readNoiseAtGivenConductancesUsesThoseConductances() {
+        DeviceArray a = fabricate(21, 1000);
+        double[] g = new double[a.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 0.02 * i; // not the devices' own state: a drifted or hypothetical one
+        }
+        double[] out = new double[a.size()];
+        a.readNoiseVariances(g, out);
+        for (int i = 0; i < g.length; i++) {
+            double sigma = 0.005 * g[i] + 0.05;
+            assertEquals(sigma * sigma, out[i], 1e-15);
+        }
+    }
 }

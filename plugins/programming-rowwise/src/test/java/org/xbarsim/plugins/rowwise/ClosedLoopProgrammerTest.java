@@ -567,6 +567,14 @@ class ClosedLoopProgrammerTest {
         }
 
         @Override
+        public void readNoiseVariances(double[] conductances, double[] out) {
+            for (int i = 0; i < g.length; i++) {
+                double sigma = 0.005 * conductances[i] + 0.05;
+                out[i] = sigma * sigma;
+            }
+        }
+
+        @Override
         public void drifted(double seconds, double[] out) {
             System.arraycopy(g, 0, out, 0, g.length);
         }

@@ -36,6 +36,13 @@ public interface DeviceArray {
     void readNoiseVariance(int base, int[] cols, int count, double[] out);
 
     /**
+     * The variance (uS^2) of one read's noise for every device at the given conductances (for
+     * example drifted ones, for inference long after programming), written to {@code out}; both
+     * arrays have {@link #size()} elements.
+     */
+    void readNoiseVariances(double[] conductances, double[] out);
+
+    /**
      * Conductance of every device {@code seconds} after programming ended (drift), written to
      * {@code out}, which has {@link #size()} elements. Zero seconds gives {@link #conductances()}.
      */

@@ -1,0 +1,92 @@
+package org.xbarsim.engine.hw;
+
+import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.random.RandomStream;
+
+/**
+ * The analog matrix-vector multiply of one tile's programmed block at one inference time: the
+ * column currents I_c = sum_r x_r W_rc from the conductances as they have drifted, with read noise,
+ * converted by the column ADCs. Rows are layer inputs, columns layer outputs.
+ *
+ * <p>Each device's read noise is Gaussian and independent, so a column's noise is one Gaussian with
+ * variance sum_r x_r^2 var_rc, var_rc = F^2 (var GP + var GM) + var LP + var LM: exact, and one
+ * deviate per column and sample instead of four per device. The effective weights and variances are
+ * computed once per inference time into float arrays, so a multiply is two dense products.
+ */
+public final class MvmBlock {
+    private final int rows;
+    private final int cols;
+    private final float[] weights;
+    private final float[] variances;
+
+    /**
+     * @param tile    the programmed tile
+     * @param rows    rows in use (the block starts at row 0, column 0)
+     * @param cols    columns in use
+     * @param seconds time since programming ended (drift)
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds) {
+        this.rows = rows;
+        this.cols = cols;
+        DeviceArray devices = tile.devices();
+        double[] g = new double[devices.size()];
+        devices.drifted(seconds, g);
+        double[] v = new double[devices.size()];
+        devices.readNoiseVariances(g, v);
+        int plane = tile.rows() * tile.cols();
+        double f = tile.significanceF();
+        this.weights = new float[rows * cols];
+        this.variances = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * tile.cols() + c;
+                weights[r * cols + c] = (float) tile.weight(g, r, c);
+                variances[r * cols + c] = (float) (f * f * (v[i] + v[plane + i]) + v[2 * plane + i] + v[3 * plane + i]);
+            }
+        }
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The effective (drifted, noiseless) weight of a cell, uS. */
+    public float weight(int row, int col) {
+        return weights[row * cols + col];
+    }
+
+    /**
+     * y[b * cols + c] = ADC(sum_r x[b * rows + r] W_rc + noise), uS times input units, for a batch
+     * of inputs already quantised by the DAC. A null ADC means an ideal converter.
+     */
+    public void multiply(float[] x, int batch, Adc adc, RandomStream noise, float[] y) {
+        double[] mean = new double[cols];
+        double[] var = new double[cols];
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(mean, 0);
+            java.util.Arrays.fill(var, 0);
+            int xo = b * rows;
+            for (int r = 0; r < rows; r++) {
+                double xr = x[xo + r];
+                if (xr == 0) {
+                    continue; // a row not driven adds neither current nor noise
+                }
+                double xr2 = xr * xr;
+                int wo = r * cols;
+                for (int c = 0; c < cols; c++) {
+                    mean[c] += xr * weights[wo + c];
+                    var[c] += xr2 * variances[wo + c];
+                }
+            }
+            int yo = b * cols;
+            for (int c = 0; c < cols; c++) {
+                double current = mean[c] + Math.sqrt(var[c]) * noise.nextGaussian();
+                y[yo + c] = (float) (adc == null ? current : adc.value(adc.convert(current)));
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.xbarsim.engine.hw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.fixtures.IdealDevices;
+
+class MvmBlockTest {
+    private static final int ROWS = 8;
+    private static final int COLS = 4;
+
+    /** A tile whose GP of cell (r, c) holds r + c uS and LM of cell (r, c) holds 1 uS: W = 3 (r + c) - 1. */
+    private static CrossbarTile tile(double readVariance) {
+        IdealDevices.Array devices = new IdealDevices.Array(DeviceLine.COUNT * ROWS * COLS, 1.0, readVariance);
+        CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, 3, devices);
+        RandomStream unused = new RandomStream(0);
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < COLS; c++) {
+                devices.set(tile.base(0, r), new int[] {c}, 1, r + c, unused);
+                devices.set(tile.base(3, r), new int[] {c}, 1, 1, unused);
+            }
+        }
+        return tile;
+    }
+
+    @Test
+    void noiselessMultiplyIsTheExactProduct() {
+        MvmBlock block = new MvmBlock(tile(0), ROWS, COLS, 0);
+        float[] x = new float[2 * ROWS];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 3) * 0.5f;
+        }
+        float[] y = new float[2 * COLS];
+        block.multiply(x, 2, null, new RandomStream(1), y);
+        for (int b = 0; b < 2; b++) {
+            for (int c = 0; c < COLS; c++) {
+                double expected = 0;
+                for (int r = 0; r < ROWS; r++) {
+                    expected += x[b * ROWS + r] * (3.0 * (r + c) - 1);
+                }
+                assertEquals(expected, y[b * COLS + c], 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void outputNoiseHasTheVarianceOfTheDrivenDevices() {
+        double v = 0.01;
+        MvmBlock block = new MvmBlock(tile(v), ROWS, COLS, 0);
+        float[] x = new float[ROWS];
+        x[1] = 1;
+        x[2] = 2;
+        int n = 20000;
+        double sum = 0;
+        double sum2 = 0;
+        float[] y = new float[COLS];
+        RandomStream noise = new RandomStream(5);
+        for (int i = 0; i < n; i++) {
+            block.multiply(x, 1, null, noise, y);
+            sum += y[0];
+            sum2 += (double) y[0] * y[0];
+        }
+        double mean = sum / n;
+        // W(1,0) = 2, W(2,0) = 5: 1*2 + 2*5 = 12. Variance: (1 + 4) * (9 * 2v + 2v) = 100 v = 1.
+        assertEquals(12, mean, 0.05);
+        // 20,000 samples: relative standard error of a variance about 1%.
+        assertEquals(100 * v, sum2 / n - mean * mean, 0.05);
+    }
+
+    @Test
+    void theAdcQuantisesAndClipsTheOutputs() {
+        MvmBlock block = new MvmBlock(tile(0), ROWS, COLS, 0);
+        float[] x = new float[ROWS];
+        x[ROWS - 1] = 1; // column c reads 3 (7 + c) - 1 = 20 + 3c
+        float[] y = new float[COLS];
+        block.multiply(x, 1, new Adc(4, 24), new RandomStream(1), y);
+        // 4 bits over +-24: steps of 3; 20 -> 19.5, 23 -> 22.5, 26 and 29 clip to the top code, 22.5.
+        assertEquals(19.5, y[0], 1e-6);
+        assertEquals(22.5, y[1], 1e-6);
+        assertEquals(22.5, y[3], 1e-6);
+    }
+
+    @Test
+    void dacLevelsClipAndTime() {
+        Dac unsigned = new Dac(4, 1.0, false, Dac.Encoding.DURATION);
+        assertEquals(1.0 / 15 * 4, unsigned.quantize(0.27), 1e-12);
+        assertEquals(1.0, unsigned.quantize(3));
+        assertEquals(0.0, unsigned.quantize(-1));
+        assertEquals(15, unsigned.steps());
+        Dac signed = new Dac(4, 1.0, true, Dac.Encoding.AMPLITUDE);
+        assertEquals(-1.0, signed.quantize(-2));
+        assertEquals(-3.0 / 7, signed.quantize(-0.4), 1e-12);
+        assertEquals(1, signed.steps());
+    }
+}

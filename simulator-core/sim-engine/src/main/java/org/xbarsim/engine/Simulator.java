@@ -4,10 +4,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.inference.InferenceContext;
+import org.xbarsim.api.inference.InferenceResult;
+import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
@@ -58,11 +63,80 @@ public final class Simulator {
         RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
                 new RandomStreams(s.seed()), tolerance);
         RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener);
+        JsonObject inference = null;
+        if (s.workload() instanceof InferenceWorkload network) {
+            inference = infer(s, network, prepared, result, threads, listener);
+        }
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
-        return Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(), result,
-                tolerance, VERSION);
+        JsonObject summary = Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(),
+                result, tolerance, VERSION);
+        if (inference != null) {
+            JsonObject run = summary.getJsonObject("run");
+            summary.remove("run");
+            summary.put("inference", inference).put("run", run);
+        }
+        return summary;
+    }
+
+    /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
+    private JsonObject infer(Scenario s, InferenceWorkload network, Prepared prepared, RunResult programmed,
+                             int threads, RunListener listener) {
+        RandomStreams streams = new RandomStreams(s.seed());
+        try (AnalogNetwork chip = AnalogNetwork.start(s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
+                s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
+            WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
+                    s.source(), s.baseDir());
+            long start = System.nanoTime();
+            InferenceResult r = network.evaluate(new InferenceContext() {
+                @Override
+                public WorkloadContext workload() {
+                    return workloadContext;
+                }
+
+                @Override
+                public int layerCount() {
+                    return chip.layerCount();
+                }
+
+                @Override
+                public AnalogLayer layer(int index) {
+                    return chip.layer(index);
+                }
+
+                @Override
+                public int batch() {
+                    return s.inference().integer("batch");
+                }
+
+                @Override
+                public long samples() {
+                    return (long) s.inference().number("samples");
+                }
+
+                @Override
+                public void progress(long done, long total) {
+                    listener.inferenceProgress(done, total);
+                }
+            });
+            double wall = (System.nanoTime() - start) / 1e9;
+            long samples = Math.max(1, r.samples());
+            return new JsonObject()
+                    .put("time", s.effective().get("inference.time"))
+                    .put("samples", r.samples())
+                    .put("softwareAccuracy", finite(r.softwareAccuracy()))
+                    .put("analogAccuracy", finite(r.analogAccuracy()))
+                    .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
+                    .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
+                    .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
+                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples)
+                    .put("wallSeconds", wall);
+        }
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

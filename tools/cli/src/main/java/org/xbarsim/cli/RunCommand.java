@@ -132,6 +132,21 @@ final class RunCommand implements Callable<Integer> {
                 p.getDouble("readOpsPerRow"));
         out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.getDouble("timeSeconds")),
                 joules(p.getDouble("energyJoules")));
+        JsonObject inference = summary.getJsonObject("inference");
+        if (inference != null) {
+            if (inference.getValue("softwareAccuracy") != null) {
+                out.printf(Locale.ROOT, "  inference at %s: accuracy %.2f%% analog vs %.2f%% software on %,d samples%n",
+                        inference.getString("time"), 100 * inference.getDouble("analogAccuracy"),
+                        100 * inference.getDouble("softwareAccuracy"), inference.getLong("samples"));
+            }
+            if (inference.getValue("softwareBitsPerChar") != null) {
+                out.printf(Locale.ROOT, "  inference at %s: %.3f bits/char analog vs %.3f software on %,d characters%n",
+                        inference.getString("time"), inference.getDouble("analogBitsPerChar"),
+                        inference.getDouble("softwareBitsPerChar"), inference.getLong("samples"));
+            }
+            out.printf(Locale.ROOT, "  per sample: %s, %s (simulated)%n", seconds(inference.getDouble("timeSecondsPerSample")),
+                    joules(inference.getDouble("energyJoulesPerSample")));
+        }
         Double share = run.getDouble("busShare");
         Double pauses = run.getDouble("pauseShare");
         out.printf(Locale.ROOT, "  wall %.2f s, %,.0f weights/s on %d thread%s; %,d bus events%s%n",
@@ -153,7 +168,10 @@ final class RunCommand implements Callable<Integer> {
         if (s >= 1e-3) {
             return String.format(Locale.ROOT, "%.3f ms", s * 1e3);
         }
-        return String.format(Locale.ROOT, "%.3f us", s * 1e6);
+        if (s >= 1e-6) {
+            return String.format(Locale.ROOT, "%.3f us", s * 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f ns", s * 1e9);
     }
 
     static String joules(double j) {
@@ -163,18 +181,31 @@ final class RunCommand implements Callable<Integer> {
         if (j >= 1e-6) {
             return String.format(Locale.ROOT, "%.3f uJ", j * 1e6);
         }
-        return String.format(Locale.ROOT, "%.3f nJ", j * 1e9);
+        if (j >= 1e-9) {
+            return String.format(Locale.ROOT, "%.3f nJ", j * 1e9);
+        }
+        return String.format(Locale.ROOT, "%.3f pJ", j * 1e12);
     }
 
-    /** A progress bar over rows programmed, fed from the event bus; silent when not on a terminal. */
+    /**
+     * Progress bars fed from the run: rows programmed (from the event bus), then samples evaluated;
+     * silent when not on a terminal.
+     */
     private static final class Progress implements RunListener, AutoCloseable {
+        private final boolean show;
         private final ProgressBar bar;
         private final AtomicLong rows = new AtomicLong();
+        private ProgressBar inference;
 
         Progress(long totalRows, boolean show) {
-            this.bar = show ? new ProgressBarBuilder().setTaskName("programming").setInitialMax(totalRows)
-                    .setUnit(" rows", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+            this.show = show;
+            this.bar = show ? bar("programming", totalRows, " rows") : null;
+        }
+
+        private static ProgressBar bar(String task, long max, String unit) {
+            return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, 1)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         }
 
         @Override
@@ -186,9 +217,24 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
+        public void inferenceProgress(long done, long total) {
+            if (!show) {
+                return;
+            }
+            if (inference == null) {
+                bar.close();
+                inference = bar("inference", total, " samples");
+            }
+            inference.stepTo(done);
+        }
+
+        @Override
         public void close() {
             if (bar != null) {
                 bar.close();
+            }
+            if (inference != null) {
+                inference.close();
             }
         }
     }

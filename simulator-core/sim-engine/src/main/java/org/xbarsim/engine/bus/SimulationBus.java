@@ -2,6 +2,8 @@ package org.xbarsim.engine.bus;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import org.xbarsim.api.event.MvmBatch;
+import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -31,5 +33,7 @@ public final class SimulationBus {
         bus.registerDefaultCodec(RowResult.class, new AvroRecordCodec<>(RowResult.class, RowResult.getClassSchema()));
         bus.registerDefaultCodec(RowFinished.class,
                 new AvroRecordCodec<>(RowFinished.class, RowFinished.getClassSchema()));
+        bus.registerDefaultCodec(MvmBatch.class, new AvroRecordCodec<>(MvmBatch.class, MvmBatch.getClassSchema()));
+        bus.registerDefaultCodec(MvmResult.class, new AvroRecordCodec<>(MvmResult.class, MvmResult.getClassSchema()));
     }
 }

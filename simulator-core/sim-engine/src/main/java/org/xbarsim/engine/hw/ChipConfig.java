@@ -14,6 +14,7 @@ package org.xbarsim.engine.hw;
  * @param resetCycles          one RESET pulse operation (one device line)
  * @param integrationCycles    read integration before conversion
  * @param adcBitCycles         one SAR bit decision
+ * @param dacStepCycles        one input DAC step in inference
  * @param setPicojoules        per device pulsed
  * @param resetPicojoules      per device reset
  * @param readPicojoules       per device read
@@ -22,7 +23,7 @@ package org.xbarsim.engine.hw;
  */
 public record ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
                          int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
-                         long integrationCycles, long adcBitCycles, double setPicojoules, double resetPicojoules,
+                         long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
                          double readPicojoules, double adcPicojoules, double dacPicojoules) {
 
     public double seconds(long cycles) {

@@ -54,6 +54,15 @@ public final class MvmBlock {
         return cols;
     }
 
+    /** Sum of |W| over the block's cells, uS: what a calibration read of the block measures. */
+    public double sumAbsWeights() {
+        double sum = 0;
+        for (float w : weights) {
+            sum += Math.abs(w);
+        }
+        return sum;
+    }
+
     /** The effective (drifted, noiseless) weight of a cell, uS. */
     public float weight(int row, int col) {
         return weights[row * cols + col];
@@ -61,7 +70,8 @@ public final class MvmBlock {
 
     /**
      * y[b * cols + c] = ADC(sum_r x[b * rows + r] W_rc + noise), uS times input units, for a batch
-     * of inputs already quantised by the DAC. A null ADC means an ideal converter.
+     * of inputs already quantised by the DAC. A null ADC means an ideal converter, a null noise
+     * stream a noiseless read (for calibration).
      */
     public void multiply(float[] x, int batch, Adc adc, RandomStream noise, float[] y) {
         double[] mean = new double[cols];
@@ -84,7 +94,7 @@ public final class MvmBlock {
             }
             int yo = b * cols;
             for (int c = 0; c < cols; c++) {
-                double current = mean[c] + Math.sqrt(var[c]) * noise.nextGaussian();
+                double current = noise == null ? mean[c] : mean[c] + Math.sqrt(var[c]) * noise.nextGaussian();
                 y[yo + c] = (float) (adc == null ? current : adc.value(adc.convert(current)));
             }
         }

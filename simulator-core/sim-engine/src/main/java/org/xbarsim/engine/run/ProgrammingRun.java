@@ -65,7 +65,11 @@ public final class ProgrammingRun {
             double total = work + busNanos + pauseNanos;
             double busShare = total == 0 ? Double.NaN : busNanos / total;
             double pauseShare = total == 0 ? Double.NaN : pauseNanos / total;
-            return new RunResult(plan.chip(), stats, wall, busEvents, busShare, pauseShare, threads);
+            List<org.xbarsim.engine.hw.CrossbarTile> programmed = new ArrayList<>();
+            for (TileProgramming tile : tiles) {
+                programmed.add(tile.tile());
+            }
+            return new RunResult(plan.chip(), stats, wall, busEvents, busShare, pauseShare, threads, programmed);
         } finally {
             await(vertx.close());
         }

@@ -7,5 +7,9 @@ import org.xbarsim.api.event.RowFinished;
 public interface RunListener {
     void rowFinished(RowFinished row);
 
+    /** Inference progress: samples evaluated of the total. Called on the workload's thread. */
+    default void inferenceProgress(long done, long total) {
+    }
+
     RunListener NONE = row -> { };
 }

@@ -2,6 +2,7 @@ package org.xbarsim.engine.run;
 
 import java.util.List;
 import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.stats.TileStatistics;
 
 /**
@@ -11,9 +12,10 @@ import org.xbarsim.engine.stats.TileStatistics;
  * @param busEvents   simulation events sent on the event bus
  * @param busShare    share of the event loops' time spent delivering bus messages: the gaps between
  *                    one simulation handler returning and the next starting, plus the send calls
+ * @param programmed  the tiles as programming left them, in tile order: what inference runs on
  * @param pauseShare  share of the event loops' time stopped for longer than a millisecond between
  *                    handlers: garbage collection and other JVM pauses, not bus work (see LoopClock)
  */
 public record RunResult(ChipConfig chip, List<TileStatistics> tiles, double wallSeconds, long busEvents,
-                        double busShare, double pauseShare, int threads) {
+                        double busShare, double pauseShare, int threads, List<CrossbarTile> programmed) {
 }

@@ -74,6 +74,11 @@ final class TileProgramming extends VerticleBase {
         this.stats = new TileStatistics(job.tile(), job.layer(), 4 * plan.tolerance());
     }
 
+    /** The tile, once started: after the run, as programming left it. */
+    CrossbarTile tile() {
+        return tile;
+    }
+
     Future<TileStatistics> finished() {
         return finished.future();
     }

@@ -39,6 +39,8 @@ public final class ChipSpec {
             ParameterSpec.of("timing.integration", TIME, "100ns", 1e-12, 1,
                     "Read integration time before conversion."),
             ParameterSpec.of("timing.adcBit", TIME, "1ns", 1e-12, 1, "Time of one SAR bit decision."),
+            ParameterSpec.of("timing.dacStep", TIME, "1ns", 1e-12, 1,
+                    "One input DAC step in inference (a duration-encoded input of n bits takes up to 2^n - 1)."),
             ParameterSpec.of("energy.set", ENERGY, "10pJ", 0, 1e9, "Energy of a SET pulse, per device pulsed."),
             ParameterSpec.of("energy.reset", ENERGY, "50pJ", 0, 1e9, "Energy of a RESET pulse, per device reset."),
             ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read."),
@@ -62,6 +64,7 @@ public final class ChipSpec {
                 p.integer("adc.columnsPerAdc"), p.number("adc.range"),
                 cycles(p, "timing.set", clock, source), cycles(p, "timing.reset", clock, source),
                 cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
+                cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
                 p.number("energy.adc"), p.number("energy.dac"));
     }

@@ -17,6 +17,7 @@ import org.xbarsim.engine.hw.ChipConfig;
  * @param baseDir    where relative paths in the scenario resolve
  * @param seed       the scenario seed after overrides
  * @param chip       resolved chip
+ * @param inference  the {@code inference.*} parameters, for workloads that run inference; else null
  * @param effective  every key with the value in force, as written (defaults, presets, file, --set), in
  *                   a stable order: what was actually run
  */
@@ -24,7 +25,7 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
                        DeviceModel device, String devicePreset, Parameters deviceParameters,
                        ProgrammingPolicy policy, String policyPreset, Parameters policyParameters,
                        Workload workload, String workloadPreset, Parameters workloadParameters,
-                       Map<String, String> effective) {
+                       Parameters inference, Map<String, String> effective) {
 
     /** The effective scenario as YAML-compatible text: one {@code key.path: value} line per key. */
     public String effectiveText() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Component;
 import org.xbarsim.api.param.ParameterSpec;
@@ -48,7 +49,7 @@ public final class ScenarioLoader {
     public static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final List<String> TOP_LEVEL = List.of("name", "description", "seed", "chip", "device",
-            "programming", "workload");
+            "programming", "workload", "inference");
     private static final Map<String, String> DEFAULT_IMPL = Map.of(
             "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic");
 
@@ -238,7 +239,7 @@ public final class ScenarioLoader {
 
     private Scenario resolve(Path file, String source, Map<String, Entry> entries, Long seedOverride) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        for (String s : List.of("chip", "device", "programming", "workload")) {
+        for (String s : List.of("chip", "device", "programming", "workload", "inference")) {
             sections.put(s, new LinkedHashMap<>());
         }
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
@@ -290,11 +291,21 @@ public final class ScenarioLoader {
             throw new IllegalStateException("programming policy '" + policy.component().id()
                     + "' does not declare gTargetMax and tol, which every policy must");
         }
+        Parameters inference = null;
+        if (workload.component() instanceof InferenceWorkload) {
+            inference = resolveParameters("inference", InferenceSpec.PARAMETERS, Map.of(), sections.get("inference"),
+                    effective);
+        } else if (!sections.get("inference").isEmpty()) {
+            Map.Entry<String, Entry> first = sections.get("inference").entrySet().iterator().next();
+            throw new InputError(first.getValue().origin(), "inference." + first.getKey(), "workload '"
+                    + workload.component().id() + "' programs weights only and runs no inference; remove the "
+                    + "inference keys or choose a network workload");
+        }
         Path base = file.toAbsolutePath().getParent();
         return new Scenario(name, source, base, seed, ChipSpec.resolve(chipParameters, source),
                 device.component(), device.preset(), device.parameters(),
                 policy.component(), policy.preset(), policy.parameters(),
-                workload.component(), workload.preset(), workload.parameters(), effective);
+                workload.component(), workload.preset(), workload.parameters(), inference, effective);
     }
 
     private static long parseSeed(Entry entry) {

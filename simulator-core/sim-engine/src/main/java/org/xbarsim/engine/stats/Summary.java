@@ -16,7 +16,7 @@ import org.xbarsim.engine.run.TileJob;
 public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
-            "run.busShare", "run.pauseShare", "run.threads");
+            "run.busShare", "run.pauseShare", "run.threads", "inference.wallSeconds");
 
     private Summary() {
     }

@@ -18,7 +18,7 @@ class TileSequencerTest {
     private static final int COLS = 16;
 
     private static ChipConfig chip(int bits, int columnsPerAdc) {
-        return new ChipConfig(1e9, ROWS, COLS, 3, bits, columnsPerAdc, 60, 200, 50, 100, 1, 10, 50, 0.1, 1, 0.1);
+        return new ChipConfig(1e9, ROWS, COLS, 3, bits, columnsPerAdc, 60, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1);
     }
 
     private final List<RowResult> results = new ArrayList<>();

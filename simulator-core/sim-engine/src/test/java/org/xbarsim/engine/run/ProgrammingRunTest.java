@@ -24,7 +24,7 @@ class ProgrammingRunTest {
                 .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
     }
 
-    private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 12, 1, 60, 200, 50, 100, 1, 10, 50, 0.1, 1, 0.1);
+    private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 12, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1);
 
     private static RunResult run(int threads, Map<String, String> policy) {
         IdealDevices device = new IdealDevices();

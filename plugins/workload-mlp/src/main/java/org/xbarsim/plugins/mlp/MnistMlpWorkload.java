@@ -1,0 +1,127 @@
+package org.xbarsim.plugins.mlp;
+
+import static org.xbarsim.api.param.Quantity.PATH;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pf4j.Extension;
+import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.inference.InferenceContext;
+import org.xbarsim.api.inference.InferenceResult;
+import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.workload.WeightLayer;
+import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.nn.data.Dataset;
+import org.xbarsim.nn.data.Mnist;
+import org.xbarsim.nn.mlp.Mlp;
+
+/**
+ * A trained MNIST multi-layer perceptron (784-250-125-10 by default, the reference line of work):
+ * its weight matrices are programmed into tiles, then the MNIST test set is classified twice, in
+ * floating point and through the programmed layers, with bias and activation digital.
+ */
+@Extension
+public class MnistMlpWorkload implements InferenceWorkload {
+    @Override
+    public String id() {
+        return "mnist-mlp";
+    }
+
+    @Override
+    public String description() {
+        return "An MNIST multi-layer perceptron: layers programmed into tiles, the 10k test images classified "
+                + "in floating point and through the analog tiles.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                new ParameterSpec("model", PATH, "models/mnist-mlp", 0, 0, List.of(),
+                        "Directory of the trained model (layer<l>.weights.npy, layer<l>.bias.npy, model.properties), "
+                                + "relative to the scenario."),
+                ParameterSpec.path("dataDir", "Where MNIST is cached (fetched there on first use); default "
+                        + "$XBARSIM_DATA, else ~/.cache/xbarsim."));
+    }
+
+    private static Mlp model(WorkloadContext context) {
+        Path dir = context.resolve("model");
+        try {
+            return Mlp.load(dir);
+        } catch (InputError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw context.error("model", dir + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<WeightLayer> layers(WorkloadContext context) {
+        Mlp mlp = model(context);
+        List<WeightLayer> layers = new ArrayList<>();
+        for (int l = 0; l < mlp.layers(); l++) {
+            layers.add(mlp.weightLayer(l));
+        }
+        return layers;
+    }
+
+    @Override
+    public InferenceResult evaluate(InferenceContext context) {
+        WorkloadContext wc = context.workload();
+        Mlp mlp = model(wc);
+        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir") : Mnist.defaultDataDir();
+        Dataset test = Mnist.load(dataDir, true).test();
+        int count = context.samples() > 0 ? (int) Math.min(context.samples(), test.count()) : test.count();
+        Dataset data = test.slice(0, count);
+        double software = mlp.accuracy(data);
+
+        int batch = context.batch();
+        int correct = 0;
+        for (int from = 0; from < count; from += batch) {
+            int n = Math.min(batch, count - from);
+            float[] a = new float[n * mlp.inputs()];
+            System.arraycopy(data.x(), from * mlp.inputs(), a, 0, a.length);
+            for (int l = 0; l < mlp.layers(); l++) {
+                AnalogLayer layer = context.layer(l);
+                float[] z = new float[n * layer.outputs()];
+                layer.multiply(a, n, z);
+                float[] bias = mlp.bias(l);
+                boolean hidden = l < mlp.layers() - 1;
+                for (int b = 0; b < n; b++) {
+                    for (int o = 0; o < layer.outputs(); o++) {
+                        float v = z[b * layer.outputs() + o] + bias[o];
+                        z[b * layer.outputs() + o] = hidden ? activate(mlp.activation(), v) : v;
+                    }
+                }
+                a = z;
+            }
+            for (int b = 0; b < n; b++) {
+                // Softmax is monotonic: the largest output is the predicted class.
+                if (argmax(a, b * mlp.outputs(), mlp.outputs()) == data.label(from + b)) {
+                    correct++;
+                }
+            }
+            context.progress(from + n, count);
+        }
+        return InferenceResult.classifier(count, software, correct / (double) count);
+    }
+
+    private static float activate(Mlp.Activation activation, float z) {
+        return switch (activation) {
+            case RELU -> Math.max(0f, z);
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-z)));
+        };
+    }
+
+    private static int argmax(float[] v, int offset, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (v[offset + i] > v[offset + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

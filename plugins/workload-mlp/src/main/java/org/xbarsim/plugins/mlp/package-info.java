@@ -1,0 +1,2 @@
+/** The MNIST multi-layer perceptron workload: program its layers, then classify through the tiles. */
+package org.xbarsim.plugins.mlp;

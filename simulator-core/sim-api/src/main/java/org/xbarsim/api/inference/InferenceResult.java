@@ -1,0 +1,24 @@
+package org.xbarsim.api.inference;
+
+/**
+ * The outcome of an evaluation, in floating point and through the analog tiles. Figures that do
+ * not apply to a network are NaN (accuracy for a language model, bits per character for a
+ * classifier).
+ *
+ * @param samples             evaluation samples (images, or characters of held-out text)
+ * @param softwareAccuracy    classification accuracy in floating point
+ * @param analogAccuracy      classification accuracy through the analog layers
+ * @param softwareBitsPerChar cross-entropy in bits per character in floating point
+ * @param analogBitsPerChar   cross-entropy in bits per character through the analog layers
+ */
+public record InferenceResult(long samples, double softwareAccuracy, double analogAccuracy,
+                              double softwareBitsPerChar, double analogBitsPerChar) {
+
+    public static InferenceResult classifier(long samples, double software, double analog) {
+        return new InferenceResult(samples, software, analog, Double.NaN, Double.NaN);
+    }
+
+    public static InferenceResult languageModel(long characters, double softwareBits, double analogBits) {
+        return new InferenceResult(characters, Double.NaN, Double.NaN, softwareBits, analogBits);
+    }
+}

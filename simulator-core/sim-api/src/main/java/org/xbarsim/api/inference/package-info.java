@@ -1,0 +1,5 @@
+/**
+ * Inference after programming: workloads that run their network through the programmed tiles
+ * ({@link org.xbarsim.api.inference.AnalogLayer}) and compare it with floating point.
+ */
+package org.xbarsim.api.inference;

@@ -1,0 +1,118 @@
+package org.xbarsim.engine.infer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.param.Parameters;
+import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.bus.SimulationBus;
+import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.hw.CrossbarTile;
+import org.xbarsim.engine.hw.Dac;
+import org.xbarsim.engine.hw.MvmBlock;
+import org.xbarsim.engine.run.TileJob;
+
+/**
+ * The programmed chip serving inference: one {@link MvmTile} verticle per tile on a fresh Vert.x
+ * instance, and a {@link TileLayer} per layer for the workload to call.
+ *
+ * <p>Drift compensation (science.md section 6 leaves it to the periphery): after drifting for
+ * {@code inference.time}, each layer's outputs are scaled by sum|W(0)| / sum|W(t)| over its cells,
+ * the mean drift a calibration read of the layer would measure. It corrects the mean decay, not the
+ * device-to-device spread of drift exponents, which is what still costs accuracy.
+ */
+public final class AnalogNetwork implements AutoCloseable {
+    private final Vertx vertx;
+    private final List<TileLayer> layers = new ArrayList<>();
+
+    private AnalogNetwork(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /**
+     * @param jobs       the tile jobs of the programming run
+     * @param programmed the tiles as programming left them, in job order
+     * @param inference  resolved {@code inference.*} parameters
+     */
+    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
+        AnalogNetwork network = new AnalogNetwork(vertx);
+        try {
+            SimulationBus.registerCodecs(vertx);
+            double seconds = inference.number("time");
+            boolean compensate = inference.text("driftCompensation").equals("on");
+            Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
+                    : Dac.Encoding.AMPLITUDE;
+            int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
+            for (int l = 0; l < layerCount; l++) {
+                List<TileJob> layerJobs = new ArrayList<>();
+                double asProgrammed = 0;
+                double drifted = 0;
+                int inputs = 0;
+                int outputs = 0;
+                for (int i = 0; i < jobs.size(); i++) {
+                    TileJob job = jobs.get(i);
+                    if (job.layer() != l) {
+                        continue;
+                    }
+                    layerJobs.add(job);
+                    inputs = Math.max(inputs, job.rowOffset() + job.rows());
+                    outputs = Math.max(outputs, job.colOffset() + job.cols());
+                    MvmBlock block = new MvmBlock(programmed.get(i), job.rows(), job.cols(), seconds);
+                    if (compensate) {
+                        asProgrammed += new MvmBlock(programmed.get(i), job.rows(), job.cols(), 0).sumAbsWeights();
+                        drifted += block.sumAbsWeights();
+                    }
+                    await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(),
+                            streams.child("tile" + job.tile()))));
+                }
+                double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+                double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
+                network.layers.add(new TileLayer(l, inputs, outputs, layerJobs, vertx.eventBus(),
+                        toWeights * compensation, inference.integer("dacBits"), encoding, chip));
+            }
+            return network;
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    public int layerCount() {
+        return layers.size();
+    }
+
+    public AnalogLayer layer(int index) {
+        return layers.get(index);
+    }
+
+    /** Simulated cycles of all multiplies so far, layers one after another for each sample. */
+    public long cycles() {
+        return layers.stream().mapToLong(l -> l.cycles).sum();
+    }
+
+    public double energyPicojoules() {
+        return layers.stream().mapToDouble(l -> l.energyPicojoules).sum();
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.xbarsim.engine.infer;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import org.xbarsim.api.event.MvmBatch;
+import org.xbarsim.api.event.MvmResult;
+import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.hw.Adc;
+import org.xbarsim.engine.hw.MvmBlock;
+
+/**
+ * One programmed tile answering analog multiply requests for its block, on its event loop. Its ADC
+ * range is set by a calibration on the first batch (the largest noiseless output, with headroom),
+ * as a chip is calibrated once before it serves; after that the range is fixed.
+ *
+ * <p>The read noise of batch k comes from the stream {@code tile3/inference/k}: a result depends on
+ * the batch, never on which thread or in which interleaving it was computed.
+ */
+final class MvmTile extends VerticleBase {
+    /** Headroom above the calibration batch's largest output before the ADC clips. */
+    static final double ADC_HEADROOM = 1.25;
+
+    private final int tile;
+    private final MvmBlock block;
+    private final int adcBits;
+    private final RandomStreams.Scope streams;
+    private Adc adc;
+
+    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams) {
+        this.tile = tile;
+        this.block = block;
+        this.adcBits = adcBits;
+        this.streams = streams;
+    }
+
+    static String address(int tile) {
+        return "xbarsim.tile." + tile + ".mvm";
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().localConsumer(address(tile), this::onBatch).completion();
+    }
+
+    private void onBatch(Message<MvmBatch> message) {
+        MvmBatch request = message.body();
+        int batch = request.getBatch();
+        float[] x = new float[batch * block.rows()];
+        Floats.unpack(request.getInputs(), x);
+        float[] y = new float[batch * block.cols()];
+        if (adc == null) {
+            block.multiply(x, batch, null, null, y);
+            double largest = 0;
+            for (float v : y) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            adc = new Adc(adcBits, largest > 0 ? ADC_HEADROOM * largest : 1.0);
+        }
+        block.multiply(x, batch, adc, streams.stream("inference/" + request.getIndex()), y);
+        message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), batch,
+                Floats.pack(y, 0, y.length)));
+    }
+}

@@ -1,0 +1,28 @@
+package org.xbarsim.engine.scenario;
+
+import static org.xbarsim.api.param.Quantity.INTEGER;
+import static org.xbarsim.api.param.Quantity.TIME;
+
+import java.util.List;
+import org.xbarsim.api.param.ParameterSpec;
+
+/**
+ * The {@code inference.*} keys: how a programmed network is run after programming (science.md
+ * section 6). Engine-owned like {@code chip.*}; only workloads that run inference accept them.
+ */
+public final class InferenceSpec {
+    public static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.of("time", TIME, "1s", 0, 1000 * 365.25 * 86400,
+                    "Time between the end of programming and inference: the devices drift for this long."),
+            ParameterSpec.of("dacBits", INTEGER, "8", 2, 16, "Input DAC resolution (signed inputs use one bit for the sign)."),
+            ParameterSpec.choice("dacEncoding", "duration", List.of("duration", "amplitude"),
+                    "Input encoding: pulse width (2^bits - 1 DAC steps per multiply) or amplitude (one step)."),
+            ParameterSpec.choice("driftCompensation", "on", List.of("on", "off"),
+                    "Rescale each layer's outputs by the mean drift measured once with a calibration read."),
+            ParameterSpec.of("batch", INTEGER, "100", 1, 100000, "Samples per analog multiply request."),
+            ParameterSpec.of("samples", INTEGER, "0", 0, 1e9, "Evaluation samples; 0 means the whole evaluation set.")
+    );
+
+    private InferenceSpec() {
+    }
+}

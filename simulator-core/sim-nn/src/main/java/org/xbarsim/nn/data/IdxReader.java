@@ -112,15 +112,16 @@ public final class IdxReader {
     }
 
     private static ByteBuffer header(Path file, byte[] bytes, int magic, int headerBytes, String kind) {
+        ByteBuffer b = ByteBuffer.wrap(bytes); // big-endian, as IDX is
+        // The magic first: a label file passed as images is better reported as the wrong kind of
+        // file than as a truncated one.
+        if (bytes.length >= 4 && b.getInt(0) != magic) {
+            throw new FormatException(file, String.format("expected IDX %s (magic 0x%08X), got magic 0x%08X",
+                    kind, magic, b.getInt(0)));
+        }
         if (bytes.length < headerBytes) {
             throw new FormatException(file, "expected an IDX " + kind + " header of " + headerBytes
                     + " bytes, file has " + bytes.length + " (truncated)");
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes); // big-endian, as IDX is
-        int got = b.getInt(0);
-        if (got != magic) {
-            throw new FormatException(file, String.format("expected IDX %s (magic 0x%08X), got magic 0x%08X",
-                    kind, magic, got));
         }
         return b;
     }

@@ -47,14 +47,16 @@ public final class TrainCharLstm {
                 corpus.vocabSize(), hidden, model.parameterCount(), train.length, heldOut.length, settings);
         long start = System.nanoTime();
         try (LstmTrainer trainer = new LstmTrainer(model, train, settings)) {
-            double[] sum = new double[1];
+            double[] sum = new double[2];
             trainer.train((epoch, step, steps, bits) -> {
                 sum[0] += bits;
+                sum[1]++;
                 if ((step + 1) % 50 == 0 || step + 1 == steps) {
-                    System.out.printf("epoch %d step %d/%d  batch %.3f bpc  mean since last %.3f  %.0f s%n",
-                            epoch + 1, step + 1, steps, bits, sum[0] / ((step % 50) + 1),
+                    System.out.printf("epoch %d step %d/%d  batch %.3f bpc  mean of the last %d %.3f  %.0f s%n",
+                            epoch + 1, step + 1, steps, bits, (int) sum[1], sum[0] / sum[1],
                             (System.nanoTime() - start) / 1e9);
                     sum[0] = 0;
+                    sum[1] = 0;
                 }
                 if (step + 1 == steps) {
                     System.out.printf("epoch %d held-out %.4f bpc%n", epoch + 1, model.bitsPerChar(heldOut));

@@ -377,9 +377,11 @@ public final class Mlp {
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(propsFile, StandardCharsets.ISO_8859_1)) {
             props.load(r);
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new InputError(propsFile.toString(), null, "expected an MLP model directory with "
-                    + PROPERTIES + ", cannot read it: " + e.getMessage(), e);
+                    + PROPERTIES + ", found no such file", e);
+        } catch (IOException e) {
+            throw new InputError(propsFile.toString(), null, "cannot read: " + e.getMessage(), e);
         }
         int[] sizes;
         try {

@@ -1,6 +1,7 @@
 package org.xbarsim.nn.mlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -332,8 +333,8 @@ public final class MlpTrainer {
             int[] sizes = mlp.sizes();
             int layers = mlp.layers();
             for (int l = 0; l < layers; l++) {
-                java.util.Arrays.fill(gradW[l], 0f);
-                java.util.Arrays.fill(gradB[l], 0f);
+                Arrays.fill(gradW[l], 0f);
+                Arrays.fill(gradB[l], 0f);
             }
             loss = 0;
             correct = 0;
@@ -396,7 +397,7 @@ public final class MlpTrainer {
                 boolean relu = mlp.activation() == Mlp.Activation.RELU;
                 for (int b = 0; b < n; b++) {
                     int pb = b * in;
-                    java.util.Arrays.fill(prev, pb, pb + in, 0f);
+                    Arrays.fill(prev, pb, pb + in, 0f);
                     int db = b * out;
                     for (int j = 0; j < out; j++) {
                         float dj = delta[db + j];

@@ -66,6 +66,6 @@ class MlpSaveLoadTest {
     @Test
     void missingModelIsAnInputError() {
         InputError e = assertThrows(InputError.class, () -> Mlp.load(dir.resolve("none")));
-        assertTrue(e.getMessage().contains("model.properties"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("model.properties: expected an MLP model directory with model.properties, found no such file"), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.xbarsim.nn.lstm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +104,10 @@ public final class LstmTrainer implements AutoCloseable {
     private final RandomStream order;
     private final int[] streamOfRow;
     private final ExecutorService pool;
+    /** One task per shard, made once; each writes only its shard's buffers and its slot of losses. */
+    private final List<Callable<Void>> tasks;
+    private final double[] losses;
+    private double gradScale;
     private int epoch;
     private int step;
     private int offset;
@@ -149,6 +154,16 @@ public final class LstmTrainer implements AutoCloseable {
         }
         order = new RandomStreams(settings.seed()).stream("char-lstm/order");
         streamOfRow = new int[b];
+        losses = new double[shards.length];
+        List<Callable<Void>> list = new ArrayList<>(shards.length);
+        for (int s = 0; s < shards.length; s++) {
+            int shard = s;
+            list.add(() -> {
+                losses[shard] = shards[shard].run(shardInputs[shard], shardTargets[shard], gradScale);
+                return null;
+            });
+        }
+        tasks = List.copyOf(list);
         int threads = Math.min(settings.threads(), settings.shards());
         pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "lstm-trainer");
@@ -204,9 +219,8 @@ public final class LstmTrainer implements AutoCloseable {
                 }
             }
         }
-        double scale = 1.0 / ((double) settings.batchSize() * t);
-        double[] losses = new double[shards.length];
-        runShards(scale, losses);
+        gradScale = 1.0 / ((double) settings.batchSize() * t);
+        runShards();
         double loss = 0;
         for (double l : losses) {
             loss += l;
@@ -227,25 +241,18 @@ public final class LstmTrainer implements AutoCloseable {
             epoch++;
             startEpoch();
         }
-        return loss * scale / LN2;
+        return loss * gradScale / LN2;
     }
 
-    private void runShards(double scale, double[] losses) {
+    private void runShards() {
         if (pool == null) {
-            for (int s = 0; s < shards.length; s++) {
-                losses[s] = shards[s].run(shardInputs[s], shardTargets[s], scale);
+            for (Callable<Void> task : tasks) {
+                call(task);
             }
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(shards.length);
-        for (int s = 0; s < shards.length; s++) {
-            int shard = s;
-            futures.add(pool.submit(() -> {
-                losses[shard] = shards[shard].run(shardInputs[shard], shardTargets[shard], scale);
-            }));
-        }
         try {
-            for (Future<?> f : futures) {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
                 f.get();
             }
         } catch (InterruptedException e) {
@@ -253,6 +260,16 @@ public final class LstmTrainer implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a training shard failed", e.getCause());
+        }
+    }
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -173,9 +173,14 @@ public final class LstmTrainer implements AutoCloseable {
         startEpoch();
     }
 
-    /** A model initialised from the settings' seed (stream {@code char-lstm/init}). */
+    /** A model initialised from a seed (its stream {@code char-lstm/init}); pass the settings' seed. */
     public static CharLstm newModel(String vocabulary, int hiddenSize, long seed) {
         return CharLstm.initialized(vocabulary, hiddenSize, new RandomStreams(seed).stream("char-lstm/init"));
+    }
+
+    /** The model being trained (updated in place). */
+    public CharLstm model() {
+        return model;
     }
 
     public int stepsPerEpoch() {

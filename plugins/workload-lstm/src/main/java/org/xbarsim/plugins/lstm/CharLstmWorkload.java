@@ -1,0 +1,180 @@
+package org.xbarsim.plugins.lstm;
+
+import static org.xbarsim.api.param.Quantity.PATH;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pf4j.Extension;
+import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.inference.InferenceContext;
+import org.xbarsim.api.inference.InferenceResult;
+import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.workload.WeightLayer;
+import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.nn.lstm.CharLstm;
+import org.xbarsim.nn.text.CharCorpus;
+
+/**
+ * A trained character-level LSTM language model. Two matrices are programmed: the gate matrix
+ * [vocab + hidden][4 hidden], whose rows take the one-hot character and the previous hidden state
+ * together (one crossbar multiply per step, as hardware LSTMs concatenate them), and the output matrix
+ * [hidden][vocab]. Gates, cell state, biases and softmax stay digital.
+ *
+ * <p>Evaluation: the held-out text is cut into {@code inference.batch} contiguous segments run in
+ * parallel, each from the zero state; the floating-point model is scored on the same segments, so
+ * the two bits-per-character figures differ only by the hardware.
+ */
+@Extension
+public class CharLstmWorkload implements InferenceWorkload {
+    @Override
+    public String id() {
+        return "char-lstm";
+    }
+
+    @Override
+    public String description() {
+        return "A character-level LSTM language model: gate and output matrices programmed into tiles, held-out "
+                + "text scored in bits per character in floating point and through the analog tiles.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                new ParameterSpec("model", PATH, "models/char-lstm", 0, 0, List.of(),
+                        "Directory of the trained model (.npy tensors and model.properties), relative to the scenario."),
+                new ParameterSpec("text", PATH, "data/jargon-4.4.7-excerpt.txt", 0, 0, List.of(),
+                        "The text the model was trained on; its last 10% is the held-out evaluation text."));
+    }
+
+    private static CharLstm model(WorkloadContext context) {
+        Path dir = context.resolve("model");
+        try {
+            return CharLstm.load(dir);
+        } catch (InputError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw context.error("model", dir + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<WeightLayer> layers(WorkloadContext context) {
+        CharLstm m = model(context);
+        int v = m.vocabSize();
+        int h = m.hiddenSize();
+        int g = 4 * h;
+        double[] gates = new double[(v + h) * g];
+        System.arraycopy(m.inputWeights(), 0, gates, 0, v * g);
+        System.arraycopy(m.recurrentWeights(), 0, gates, v * g, h * g);
+        return List.of(new WeightLayer("gates", v + h, g, gates),
+                new WeightLayer("output", h, v, m.outputWeights().clone()));
+    }
+
+    @Override
+    public InferenceResult evaluate(InferenceContext context) {
+        WorkloadContext wc = context.workload();
+        CharLstm m = model(wc);
+        int[] ids = heldOut(wc, m);
+        if (context.samples() > 0 && context.samples() + 1 < ids.length) {
+            ids = java.util.Arrays.copyOf(ids, (int) context.samples() + 1);
+        }
+        int segments = Math.max(1, Math.min(context.batch(), ids.length / 2));
+        int length = ids.length / segments;
+        double software = 0;
+        CharLstm.Runner runner = m.runner();
+        for (int s = 0; s < segments; s++) {
+            runner.reset();
+            for (int t = 1; t < length; t++) {
+                double[] p = runner.next(ids[s * length + t - 1]);
+                software -= Math.log(p[ids[s * length + t]]);
+            }
+        }
+        double analog = analogNats(context, m, ids, segments, length);
+        long predictions = (long) segments * (length - 1);
+        double ln2 = Math.log(2);
+        return InferenceResult.languageModel(predictions, software / predictions / ln2, analog / predictions / ln2);
+    }
+
+    /** Sum of -ln p(next character) over all segments, with both products on the analog tiles. */
+    private static double analogNats(InferenceContext context, CharLstm m, int[] ids, int segments, int length) {
+        int v = m.vocabSize();
+        int h = m.hiddenSize();
+        int g = 4 * h;
+        AnalogLayer gates = context.layer(0);
+        AnalogLayer output = context.layer(1);
+        float[] u = new float[segments * (v + h)];
+        float[] z = new float[segments * g];
+        float[] hidden = new float[segments * h];
+        double[] cell = new double[segments * h];
+        float[] logits = new float[segments * v];
+        double[] gateBias = m.gateBias();
+        double[] outputBias = m.outputBias();
+        double nats = 0;
+        for (int t = 1; t < length; t++) {
+            java.util.Arrays.fill(u, 0f);
+            for (int s = 0; s < segments; s++) {
+                u[s * (v + h) + ids[s * length + t - 1]] = 1f;
+                System.arraycopy(hidden, s * h, u, s * (v + h) + v, h);
+            }
+            gates.multiply(u, segments, z);
+            for (int s = 0; s < segments; s++) {
+                // The cell of CharLstm: i, f, o sigmoid, g tanh, c = f c + i g, h = o tanh(c).
+                for (int k = 0; k < h; k++) {
+                    int zo = s * g;
+                    double i = sigmoid(z[zo + k] + gateBias[k]);
+                    double f = sigmoid(z[zo + h + k] + gateBias[h + k]);
+                    double gg = Math.tanh(z[zo + 2 * h + k] + gateBias[2 * h + k]);
+                    double o = sigmoid(z[zo + 3 * h + k] + gateBias[3 * h + k]);
+                    int c = s * h + k;
+                    cell[c] = f * cell[c] + i * gg;
+                    hidden[c] = (float) (o * Math.tanh(cell[c]));
+                }
+            }
+            output.multiply(hidden, segments, logits);
+            for (int s = 0; s < segments; s++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < v; k++) {
+                    max = Math.max(max, logits[s * v + k] + outputBias[k]);
+                }
+                double sum = 0;
+                for (int k = 0; k < v; k++) {
+                    sum += Math.exp(logits[s * v + k] + outputBias[k] - max);
+                }
+                int next = ids[s * length + t];
+                nats -= logits[s * v + next] + outputBias[next] - max - Math.log(sum);
+            }
+            context.progress((long) t * segments, (long) (length - 1) * segments);
+        }
+        return nats;
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** The held-out text encoded with the model's own vocabulary. */
+    private static int[] heldOut(WorkloadContext context, CharLstm m) {
+        Path file = context.resolve("text");
+        CharCorpus corpus;
+        try {
+            corpus = CharCorpus.load(file);
+        } catch (IllegalArgumentException e) {
+            throw context.error("text", file + ": " + e.getMessage());
+        }
+        int[] corpusIds = corpus.heldOutIds();
+        String vocabulary = m.vocabulary();
+        int[] ids = new int[corpusIds.length];
+        for (int i = 0; i < ids.length; i++) {
+            char c = corpus.symbol(corpusIds[i]);
+            int id = vocabulary.indexOf(c);
+            if (id < 0) {
+                throw context.error("text", file + ": character '" + c + "' is not in the model's vocabulary; "
+                        + "expected the text the model was trained on");
+            }
+            ids[i] = id;
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,107 @@
+package org.xbarsim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.api.io.NpyArray;
+import org.xbarsim.cli.Main;
+import org.xbarsim.nn.data.Mnist;
+
+/**
+ * Bad input to the DNN workloads, through the command line with the real plugin jars: each case is
+ * one line on standard error naming the file or key and what was expected, and exit status 2.
+ */
+class InferenceBadInputIT {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String err) {
+    }
+
+    private Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--plugins", System.getProperty("xbarsim.plugins", "../tools/cli/target/xbarsim/plugins"),
+                "--out", dir.resolve("out").toString(), "--force", "--quiet"));
+        int status = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(status, err.toString().strip());
+    }
+
+    private static void assertOneLine(Outcome o, String... mustContain) {
+        assertEquals(2, o.status(), o.err());
+        assertFalse(o.err().contains("\n"), "one line: " + o.err());
+        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), o.err());
+        for (String s : mustContain) {
+            assertTrue(o.err().contains(s), "'" + s + "' in: " + o.err());
+        }
+    }
+
+    @Test
+    void anInferenceTimeThatIsNotADuration() {
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "inference.time=5"), "inference.time", "unit");
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "inference.time=soon"), "inference.time");
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "inference.time=3kg"), "inference.time", "kg");
+    }
+
+    @Test
+    void inferenceKeysOnAWorkloadThatRunsNoInference() {
+        assertOneLine(run("run", "tile-rowwise.yaml", "--set", "inference.time=1h"), "inference.time", "synthetic");
+    }
+
+    private Path copyOfModel() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        try (Stream<Path> files = Files.list(Path.of("models/mnist-mlp"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, model.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return model;
+    }
+
+    @Test
+    void aModelLayerOfTheWrongShape() throws IOException {
+        Path model = copyOfModel();
+        NpyArray.write(model.resolve("layer1.weights.npy"), new int[] {125, 250}, new double[125 * 250]);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + model), "layer1.weights.npy");
+    }
+
+    @Test
+    void aModelLayerOfTheWrongType() throws IOException {
+        Path model = copyOfModel();
+        Path f = model.resolve("layer2.bias.npy");
+        byte[] bytes = Files.readAllBytes(f);
+        String header = new String(bytes, 10, 100, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = header.indexOf("<f8");
+        bytes[10 + at + 1] = 'i'; // '<f8' becomes '<i8': the same size, another type
+        Files.write(f, bytes);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + model), "layer2.bias.npy", "<i8");
+    }
+
+    @Test
+    void aCorruptDatasetFile() throws IOException {
+        Path data = dir.resolve("data");
+        Path good = Mnist.defaultDataDir().resolve(Mnist.EXTRACTED);
+        Mnist.load(Mnist.defaultDataDir(), true); // fetched into the cache if it is not there yet
+        Path copy = Files.createDirectories(data.resolve(Mnist.EXTRACTED));
+        for (String f : Mnist.FILES) {
+            Files.copy(good.resolve(f), copy.resolve(f));
+        }
+        Path images = copy.resolve("t10k-images-idx3-ubyte");
+        byte[] bytes = Files.readAllBytes(images);
+        Files.write(images, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.dataDir=" + data), "t10k-images-idx3-ubyte");
+    }
+}

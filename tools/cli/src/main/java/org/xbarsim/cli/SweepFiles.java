@@ -77,8 +77,8 @@ final class SweepFiles {
     // ---- sweep.properties ----
 
     static String propertiesText(Axes axes) {
-        StringBuilder b = new StringBuilder("# xbarsim sweep: the axes of sweep.csv (grid values vary first-to-last, "
-                + "the last grid fastest)\n");
+        StringBuilder b = new StringBuilder("# xbarsim sweep: the axes of sweep.csv (points in grid order, the last grid "
+                + "varying fastest)\n");
         b.append("scenario=").append(escape(axes.scenario())).append('\n');
         b.append("name=").append(escape(axes.name())).append('\n');
         b.append("seed=").append(axes.seed() == null ? "" : axes.seed()).append('\n');

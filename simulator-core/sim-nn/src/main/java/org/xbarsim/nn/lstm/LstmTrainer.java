@@ -58,7 +58,7 @@ public final class LstmTrainer implements AutoCloseable {
 
         /** The settings of the shipped model (scenarios/models/char-lstm). */
         public static Settings defaults() {
-            return new Settings(64, 32, 2, 12, 1e-2, 0.85, 5.0, 1, 2);
+            return new Settings(64, 32, 2, 18, 1e-2, 0.9, 5.0, 1, 2);
         }
 
         public Settings withEpochs(int n) {

@@ -16,6 +16,15 @@ public interface AnalogLayer {
     int outputs();
 
     /**
+     * Calibrates the layer's converters on representative inputs before it serves, as a chip is
+     * calibrated once when deployed: the input DAC's range from the largest |x| (signed if any input is
+     * negative) and each tile's ADC range from its largest noiseless output. Without it, the first
+     * multiply calibrates on its own batch, which suits feed-forward networks but not recurrent ones
+     * whose first inputs (a zero state) are unlike the rest.
+     */
+    void calibrate(float[] x, int batch);
+
+    /**
      * y[b * outputs + o] = sum_i x[b * inputs + i] w[i][o], analog, for {@code batch} input vectors.
      * Calls are answered in order and are deterministic: the same calls in the same order give the
      * same numbers on any number of threads.

@@ -11,8 +11,8 @@ import org.xbarsim.engine.hw.MvmBlock;
 
 /**
  * One programmed tile answering analog multiply requests for its block, on its event loop. Its ADC
- * range is set by a calibration on the first batch (the largest noiseless output, with headroom),
- * as a chip is calibrated once before it serves; after that the range is fixed.
+ * range is set by a calibration read (the largest noiseless output, with headroom), as a chip is
+ * calibrated once before it serves, or else on its first batch; after that the range is fixed.
  *
  * <p>The read noise of batch k comes from the stream {@code tile3/inference/k}: a result depends on
  * the batch, never on which thread or in which interleaving it was computed.
@@ -49,13 +49,18 @@ final class MvmTile extends VerticleBase {
         float[] x = new float[batch * block.rows()];
         Floats.unpack(request.getInputs(), x);
         float[] y = new float[batch * block.cols()];
-        if (adc == null) {
+        if (adc == null || request.getCalibration()) {
             block.multiply(x, batch, null, null, y);
             double largest = 0;
             for (float v : y) {
                 largest = Math.max(largest, Math.abs(v));
             }
             adc = new Adc(adcBits, largest > 0 ? ADC_HEADROOM * largest : 1.0);
+            if (request.getCalibration()) {
+                message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), 0,
+                        Floats.pack(y, 0, 0)));
+                return;
+            }
         }
         block.multiply(x, batch, adc, streams.stream("inference/" + request.getIndex()), y);
         message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), batch,

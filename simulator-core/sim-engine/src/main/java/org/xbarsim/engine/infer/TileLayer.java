@@ -19,8 +19,8 @@ import org.xbarsim.engine.run.TileJob;
  * adds the tiles' partial sums digitally in tile order, and rescales from uS back to weight units:
  * w = W w_clip / (F G_T), times the drift compensation.
  *
- * <p>The DAC range is calibrated on the first batch (its largest |x|; signed if any input is
- * negative) and then fixed. Time and energy are accounted per multiply from the chip's timing and
+ * <p>The DAC and ADC ranges are calibrated once ({@link #calibrate}, or on the first batch) and then
+ * fixed. Time and energy are accounted per multiply from the chip's timing and
  * energy parameters: the tiles of a layer work in parallel, so a multiply takes as long as its
  * slowest tile.
  */
@@ -70,19 +70,9 @@ final class TileLayer implements AnalogLayer {
                     + " inputs and " + batch * outputs + " outputs, got arrays of " + x.length + " and " + y.length);
         }
         if (dac == null) {
-            dac = calibrate(x, batch * inputs);
+            calibrate(x, batch);
         }
-        List<Future<Message<MvmResult>>> replies = new ArrayList<>(jobs.size());
-        for (TileJob job : jobs) {
-            float[] slice = new float[batch * job.rows()];
-            for (int b = 0; b < batch; b++) {
-                for (int r = 0; r < job.rows(); r++) {
-                    slice[b * job.rows() + r] = (float) dac.quantize(x[b * inputs + job.rowOffset() + r]);
-                }
-            }
-            replies.add(bus.request(MvmTile.address(job.tile()), new MvmBatch(index, job.tile(), batches, batch,
-                    Floats.pack(slice, 0, slice.length))));
-        }
+        List<Future<Message<MvmResult>>> replies = send(x, batch, false);
         java.util.Arrays.fill(y, 0, batch * outputs, 0f);
         long slowest = 0;
         for (int t = 0; t < jobs.size(); t++) {
@@ -106,14 +96,34 @@ final class TileLayer implements AnalogLayer {
         batches++;
     }
 
-    private Dac calibrate(float[] x, int count) {
+    @Override
+    public void calibrate(float[] x, int batch) {
         double largest = 0;
         boolean signed = false;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < batch * inputs; i++) {
             largest = Math.max(largest, Math.abs(x[i]));
             signed |= x[i] < 0;
         }
-        return new Dac(dacBits, largest > 0 ? largest : 1.0, signed, encoding);
+        dac = new Dac(dacBits, largest > 0 ? largest : 1.0, signed, encoding);
+        for (Future<Message<MvmResult>> reply : send(x, batch, true)) {
+            await(reply);
+        }
+    }
+
+    /** Quantises the batch with the DAC and sends each tile its rows. */
+    private List<Future<Message<MvmResult>>> send(float[] x, int batch, boolean calibration) {
+        List<Future<Message<MvmResult>>> replies = new ArrayList<>(jobs.size());
+        for (TileJob job : jobs) {
+            float[] slice = new float[batch * job.rows()];
+            for (int b = 0; b < batch; b++) {
+                for (int r = 0; r < job.rows(); r++) {
+                    slice[b * job.rows() + r] = (float) dac.quantize(x[b * inputs + job.rowOffset() + r]);
+                }
+            }
+            replies.add(bus.request(MvmTile.address(job.tile()), new MvmBatch(index, job.tile(),
+                    calibration ? -1L : batches, batch, Floats.pack(slice, 0, slice.length), calibration)));
+        }
+        return replies;
     }
 
     /** Input phase, integration, then the column conversions, which run in series on shared ADCs. */

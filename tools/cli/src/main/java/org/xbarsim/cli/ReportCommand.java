@@ -36,6 +36,11 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Result directory of 'xbarsim sweep'.")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--compare", paramLabel = "DIR", description = "Another sweep to compare "
+            + "with (repeatable): adds inferenceLoss-vs-pfail-comparison.png, every network's relative loss "
+            + "against Pfail in one plot.")
+    List<Path> compare = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +109,9 @@ final class ReportCommand implements Callable<Integer> {
         Path loss = lossPlot(name, table, rows, swept);
         if (loss != null) {
             written.add(loss);
+        }
+        if (!compare.isEmpty()) {
+            written.add(comparison(name, rows));
         }
         if (written.isEmpty()) {
             out.println("report: nothing to plot in " + dir + (swept.isEmpty()
@@ -368,6 +376,50 @@ final class ReportCommand implements Callable<Integer> {
         SweepPlots.save(SweepPlots.lines(name + ": inference loss against Pfail (" + usable.size() + " points)",
                 "Pfail (%)", yTitle, SweepPlots.XScale.LINEAR, series, true), file);
         return file;
+    }
+
+    /**
+     * Relative inference loss against Pfail for this sweep and every {@code --compare} sweep, one series
+     * each: (software - analog) / software accuracy for classifiers, (analog - software) / software
+     * bits per character for language models, both in percent, so that networks of different kinds share
+     * an axis and the more sensitive one stands above the other.
+     */
+    private Path comparison(String name, List<Row> rows) throws IOException {
+        List<SweepPlots.Series> series = new ArrayList<>();
+        series.add(relativeLoss(name, rows));
+        for (Path other : compare) {
+            Path csv = other.resolve(SweepFiles.CSV);
+            if (!Files.exists(csv)) {
+                throw new InputError(csv.toString(), "", "expected the table of the sweep to compare with, found no "
+                        + "such file");
+            }
+            SweepFiles.Axes axes = SweepFiles.readProperties(other.resolve(SweepFiles.PROPERTIES));
+            List<Row> otherRows = SweepFiles.readCsv(csv, axes.grids().stream().map(Grid::key).toList()).rows();
+            series.add(relativeLoss(axes.name().isEmpty() ? other.getFileName().toString() : axes.name(), otherRows));
+        }
+        Path file = dir.resolve(fileName("inferenceLoss-vs-pfail-comparison"));
+        SweepPlots.save(SweepPlots.lines("Relative inference loss against Pfail", "Pfail (%)",
+                "loss (%) of accuracy, or of bits per character", SweepPlots.XScale.LINEAR, series, true), file);
+        return file;
+    }
+
+    private static SweepPlots.Series relativeLoss(String name, List<Row> rows) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Row r : rows) {
+            Double pfail = r.metric("programming.pfail");
+            Double sa = r.metric("inference.softwareAccuracy");
+            Double aa = r.metric("inference.analogAccuracy");
+            Double sb = r.metric("inference.softwareBitsPerChar");
+            Double ab = r.metric("inference.analogBitsPerChar");
+            Double loss = sa != null && aa != null && sa > 0 ? 100 * (sa - aa) / sa
+                    : sb != null && ab != null && sb > 0 ? 100 * (ab - sb) / sb : null;
+            if (pfail != null && loss != null) {
+                x.add(100 * pfail);
+                y.add(loss);
+            }
+        }
+        return sorted(name, x, y, false);
     }
 
     /** A file name from a key path: letters, digits, dot, dash, underscore. */

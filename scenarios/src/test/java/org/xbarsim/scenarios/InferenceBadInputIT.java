@@ -104,4 +104,24 @@ class InferenceBadInputIT {
         Files.write(images, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated
         assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.dataDir=" + data), "t10k-images-idx3-ubyte");
     }
+
+    @Test
+    void aUsersNpzNetworkWithAMismatchedLayer() throws IOException {
+        Path npz = dir.resolve("mine.npz");
+        int[][] shapes = {{784, 250}, {100, 125}, {125, 10}}; // layer1 should take 250 inputs
+        try (var out = Files.newOutputStream(npz); var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (int l = 0; l < shapes.length; l++) {
+                for (String part : List.of("weights", "bias")) {
+                    int[] shape = part.equals("weights") ? shapes[l] : new int[] {shapes[l][1]};
+                    Path npy = dir.resolve("layer" + l + "." + part + ".npy");
+                    NpyArray.write(npy, shape, new double[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)]);
+                    zip.putNextEntry(new java.util.zip.ZipEntry(npy.getFileName().toString()));
+                    zip.write(Files.readAllBytes(npy));
+                    zip.closeEntry();
+                }
+            }
+        }
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + npz), "workload.model",
+                "layer1.weights", "250 inputs");
+    }
 }

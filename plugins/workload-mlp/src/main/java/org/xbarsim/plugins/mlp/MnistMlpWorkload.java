@@ -10,7 +10,10 @@ import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
+import java.util.Map;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.io.NpyArray;
+import org.xbarsim.api.io.NpzArchive;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
@@ -40,14 +43,20 @@ public class MnistMlpWorkload implements InferenceWorkload {
     public List<ParameterSpec> parameters() {
         return List.of(
                 new ParameterSpec("model", PATH, "models/mnist-mlp", 0, 0, List.of(),
-                        "Directory of the trained model (layer<l>.weights.npy, layer<l>.bias.npy, model.properties), "
-                                + "relative to the scenario."),
+                        "The trained model, relative to the scenario: a directory (layer<l>.weights.npy, "
+                                + "layer<l>.bias.npy, model.properties) or your own .npz with arrays layer<l>.weights "
+                                + "(inputs x outputs) and layer<l>.bias, 784 inputs to 10 classes."),
+                ParameterSpec.choice("activation", "relu", List.of("relu", "sigmoid"),
+                        "Hidden-layer activation of a .npz model (a model directory records its own)."),
                 ParameterSpec.path("dataDir", "Where MNIST is cached (fetched there on first use); default "
                         + "$XBARSIM_DATA, else ~/.cache/xbarsim."));
     }
 
     private static Mlp model(WorkloadContext context) {
         Path dir = context.resolve("model");
+        if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".npz")) {
+            return fromNpz(context, dir);
+        }
         try {
             return Mlp.load(dir);
         } catch (InputError e) {
@@ -106,6 +115,55 @@ public class MnistMlpWorkload implements InferenceWorkload {
             context.progress(from + n, count);
         }
         return InferenceResult.classifier(count, software, correct / (double) count);
+    }
+
+    /** A user's network from a .npz archive, every shape checked against its neighbours. */
+    private static Mlp fromNpz(WorkloadContext context, Path file) {
+        Map<String, NpyArray> arrays;
+        try {
+            arrays = NpzArchive.read(file);
+        } catch (IllegalArgumentException e) {
+            throw context.error("model", file + ": " + e.getMessage());
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int l = 0; arrays.containsKey("layer" + l + ".weights"); l++) {
+            int[] shape = arrays.get("layer" + l + ".weights").shape();
+            if (shape.length != 2) {
+                throw context.error("model", file + ": layer" + l + ".weights: expected a 2-D array (inputs, outputs), "
+                        + "got shape " + java.util.Arrays.toString(shape));
+            }
+            if (l == 0) {
+                sizes.add(shape[0]);
+            } else if (shape[0] != sizes.get(l)) {
+                throw context.error("model", file + ": layer" + l + ".weights: expected " + sizes.get(l)
+                        + " inputs (the outputs of layer" + (l - 1) + "), got shape (" + shape[0] + ", " + shape[1] + ")");
+            }
+            sizes.add(shape[1]);
+            NpyArray bias = arrays.get("layer" + l + ".bias");
+            if (bias == null || bias.shape().length != 1 || bias.shape()[0] != shape[1]) {
+                throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
+                        + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
+            }
+        }
+        if (sizes.size() < 2 || sizes.get(0) != 784 || sizes.get(sizes.size() - 1) != 10) {
+            throw context.error("model", file + ": expected layer0.weights, layer1.weights, ... from 784 inputs to "
+                    + "10 classes, got sizes " + sizes);
+        }
+        Mlp mlp = new Mlp(sizes.stream().mapToInt(Integer::intValue).toArray(),
+                Mlp.Activation.of(context.parameters().text("activation")));
+        for (int l = 0; l < mlp.layers(); l++) {
+            mlp.setLayer(l, floats(arrays.get("layer" + l + ".weights").data()),
+                    floats(arrays.get("layer" + l + ".bias").data()));
+        }
+        return mlp;
+    }
+
+    private static float[] floats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     private static float activate(Mlp.Activation activation, float z) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * so anyone can rebuild {@code scenarios/models/} bit for bit.
  */
 @Command(name = "train", description = "Train a network in floating point (deterministic, seeded) and save it "
-        + "as .npy files for a workload.", subcommands = {TrainCommand.MlpCommand.class})
+        + "as .npy files for a workload.", subcommands = {TrainCommand.MlpCommand.class, TrainCommand.LstmCommand.class})
 final class TrainCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -106,6 +106,83 @@ final class TrainCommand implements Runnable {
             mlp.save(this.out);
             out.printf(Locale.ROOT, "test accuracy %.2f%% on %,d images; saved %s%n", 100 * test,
                     mnist.test().count(), this.out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code xbarsim train lstm}: the character LSTM of {@code workload.impl: char-lstm}. */
+    @Command(name = "lstm", description = "Train the character-level LSTM language model on a text (its first 90%).")
+    static final class LstmCommand implements Callable<Integer> {
+        @Option(names = "--text", required = true, paramLabel = "FILE", description = "The text, e.g. "
+                + "scenarios/data/jargon-4.4.7-excerpt.txt; the last 10% is held out.")
+        Path text;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to save the model.")
+        Path out;
+
+        @Option(names = "--force", description = "Overwrite a model in DIR.")
+        boolean force;
+
+        @Option(names = "--hidden", paramLabel = "N", description = "LSTM cells (default 128).")
+        int hidden = 128;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the shipped model's).")
+        Integer epochs;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Seed of initialisation and batch order (default 1).")
+        Long seed;
+
+        @Option(names = "--threads", paramLabel = "N", description = "Threads (default 2); the result does not depend on it.")
+        int threads = 2;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            refuseToOverwrite(this.out, force);
+            if (hidden < 1 || hidden > 4096) {
+                throw new InputError("--hidden", "", "expected 1..4096 cells, got " + hidden);
+            }
+            org.xbarsim.nn.text.CharCorpus corpus;
+            try {
+                corpus = org.xbarsim.nn.text.CharCorpus.load(text);
+            } catch (IllegalArgumentException e) {
+                throw new InputError(text.toString(), "", e.getMessage());
+            }
+            org.xbarsim.nn.lstm.LstmTrainer.Settings d = org.xbarsim.nn.lstm.LstmTrainer.Settings.defaults();
+            org.xbarsim.nn.lstm.LstmTrainer.Settings settings = new org.xbarsim.nn.lstm.LstmTrainer.Settings(
+                    d.sequenceLength(), d.batchSize(), d.shards(), epochs != null ? epochs : d.epochs(),
+                    d.learningRate(), d.learningRateDecay(), d.clipNorm(), seed != null ? seed : d.seed(), threads);
+            int[] train = corpus.trainIds();
+            int[] heldOut = corpus.heldOutIds();
+            org.xbarsim.nn.lstm.CharLstm model = org.xbarsim.nn.lstm.LstmTrainer.newModel(corpus.vocabulary(), hidden,
+                    settings.seed());
+            long t0 = System.nanoTime();
+            try (org.xbarsim.nn.lstm.LstmTrainer trainer = new org.xbarsim.nn.lstm.LstmTrainer(model, train, settings)) {
+                trainer.train((epoch, step, steps, bits) -> {
+                    if (step + 1 == steps) {
+                        out.printf(Locale.ROOT, "epoch %2d  last batch %.3f bits/char  held-out %.4f  %.0f s%n",
+                                epoch + 1, bits, model.bitsPerChar(heldOut), (System.nanoTime() - t0) / 1e9);
+                        out.flush();
+                    }
+                });
+            }
+            double heldOutBits = model.bitsPerChar(heldOut);
+            java.util.Map<String, String> info = new java.util.LinkedHashMap<>();
+            info.put("trainer", "xbarsim train lstm");
+            info.put("data", text.getFileName().toString());
+            info.put("seed", Long.toString(settings.seed()));
+            info.put("epochs", Integer.toString(settings.epochs()));
+            info.put("trainChars", Integer.toString(train.length));
+            info.put("heldOutChars", Integer.toString(heldOut.length));
+            info.put("trainBitsPerChar", Double.toString(model.bitsPerChar(train)));
+            info.put("heldOutBitsPerChar", Double.toString(heldOutBits));
+            model.save(this.out, info);
+            out.printf(Locale.ROOT, "held-out %.4f bits/char (vocabulary %d, %,d parameters); saved %s%n", heldOutBits,
+                    corpus.vocabSize(), model.parameterCount(), this.out);
             out.flush();
             return 0;
         }

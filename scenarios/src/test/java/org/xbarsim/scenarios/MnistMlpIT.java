@@ -34,4 +34,13 @@ class MnistMlpIT {
                 "3-bit ADC " + Runs.number(coarse, "inference.analogAccuracy") + " vs 10-bit "
                         + Runs.number(fine, "inference.analogAccuracy"));
     }
+
+    @Test
+    void inferenceIsIdenticalOnOneAndTwoThreads() {
+        JsonObject one = org.xbarsim.engine.stats.Summary.withoutWallClock(
+                Runs.run("mnist-mlp.yaml", 1, "inference.samples=500", "inference.time=1d"));
+        JsonObject two = org.xbarsim.engine.stats.Summary.withoutWallClock(
+                Runs.run("mnist-mlp.yaml", 2, "inference.samples=500", "inference.time=1d"));
+        assertEquals(one.encodePrettily(), two.encodePrettily());
+    }
 }

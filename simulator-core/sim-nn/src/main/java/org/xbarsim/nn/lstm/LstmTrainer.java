@@ -45,14 +45,18 @@ public final class LstmTrainer implements AutoCloseable {
     public record Settings(int sequenceLength, int batchSize, int shards, int epochs, double learningRate,
                            double learningRateDecay, double clipNorm, long seed, int threads) {
         public Settings {
+            // Messages name the arguments: in a compact constructor the fields are not yet assigned.
             if (sequenceLength < 1 || batchSize < 1 || shards < 1 || epochs < 0 || threads < 1) {
-                throw new IllegalArgumentException("sizes must be positive: " + this);
+                throw new IllegalArgumentException(String.format(
+                        "sequenceLength %d, batchSize %d, shards %d, threads %d must be positive, epochs %d not negative",
+                        sequenceLength, batchSize, shards, threads, epochs));
             }
             if (batchSize % shards != 0) {
                 throw new IllegalArgumentException("shards (" + shards + ") must divide batchSize (" + batchSize + ")");
             }
             if (!(learningRate > 0) || !(learningRateDecay > 0) || !(clipNorm > 0)) {
-                throw new IllegalArgumentException("learning rate, decay and clip norm must be positive: " + this);
+                throw new IllegalArgumentException("learningRate " + learningRate + ", learningRateDecay "
+                        + learningRateDecay + " and clipNorm " + clipNorm + " must be positive");
             }
         }
 

@@ -1,11 +1,12 @@
 package org.xbarsim.engine.infer;
 
+import static org.xbarsim.engine.bus.Futures.await;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStreams;
@@ -105,14 +106,4 @@ public final class AnalogNetwork implements AutoCloseable {
         await(vertx.close());
     }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
 }

@@ -1,11 +1,12 @@
 package org.xbarsim.engine.infer;
 
+import static org.xbarsim.engine.bus.Futures.await;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.inference.AnalogLayer;
@@ -139,14 +140,4 @@ final class TileLayer implements AnalogLayer {
                 + job.rows() * chip.dacPicojoules();
     }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("analog multiply failed: " + e.getCause(), e.getCause());
-        }
-    }
 }

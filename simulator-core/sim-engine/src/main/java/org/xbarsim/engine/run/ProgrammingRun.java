@@ -38,13 +38,21 @@ public final class ProgrammingRun {
 
             long start = System.nanoTime();
             Map<Long, LoopClock> clocks = new java.util.concurrent.ConcurrentHashMap<>();
-            List<TileProgramming> tiles = new ArrayList<>();
-            List<Future<TileStatistics>> outcomes = new ArrayList<>();
+            Map<Integer, TileProgramming> byTile = new java.util.TreeMap<>();
             for (TileJob job : jobs) {
-                TileProgramming tile = new TileProgramming(job, plan, clocks);
-                tiles.add(tile);
-                outcomes.add(vertx.deployVerticle(tile, new DeploymentOptions()).compose(id -> tile.finished()));
+                byTile.put(job.tile(), new TileProgramming(job, plan, clocks));
             }
+            // Deploy every host before waiting for any: each builds its tiles on its own loop, in parallel.
+            List<Future<String>> deployments = new ArrayList<>();
+            for (List<TileJob> share : LoopHost.balance(jobs, Math.min(threads, Math.max(1, jobs.size())))) {
+                List<TileProgramming> hosted = share.stream().map(j -> byTile.get(j.tile())).toList();
+                deployments.add(vertx.deployVerticle(new LoopHost(hosted), new DeploymentOptions()));
+            }
+            for (Future<String> deployment : deployments) {
+                await(deployment);
+            }
+            List<TileProgramming> tiles = jobs.stream().map(j -> byTile.get(j.tile())).toList();
+            List<Future<TileStatistics>> outcomes = tiles.stream().map(TileProgramming::finished).toList();
             List<TileStatistics> stats = new ArrayList<>();
             for (Future<TileStatistics> outcome : outcomes) {
                 stats.add(await(outcome));

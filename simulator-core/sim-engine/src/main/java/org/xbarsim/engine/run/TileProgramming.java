@@ -2,7 +2,8 @@ package org.xbarsim.engine.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -26,7 +27,7 @@ import org.xbarsim.engine.hw.TileSequencer;
 import org.xbarsim.engine.stats.TileStatistics;
 
 /**
- * One tile programming its share of a layer, as a verticle on one event loop.
+ * One tile programming its share of a layer, on the event loop of the {@link LoopHost} that holds it.
  *
  * <p>The conversation between the tile's hardware and its programming policy runs on the event bus,
  * one event per row operation: the outcome of each operation (its verify read, as ADC codes) is a
@@ -42,7 +43,7 @@ import org.xbarsim.engine.stats.TileStatistics;
  * {@code tile3/pulses}, {@code tile3/read}), so a tile's results do not depend on which thread runs
  * it or what other tiles do.
  */
-final class TileProgramming extends VerticleBase {
+final class TileProgramming {
     /** A tile talks to its own policy on its own event loop: never clustered, never traced by Vert.x. */
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true)
             .setTracingPolicy(TracingPolicy.IGNORE);
@@ -83,8 +84,8 @@ final class TileProgramming extends VerticleBase {
         return finished.future();
     }
 
-    @Override
-    public Future<?> start() {
+    /** Builds the tile and starts its first row; called on {@code context}, whose loop runs the tile from now on. */
+    void start(Vertx vertx, Context context) {
         clock = clocks.computeIfAbsent(Thread.currentThread().getId(), id -> new LoopClock());
         long t0 = clock.enter();
         ChipConfig chip = plan.chip();
@@ -103,7 +104,6 @@ final class TileProgramming extends VerticleBase {
         policy = bus.localConsumer(resultsAddress, this::onResult);
         clock.leave(clock.worked(t0));
         context.runOnContext(v -> startRow(0, clock.enter()));
-        return Future.succeededFuture();
     }
 
     /** The policy's side of the conversation: the outcome of the last operation arrives on the bus. */

@@ -29,6 +29,9 @@ final class PluginsCommand implements Callable<Integer> {
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
             out.println("chip (built in)");
             printParameters(out, "chip", ChipSpec.PARAMETERS);
+            out.println();
+            out.println("inference (built in; for workloads that run a network after programming)");
+            printParameters(out, "inference", org.xbarsim.engine.scenario.InferenceSpec.PARAMETERS);
             section(out, catalog, "device", "device models", catalog.devices());
             section(out, catalog, "programming", "programming policies", catalog.policies());
             section(out, catalog, "workload", "workloads", catalog.workloads());

@@ -39,7 +39,7 @@ public class CharLstmWorkload implements InferenceWorkload {
 
     @Override
     public String description() {
-        return "A character-level LSTM language model: gate and output matrices programmed into tiles, held-out "
+        return "A character-level LSTM language model: input, recurrent and output matrices programmed into tiles, held-out "
                 + "text scored in bits per character in floating point and through the analog tiles.";
     }
 

@@ -137,8 +137,7 @@ public enum Quantity {
                 smallestScale = factor;
                 smallest = unit.getKey();
             }
-            boolean metric = this != TIME || factor <= 1.0; // minutes, hours, days, years: not for ranges
-            if (metric && Math.abs(canonical) >= factor && (factor > bestScale || Math.abs(canonical) < bestScale)) {
+            if (Math.abs(canonical) >= factor && (factor > bestScale || Math.abs(canonical) < bestScale)) {
                 best = unit.getKey();
                 bestScale = factor;
             }

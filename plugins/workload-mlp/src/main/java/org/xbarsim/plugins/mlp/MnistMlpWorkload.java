@@ -87,6 +87,7 @@ public class MnistMlpWorkload implements InferenceWorkload {
         double software = mlp.accuracy(data);
 
         int batch = context.batch();
+        calibrate(context, mlp, data, Math.min(batch, count));
         int correct = 0;
         for (int from = 0; from < count; from += batch) {
             int n = Math.min(batch, count - from);
@@ -164,6 +165,38 @@ public class MnistMlpWorkload implements InferenceWorkload {
             f[i] = (float) d[i];
         }
         return f;
+    }
+
+    /**
+     * Calibrates each analog layer on the floating-point network's own inputs to that layer for the
+     * first {@code n} samples, as a chip is calibrated once when a network is deployed on it.
+     */
+    private static void calibrate(InferenceContext context, Mlp mlp, Dataset data, int n) {
+        float[] a = java.util.Arrays.copyOf(data.x(), n * mlp.inputs());
+        for (int l = 0; l < mlp.layers(); l++) {
+            AnalogLayer layer = context.layer(l);
+            layer.calibrate(a, n);
+            float[] w = mlp.weights(l);
+            float[] bias = mlp.bias(l);
+            int in = layer.inputs();
+            int out = layer.outputs();
+            float[] z = new float[n * out];
+            for (int b = 0; b < n; b++) {
+                for (int i = 0; i < in; i++) {
+                    float x = a[b * in + i];
+                    if (x != 0) {
+                        for (int o = 0; o < out; o++) {
+                            z[b * out + o] += x * w[i * out + o];
+                        }
+                    }
+                }
+                for (int o = 0; o < out; o++) {
+                    float v = z[b * out + o] + bias[o];
+                    z[b * out + o] = l < mlp.layers() - 1 ? activate(mlp.activation(), v) : v;
+                }
+            }
+            a = z;
+        }
     }
 
     private static float activate(Mlp.Activation activation, float z) {

@@ -1,0 +1,170 @@
+package org.xbarsim.plugins.measured;
+
+import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.random.RandomStream;
+
+/**
+ * A population of devices that replay measured curves, in primitive arrays: every curve (running
+ * maximum, times {@code scale}) packed into one {@code double[]} with a first and last index per
+ * curve, and per device only its conductance, the index of its measured curve and its drift
+ * exponent. See {@link MeasuredDeviceModel} for the model.
+ */
+final class MeasuredArray implements DeviceArray {
+    private final double[] curve;
+    private final int[] first;
+    private final int[] last;
+    private final double[] g;
+    private final int[] curveOf;
+    /** Null when no device drifts: drifted() is then a copy. */
+    private final double[] nu;
+    private final double c2c;
+    private final double resetRel;
+    private final double readRel;
+    private final double readAbs;
+    private final double t0;
+
+    MeasuredArray(MeasuredCurves curves, int count, double scale, double c2c, double resetRel, double readRel,
+                  double readAbs, double nuMean, double nuSigma, double t0, RandomStream rng) {
+        double[] m = curves.monotone();
+        for (int j = 0; j < m.length; j++) {
+            m[j] *= scale;
+        }
+        int[] start = curves.start();
+        int n = curves.devices();
+        this.curve = m;
+        this.first = new int[n];
+        this.last = new int[n];
+        for (int c = 0; c < n; c++) {
+            first[c] = start[c];
+            last[c] = start[c + 1] - 1;
+        }
+        this.g = new double[count];
+        this.curveOf = new int[count];
+        boolean drifts = nuMean != 0 || nuSigma != 0;
+        this.nu = drifts ? new double[count] : null;
+        this.c2c = c2c;
+        this.resetRel = resetRel;
+        this.readRel = readRel;
+        this.readAbs = readAbs;
+        this.t0 = t0;
+        // Fixed draw order per device (measured curve, drift exponent if any, initial RESET state): the
+        // population depends only on the stream and the parameters, never on how it is used later.
+        for (int i = 0; i < count; i++) {
+            int c = rng.nextInt(n);
+            curveOf[i] = c;
+            if (drifts) {
+                nu[i] = Math.max(0, nuMean + nuSigma * rng.nextGaussian());
+            }
+            g[i] = Math.max(0, curve[first[c]] * (1 + resetRel * rng.nextGaussian()));
+        }
+    }
+
+    /** The measured device (index into the population) that simulated device {@code i} replays. */
+    int curveOf(int i) {
+        return curveOf[i];
+    }
+
+    @Override
+    public int size() {
+        return g.length;
+    }
+
+    @Override
+    public double[] conductances() {
+        return g;
+    }
+
+    @Override
+    public void reset(int base, int[] cols, int count, RandomStream rng) {
+        for (int k = 0; k < count; k++) {
+            int i = base + cols[k];
+            g[i] = Math.max(0, curve[first[curveOf[i]]] * (1 + resetRel * rng.nextGaussian()));
+        }
+    }
+
+    @Override
+    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+        for (int k = 0; k < count; k++) {
+            int i = base + cols[k];
+            int c = curveOf[i];
+            int lo = first[c];
+            int hi = last[c];
+            double gi = g[i];
+            double mean;
+            if (gi >= curve[hi]) {
+                // At or past the last measured point: the curve is extrapolated flat, so no step.
+                mean = gi;
+            } else if (gi < curve[lo]) {
+                // Below the reset point (RESET noise): take the curve's step from pulse 0 on top of G.
+                mean = gi + (at(lo + strength, hi) - curve[lo]);
+            } else {
+                mean = at(position(gi, lo, hi) + strength, hi);
+            }
+            double next = mean;
+            if (c2c != 0) {
+                // Cycle-to-cycle noise in proportion to the curve's own step here, as PCM's is to alpha.
+                next += c2c * (mean - gi) * rng.nextGaussian();
+            }
+            g[i] = Math.max(0, next);
+        }
+    }
+
+    /**
+     * The pulse position (absolute index into {@link #curve}) where the curve lo..hi reaches
+     * {@code gi}, for curve[lo] <= gi < curve[hi]: the last point at or below gi, plus the linear
+     * fraction to the next. On a flat stretch that is its last point: a memoryless device cannot tell
+     * how long it has sat there, and taking the first would leave it stuck on the stretch for ever.
+     */
+    private double position(double gi, int lo, int hi) {
+        int a = lo;
+        int b = hi;
+        // Invariant: curve[a] <= gi < curve[b].
+        while (b - a > 1) {
+            int mid = (a + b) >>> 1;
+            if (curve[mid] <= gi) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        return a + (gi - curve[a]) / (curve[a + 1] - curve[a]);
+    }
+
+    /** The curve at absolute position q (>= its first index), linear between points, flat past hi. */
+    private double at(double q, int hi) {
+        if (q >= hi) {
+            return curve[hi];
+        }
+        int j = (int) q;
+        double f = q - j;
+        return curve[j] + f * (curve[j + 1] - curve[j]);
+    }
+
+    @Override
+    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
+        for (int k = 0; k < count; k++) {
+            double sigma = readRel * g[base + cols[k]] + readAbs;
+            out[k] = sigma * sigma;
+        }
+    }
+
+    @Override
+    public void readNoiseVariances(double[] conductances, double[] out) {
+        for (int i = 0; i < g.length; i++) {
+            double sigma = readRel * conductances[i] + readAbs;
+            out[i] = sigma * sigma;
+        }
+    }
+
+    @Override
+    public void drifted(double seconds, double[] out) {
+        if (nu == null || seconds <= t0) {
+            System.arraycopy(g, 0, out, 0, g.length);
+            return;
+        }
+        double logRatio = StrictMath.log(seconds / t0);
+        for (int i = 0; i < g.length; i++) {
+            out[i] = g[i] * StrictMath.exp(-nu[i] * logRatio);
+        }
+    }
+}

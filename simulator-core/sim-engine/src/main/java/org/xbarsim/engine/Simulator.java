@@ -22,6 +22,7 @@ import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.trace.Recording;
 
 /**
  * Runs a loaded scenario: asks the workload for its layers, maps them onto tiles, programs them on
@@ -58,11 +59,16 @@ public final class Simulator {
     }
 
     public JsonObject run(Prepared prepared, int threads, RunListener listener) {
+        return run(prepared, threads, listener, null);
+    }
+
+    /** As above, recording the programming run's events when {@code recording} is not null. */
+    public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
         double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
         RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
                 new RandomStreams(s.seed()), tolerance);
-        RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener);
+        RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener, recording);
         JsonObject inference = null;
         if (s.workload() instanceof InferenceWorkload network) {
             inference = infer(s, network, prepared, result, threads, listener);

@@ -24,6 +24,9 @@ import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.trace.Recording;
+import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +63,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--record", paramLabel = "FILE", description = "Record the programming run's events in an "
+            + "Avro trace (replay it with 'xbarsim replay FILE').")
+    Path record;
+
+    @Option(names = "--trace-level", paramLabel = "LEVEL", description = "summary (a record per row), row (every "
+            + "row operation and its outcome; default) or full (row plus each row's targets).")
+    String traceLevel = "row";
+
     @Spec
     CommandSpec spec;
 
@@ -84,9 +95,22 @@ final class RunCommand implements Callable<Integer> {
             }
             Simulator simulator = new Simulator(catalog);
             Simulator.Prepared prepared = simulator.prepare(scenario);
+            TraceFormat.Level level;
+            try {
+                level = TraceFormat.Level.of(traceLevel);
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--trace-level", "", e.getMessage());
+            }
+            if (record != null && Files.exists(record) && !force) {
+                throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
+                        + "name another file");
+            }
             JsonObject summary;
-            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
-                summary = simulator.run(prepared, threadCount, progress);
+            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null);
+                 TraceWriter trace = record == null ? null
+                         : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level))) {
+                summary = simulator.run(prepared, threadCount, progress,
+                        trace == null ? null : new Recording(level, trace::record));
             }
             write(dir, summaryFile, summary.encodePrettily() + "\n");
             Path plot = dir.resolve("error-histogram.png");

@@ -7,6 +7,7 @@ import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.event.RowTargets;
 
 /**
  * The simulation's use of the Vert.x event bus: the addresses events travel on and the codecs that
@@ -15,6 +16,14 @@ import org.xbarsim.api.event.RowResult;
  * runs carry it.
  */
 public final class SimulationBus {
+    /**
+     * Where a tile publishes its row operations and row targets while a recording wants them (the
+     * operations themselves are executed in place: see TileProgramming).
+     */
+    public static String opsAddress(int tile) {
+        return "xbarsim.tile." + tile + ".ops";
+    }
+
     /** Where a tile's hardware sends the outcome of each row operation for its programmer. */
     public static String resultsAddress(int tile) {
         return "xbarsim.tile." + tile + ".results";
@@ -33,6 +42,7 @@ public final class SimulationBus {
         bus.registerDefaultCodec(RowResult.class, new AvroRecordCodec<>(RowResult.class, RowResult.getClassSchema()));
         bus.registerDefaultCodec(RowFinished.class,
                 new AvroRecordCodec<>(RowFinished.class, RowFinished.getClassSchema()));
+        bus.registerDefaultCodec(RowTargets.class, new AvroRecordCodec<>(RowTargets.class, RowTargets.getClassSchema()));
         bus.registerDefaultCodec(MvmBatch.class, new AvroRecordCodec<>(MvmBatch.class, MvmBatch.getClassSchema()));
         bus.registerDefaultCodec(MvmResult.class, new AvroRecordCodec<>(MvmResult.class, MvmResult.getClassSchema()));
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.trace.Recording;
 
 /**
  * Runs the programming of a set of tile jobs on a fresh Vert.x instance with {@code threads} event
@@ -24,6 +25,12 @@ public final class ProgrammingRun {
     }
 
     public static RunResult execute(RunPlan plan, List<TileJob> jobs, int threads, RunListener listener) {
+        return execute(plan, jobs, threads, listener, null);
+    }
+
+    /** As above, recording the run's events when {@code recording} is not null. */
+    public static RunResult execute(RunPlan plan, List<TileJob> jobs, int threads, RunListener listener,
+                                    Recording recording) {
         VertxOptions options = new VertxOptions()
                 .setEventLoopPoolSize(threads)
                 // A tile's fabrication is one handler; do not warn about it on large tiles.
@@ -32,6 +39,9 @@ public final class ProgrammingRun {
         Vertx vertx = Vertx.builder().with(options).build();
         try {
             SimulationBus.registerCodecs(vertx);
+            if (recording != null) {
+                recording.attach(vertx);
+            }
             MessageConsumer<RowFinished> observer = vertx.eventBus().localConsumer(SimulationBus.ROWS,
                     m -> listener.rowFinished(m.body()));
             await(observer.completion());
@@ -40,7 +50,7 @@ public final class ProgrammingRun {
             Map<Long, LoopClock> clocks = new java.util.concurrent.ConcurrentHashMap<>();
             Map<Integer, TileProgramming> byTile = new java.util.TreeMap<>();
             for (TileJob job : jobs) {
-                byTile.put(job.tile(), new TileProgramming(job, plan, clocks));
+                byTile.put(job.tile(), new TileProgramming(job, plan, clocks, recording));
             }
             // Deploy every host before waiting for any: each builds its tiles on its own loop, in parallel.
             List<Future<String>> deployments = new ArrayList<>();

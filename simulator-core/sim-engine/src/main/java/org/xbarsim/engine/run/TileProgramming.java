@@ -16,6 +16,7 @@ import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.event.RowTargets;
 import org.xbarsim.api.programming.PolicyContext;
 import org.xbarsim.api.programming.RowProgrammer;
 import org.xbarsim.api.programming.RowTarget;
@@ -25,6 +26,7 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.TileSequencer;
 import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.trace.Recording;
 
 /**
  * One tile programming its share of a layer, on the event loop of the {@link LoopHost} that holds it.
@@ -67,11 +69,17 @@ final class TileProgramming {
 
     /** Bus messages this tile sent. */
     long busEvents;
+    /** Whether a recording wants the row operations (and the row targets) published for it. */
+    private final boolean publishOperations;
+    private final boolean publishTargets;
+    private String opsAddress;
 
-    TileProgramming(TileJob job, RunPlan plan, Map<Long, LoopClock> clocks) {
+    TileProgramming(TileJob job, RunPlan plan, Map<Long, LoopClock> clocks, Recording recording) {
         this.job = job;
         this.plan = plan;
         this.clocks = clocks;
+        this.publishOperations = recording != null && recording.wantsOperations();
+        this.publishTargets = recording != null && recording.wantsTargets();
         this.stats = new TileStatistics(job.tile(), job.layer(), 4 * plan.tolerance());
     }
 
@@ -101,6 +109,7 @@ final class TileProgramming {
         rowTargets = new double[job.cols()];
         bus = vertx.eventBus();
         resultsAddress = SimulationBus.resultsAddress(job.tile());
+        opsAddress = SimulationBus.opsAddress(job.tile());
         policy = bus.localConsumer(resultsAddress, this::onResult);
         clock.leave(clock.worked(t0));
         context.runOnContext(v -> startRow(0, clock.enter()));
@@ -130,6 +139,13 @@ final class TileProgramming {
             row = next;
             System.arraycopy(job.targets(), row * job.cols(), rowTargets, 0, job.cols());
             sequencer.startRow();
+            if (publishTargets) {
+                java.nio.ByteBuffer t = java.nio.ByteBuffer.allocate(8 * job.cols())
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                t.asDoubleBuffer().put(rowTargets, 0, job.cols());
+                busEvents++;
+                bus.publish(opsAddress, new RowTargets(job.tile(), row, job.cols(), t), LOCAL);
+            }
             first = programmer.start(new RowTarget(job.tile(), row, job.cols(), rowTargets));
         } catch (RuntimeException e) {
             fail("policy " + plan.policy().id(), e);
@@ -148,6 +164,10 @@ final class TileProgramming {
             fail("policy " + plan.policy().id(), new IllegalStateException("operation for tile " + op.getTile()
                     + " row " + op.getRow() + " while programming tile " + job.tile() + " row " + row));
             return;
+        }
+        if (publishOperations) {
+            busEvents++;
+            bus.publish(opsAddress, op, LOCAL);
         }
         try {
             sequencer.execute(op);

@@ -65,7 +65,15 @@ public final class ScenarioLoader {
 
     public Scenario load(Path file, List<String> overrides, Long seedOverride) {
         String source = file.toString();
-        String text = read(file, source);
+        return loadText(read(file, source), source, file, overrides, seedOverride);
+    }
+
+    /**
+     * Loads scenario text that did not come from its own file (a trace's header): {@code location} names
+     * where it stood, whose directory relative paths resolve against and whose name is the default name.
+     */
+    public Scenario loadText(String text, String source, Path location, List<String> overrides, Long seedOverride) {
+        Path file = location;
         Map<String, Entry> entries = new LinkedHashMap<>();
         flatten(parse(text, source), "", entries, source);
         for (String override : overrides) {

@@ -1,0 +1,5 @@
+/**
+ * Traces: a run's simulation events in an Avro object container file, with the scenario, seed and
+ * plugins in its header, written block by block so a killed run leaves a readable file.
+ */
+package org.xbarsim.engine.trace;

@@ -75,6 +75,9 @@ final class InspectCommand implements Callable<Integer> {
             exportDir = Path.of(export.get(1));
         }
         Trace trace = Trace.read(file);
+        if (exportDir != null && !force) {
+            refuseOverwrite(exportDir);
+        }
         Map<String, String> m = trace.metadata();
         out.printf("trace %s (%,d bytes)%n", file, size(file));
         out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
@@ -203,17 +206,19 @@ final class InspectCommand implements Callable<Integer> {
         return String.format("mean %.1f min %d max %d", (double) sum / rows.size(), min, max);
     }
 
+    private static void refuseOverwrite(Path dir) {
+        for (String name : List.of(ROWS_CSV, OPS_CSV, RESULTS_CSV, TARGETS_CSV)) {
+            Path p = dir.resolve(name);
+            if (Files.exists(p)) {
+                throw new InputError("--export", "", p + " already exists; pass --force to overwrite it or name "
+                        + "another directory");
+            }
+        }
+    }
+
     private void exportCsv(Trace trace, Path dir) {
         List<Path> targets = List.of(dir.resolve(ROWS_CSV), dir.resolve(OPS_CSV), dir.resolve(RESULTS_CSV),
                 dir.resolve(TARGETS_CSV));
-        if (!force) {
-            for (Path p : targets) {
-                if (Files.exists(p)) {
-                    throw new InputError("--export", "", p + " already exists; pass --force to overwrite it or name "
-                            + "another directory");
-                }
-            }
-        }
         try {
             Files.createDirectories(dir);
             try (BufferedWriter rows = Files.newBufferedWriter(targets.get(0), StandardCharsets.UTF_8);

@@ -84,14 +84,17 @@ public final class OpenLoopReplay {
                               double[] targets, int cols, double tol) {
         double[] g = tile.devices().conductances();
         TileSequencer.RowCounters counters = sequencer.counters();
+        // Summed per row, then added, as the programming run sums: the same weights give the same bits.
+        double sumAbs = 0;
         for (int c = 0; c < cols; c++) {
             double error = tile.weight(g, row, c) - targets[c];
             stats.histogram.add(error);
-            stats.sumAbsErrorMicroSiemens += Math.abs(error);
+            sumAbs += Math.abs(error);
             if (Math.abs(error) <= tol) {
                 stats.succeeded++;
             }
         }
+        stats.sumAbsErrorMicroSiemens += sumAbs;
         stats.rows++;
         stats.weights += cols;
         stats.setOps += counters.setOps;

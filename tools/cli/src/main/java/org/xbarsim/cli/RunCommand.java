@@ -106,11 +106,19 @@ final class RunCommand implements Callable<Integer> {
                         + "name another file");
             }
             JsonObject summary;
-            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null);
-                 TraceWriter trace = record == null ? null
-                         : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level))) {
+            TraceWriter trace = record == null ? null
+                    : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level));
+            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
                 summary = simulator.run(prepared, threadCount, progress,
                         trace == null ? null : new Recording(level, trace::record));
+            } catch (RuntimeException | Error e) {
+                if (trace != null) {
+                    trace.abort(); // kept, but not marked complete: the run did not finish
+                }
+                throw e;
+            }
+            if (trace != null) {
+                trace.close();
             }
             write(dir, summaryFile, summary.encodePrettily() + "\n");
             Path plot = dir.resolve("error-histogram.png");

@@ -52,6 +52,9 @@ public final class ProgrammingRun {
             for (TileJob job : jobs) {
                 byTile.put(job.tile(), new TileProgramming(job, plan, clocks, recording));
             }
+            // An error no handler caught (out of memory on an event loop) ends the run with a failure
+            // rather than leaving this thread waiting for tiles that will never finish.
+            vertx.exceptionHandler(t -> byTile.values().forEach(tile -> tile.crash(t)));
             // Deploy every host before waiting for any: each builds its tiles on its own loop, in parallel.
             List<Future<String>> deployments = new ArrayList<>();
             for (List<TileJob> share : LoopHost.balance(jobs, Math.min(threads, Math.max(1, jobs.size())))) {

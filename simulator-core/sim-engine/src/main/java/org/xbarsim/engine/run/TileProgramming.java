@@ -221,6 +221,11 @@ final class TileProgramming {
         finished.tryComplete(stats);
     }
 
+    /** The loop died under this tile (out of memory, say): fail the run instead of waiting for ever. */
+    void crash(Throwable t) {
+        finished.tryFail(new IllegalStateException("the run stopped on tile " + job.tile() + ": " + t, t));
+    }
+
     private void fail(String who, RuntimeException e) {
         policy.unregister();
         finished.tryFail(new PluginFailure(who + " failed on tile " + job.tile() + " row " + row + ": " + e, e));

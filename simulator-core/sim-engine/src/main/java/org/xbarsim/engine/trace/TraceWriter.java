@@ -29,6 +29,7 @@ public final class TraceWriter implements AutoCloseable {
     private final Thread thread;
     private volatile Throwable failure;
     private long events;
+    private boolean closed;
 
     public TraceWriter(Path file, Map<String, String> metadata) {
         TrustedEvents.install();
@@ -86,10 +87,26 @@ public final class TraceWriter implements AutoCloseable {
     /** Writes what is queued and the end marker, and closes the file. */
     @Override
     public void close() {
+        finish(true);
+    }
+
+    /**
+     * Closes a trace whose run failed: what was recorded is kept, but without the end marker, so the
+     * trace reads as cut short, as it is.
+     */
+    public void abort() {
+        finish(false);
+    }
+
+    private void finish(boolean complete) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             queue.put(STOP);
             thread.join();
-            if (failure == null) {
+            if (failure == null && complete) {
                 writer.append(new TraceEnd(events));
             }
             writer.close();

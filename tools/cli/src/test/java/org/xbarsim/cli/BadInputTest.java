@@ -2,21 +2,15 @@ package org.xbarsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +23,6 @@ import org.xbarsim.api.io.NpyArray;
  */
 class BadInputTest {
     /** The plugin modules whose jars xbarsim-cli's type-pom dependencies have packaged before this test. */
-    private static final List<String> PLUGINS = List.of("device-pcm", "programming-rowwise", "workload-synthetic");
 
     /** A tiny valid scenario: one 8x8 tile, an 8x8 Gaussian matrix. Line numbers below count from 1. */
     private static final String VALID = """
@@ -63,43 +56,11 @@ class BadInputTest {
      */
     @BeforeAll
     static void plugins() throws IOException {
-        String given = System.getProperty("xbarsim.test.plugins");
-        if (given != null) {
-            pluginDir = Path.of(given);
-            return;
-        }
-        for (String plugin : PLUGINS) {
-            Path target = Path.of("../../plugins", plugin, "target");
-            List<Path> jars;
-            try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-                jars = files.filter(f -> f.getFileName().toString().matches(
-                        java.util.regex.Pattern.quote(plugin) + "-\\d[^-]*(-SNAPSHOT)?\\.jar")).toList();
-            }
-            if (jars.size() != 1) {
-                fail("expected one packaged jar of plugin " + plugin + " in " + target.toAbsolutePath().normalize()
-                        + ", found " + jars + ": run 'mvn verify' (or package), which packages the plugins "
-                        + "before these tests; 'mvn test' alone does not");
-            }
-            Files.copy(jars.get(0), copies.resolve(jars.get(0).getFileName()));
-        }
-        pluginDir = copies;
+        pluginDir = CliTestSupport.pluginDir(copies);
     }
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result xbarsim(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--plugins");
-        all.add(pluginDir.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            int status = Main.execute(all.toArray(String[]::new), o, e);
-            o.flush();
-            e.flush();
-            return new Result(status, out.toString(), err.toString());
-        }
+    private static CliTestSupport.Result xbarsim(String... args) {
+        return CliTestSupport.xbarsim(pluginDir, args);
     }
 
     private Path scenario(String name, String text) throws IOException {
@@ -108,19 +69,8 @@ class BadInputTest {
         return file;
     }
 
-    /** Exit status 2 and exactly one stderr line, without a trace, holding every fragment; returns the line. */
-    private static String assertInputError(Result r, String... fragments) {
-        assertEquals(2, r.status(), () -> "exit status; stderr: " + r.err());
-        List<String> lines = r.err().lines().toList();
-        assertEquals(1, lines.size(), () -> "expected one line on stderr, got:\n" + r.err());
-        String line = lines.get(0);
-        assertTrue(line.startsWith("xbarsim: "), line);
-        assertFalse(line.contains("Exception"), line);
-        assertFalse(r.err().contains("\tat "), r.err());
-        for (String fragment : fragments) {
-            assertTrue(line.contains(fragment), () -> "expected '" + fragment + "' in: " + line);
-        }
-        return line;
+    private static String assertInputError(CliTestSupport.Result r, String... fragments) {
+        return CliTestSupport.assertInputError(r, fragments);
     }
 
     @Test
@@ -272,7 +222,7 @@ class BadInputTest {
     void existingResultWithoutForce() throws IOException {
         Path file = scenario("valid.yaml", VALID);
         Path out = dir.resolve("result");
-        Result first = xbarsim("run", file.toString(), "--out", out.toString(), "--threads", "1");
+        CliTestSupport.Result first = xbarsim("run", file.toString(), "--out", out.toString(), "--threads", "1");
         assertEquals(0, first.status(), first::err);
         byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
 
@@ -292,7 +242,7 @@ class BadInputTest {
     @Test
     void debugAddsTheStackTrace() throws IOException {
         Path file = scenario("adc.yaml", VALID.replace("chip:\n", "chip:\n  adc:\n    bits: 40\n"));
-        Result r = xbarsim("--debug", "run", file.toString());
+        CliTestSupport.Result r = xbarsim("--debug", "run", file.toString());
         assertEquals(2, r.status(), r::err);
         List<String> lines = r.err().lines().toList();
         assertEquals("xbarsim: " + file + ":5: chip.adc.bits: expected a whole number in 1..16, got 40", lines.get(0));

@@ -17,12 +17,15 @@ public final class ReadPath {
     private final Adc adc;
     private final int columnsPerAdc;
     private final double[][] variance;
+    /** Conversions queued on each ADC during one read: reused, reads are per row operation. */
+    private final int[] adcLoad;
 
     public ReadPath(CrossbarTile tile, Adc adc, int columnsPerAdc) {
         this.tile = tile;
         this.adc = adc;
         this.columnsPerAdc = columnsPerAdc;
         this.variance = new double[4][tile.cols()];
+        this.adcLoad = new int[(tile.cols() + columnsPerAdc - 1) / columnsPerAdc];
     }
 
     public Adc adc() {
@@ -69,11 +72,10 @@ public final class ReadPath {
         if (columnsPerAdc == 1) {
             return count > 0 ? 1 : 0;
         }
-        int adcs = (tile.cols() + columnsPerAdc - 1) / columnsPerAdc;
-        int[] load = new int[adcs];
+        java.util.Arrays.fill(adcLoad, 0);
         int most = 0;
         for (int k = 0; k < count; k++) {
-            most = Math.max(most, ++load[cols[k] / columnsPerAdc]);
+            most = Math.max(most, ++adcLoad[cols[k] / columnsPerAdc]);
         }
         return most;
     }

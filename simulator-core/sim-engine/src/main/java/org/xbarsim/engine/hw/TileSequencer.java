@@ -146,8 +146,7 @@ public final class TileSequencer {
             converted = op.getRead().duplicate();
         }
         Adc adc = readPath.adc();
-        counters.operations = counters.setOps + counters.resetOps + counters.readOps;
-        sink.accept(new RowResult(tile.index(), op.getRow(), cycle, counters.operations, codeBytes, converted,
+        sink.accept(new RowResult(tile.index(), op.getRow(), cycle, counters.operations(), codeBytes, converted,
                 adc.lowMicroSiemens(), adc.lsbMicroSiemens()));
     }
 
@@ -156,15 +155,18 @@ public final class TileSequencer {
         public int setOps;
         public int resetOps;
         public int readOps;
-        public int operations;
         public double energyPicojoules;
         public long startCycle;
+
+        /** Row operations so far: pulse operations and reads. */
+        public int operations() {
+            return setOps + resetOps + readOps;
+        }
 
         void clear(long now) {
             setOps = 0;
             resetOps = 0;
             readOps = 0;
-            operations = 0;
             energyPicojoules = 0;
             startCycle = now;
         }

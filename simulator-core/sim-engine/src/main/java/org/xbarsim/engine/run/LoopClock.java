@@ -36,10 +36,11 @@ final class LoopClock {
     }
 
     /**
-     * Time since {@code from} counts as neither (building a tile's devices before it programs):
-     * left out of both sides of the share, so it cannot dilute the bus's part.
+     * Time since the handler's start counts as neither (building a tile's devices before it
+     * programs): left out of both sides of the share, so it cannot dilute the bus's part. Returns the
+     * new start of the handler's work.
      */
-    long setAside(long from) {
+    long setAside() {
         return System.nanoTime();
     }
 

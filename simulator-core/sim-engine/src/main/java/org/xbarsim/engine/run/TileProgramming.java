@@ -101,7 +101,7 @@ final class TileProgramming {
         DeviceArray devices = plan.device().fabricate(plan.deviceParameters(),
                 DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
         tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
-        t0 = clock.setAside(t0);
+        t0 = clock.setAside();
         sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
                 result -> delivered = result);
         programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
@@ -186,30 +186,11 @@ final class TileProgramming {
 
     private void finishRow(long t0) {
         TileSequencer.RowCounters counters = sequencer.counters();
-        double[] g = tile.devices().conductances();
-        int succeeded = 0;
-        double sumAbs = 0;
-        double tol = plan.tolerance();
-        for (int c = 0; c < job.cols(); c++) {
-            double error = tile.weight(g, row, c) - rowTargets[c];
-            stats.histogram.add(error);
-            sumAbs += Math.abs(error);
-            if (Math.abs(error) <= tol) {
-                succeeded++;
-            }
-        }
-        long cycles = sequencer.now() - counters.startCycle;
-        stats.rows++;
-        stats.weights += job.cols();
-        stats.succeeded += succeeded;
-        stats.setOps += counters.setOps;
-        stats.resetOps += counters.resetOps;
-        stats.readOps += counters.readOps;
-        stats.energyPicojoules += counters.energyPicojoules;
-        stats.sumAbsErrorMicroSiemens += sumAbs;
-        stats.cycles = sequencer.now();
-        RowFinished done = new RowFinished(job.tile(), row, sequencer.now(), cycles, job.cols(), succeeded,
-                counters.setOps, counters.resetOps, counters.readOps, counters.energyPicojoules, sumAbs);
+        TileStatistics.RowScore score = stats.addRow(tile, row, rowTargets, job.cols(), plan.tolerance(), counters,
+                sequencer.now());
+        RowFinished done = new RowFinished(job.tile(), row, sequencer.now(), sequencer.now() - counters.startCycle,
+                job.cols(), score.succeeded(), counters.setOps, counters.resetOps, counters.readOps,
+                counters.energyPicojoules, score.sumAbsErrorMicroSiemens());
         busEvents++;
         bus.publish(SimulationBus.ROWS, done);
         startRow(row + 1, t0);

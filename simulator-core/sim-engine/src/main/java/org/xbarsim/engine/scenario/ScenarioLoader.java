@@ -73,13 +73,12 @@ public final class ScenarioLoader {
      * where it stood, whose directory relative paths resolve against and whose name is the default name.
      */
     public Scenario loadText(String text, String source, Path location, List<String> overrides, Long seedOverride) {
-        Path file = location;
         Map<String, Entry> entries = new LinkedHashMap<>();
         flatten(parse(text, source), "", entries, source);
         for (String override : overrides) {
             applyOverride(override, entries);
         }
-        return resolve(file, source, entries, seedOverride);
+        return resolve(location, source, entries, seedOverride);
     }
 
     private static String read(Path file, String source) {

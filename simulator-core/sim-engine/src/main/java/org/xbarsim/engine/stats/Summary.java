@@ -34,11 +34,11 @@ public final class Summary {
         for (int i = 0; i < result.tiles().size(); i++) {
             TileStatistics t = result.tiles().get(i);
             TileJob job = jobs.get(i);
-            add(total, t);
+            total.addAll(t);
             if (perLayer[job.layer()] == null) {
                 perLayer[job.layer()] = new TileStatistics(-1, job.layer(), 4 * tolerance);
             }
-            add(perLayer[job.layer()], t);
+            perLayer[job.layer()].addAll(t);
             layerCycles[job.layer()] = Math.max(layerCycles[job.layer()], t.cycles);
             maxCycles = Math.max(maxCycles, t.cycles);
             tiles.add(outcome(t, chip, t.cycles)
@@ -84,17 +84,6 @@ public final class Summary {
                 .put("run", run);
     }
 
-    private static void add(TileStatistics into, TileStatistics t) {
-        into.rows += t.rows;
-        into.weights += t.weights;
-        into.succeeded += t.succeeded;
-        into.setOps += t.setOps;
-        into.resetOps += t.resetOps;
-        into.readOps += t.readOps;
-        into.energyPicojoules += t.energyPicojoules;
-        into.sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;
-        into.histogram.addAll(t.histogram);
-    }
 
     /** The common outcome fields of a tile, a layer or the whole run. */
     private static JsonObject outcome(TileStatistics t, ChipConfig chip, long cycles) {

@@ -74,35 +74,12 @@ public final class OpenLoopReplay {
             } else if (e instanceof RowOp op) {
                 sequencer.execute(op);
             } else if (e instanceof RowFinished f && f.getRow() == row) {
-                score(tile, sequencer, stats, row, targets, job.cols(), plan.tolerance());
+                stats.addRow(tile, row, targets, job.cols(), plan.tolerance(), sequencer.counters(), sequencer.now());
             }
         }
         return stats;
     }
 
-    private static void score(CrossbarTile tile, TileSequencer sequencer, TileStatistics stats, int row,
-                              double[] targets, int cols, double tol) {
-        double[] g = tile.devices().conductances();
-        TileSequencer.RowCounters counters = sequencer.counters();
-        // Summed per row, then added, as the programming run sums: the same weights give the same bits.
-        double sumAbs = 0;
-        for (int c = 0; c < cols; c++) {
-            double error = tile.weight(g, row, c) - targets[c];
-            stats.histogram.add(error);
-            sumAbs += Math.abs(error);
-            if (Math.abs(error) <= tol) {
-                stats.succeeded++;
-            }
-        }
-        stats.sumAbsErrorMicroSiemens += sumAbs;
-        stats.rows++;
-        stats.weights += cols;
-        stats.setOps += counters.setOps;
-        stats.resetOps += counters.resetOps;
-        stats.readOps += counters.readOps;
-        stats.energyPicojoules += counters.energyPicojoules;
-        stats.cycles = sequencer.now();
-    }
 
     /** Tile jobs from the header's tile list (geometry and mapping; no targets). */
     public static List<TileJob> jobs(io.vertx.core.json.JsonArray tiles) {

@@ -25,7 +25,7 @@ import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.event.RowTargets;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
-import org.xbarsim.engine.trace.Trace;
+import org.xbarsim.engine.trace.TraceReader;
 import org.xbarsim.engine.trace.TraceFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,37 +74,48 @@ final class InspectCommand implements Callable<Integer> {
             }
             exportDir = Path.of(export.get(1));
         }
-        Trace trace = Trace.read(file);
         if (exportDir != null && !force) {
             refuseOverwrite(exportDir);
         }
-        Map<String, String> m = trace.metadata();
-        out.printf("trace %s (%,d bytes)%n", file, size(file));
-        out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
-                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), m.getOrDefault(TraceFormat.LEVEL, "?"));
-        out.printf("  scenario %s, seed %s%n", m.getOrDefault(TraceFormat.SCENARIO_SOURCE, "?"),
-                m.getOrDefault(TraceFormat.SEED, "?"));
-        out.printf("  plugins: %s%n", plugins(m.get(TraceFormat.PLUGINS)));
-        out.printf("  tiles: %s%n", tiles(m.get(TraceFormat.TILES)));
-        out.println(trace.complete() ? "  complete (ends with its end marker)"
-                : "  incomplete: read up to its last complete block");
-
+        // Read as a stream: a trace of any size is inspected in the memory its finished rows take.
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String type : List.of("RowOp", "RowResult", "RowFinished", "RowTargets")) {
             counts.put(type, 0L);
         }
         List<RowFinished> finished = new ArrayList<>();
         Map<Integer, Long> lastCycle = new TreeMap<>();
-        for (SpecificRecord e : trace.events()) {
-            counts.merge(e.getSchema().getName(), 1L, Long::sum);
-            if (e instanceof RowFinished r) {
-                finished.add(r);
-                lastCycle.merge(r.getTile(), r.getCycle(), Math::max);
+        long events = 0;
+        Map<String, String> m;
+        boolean complete;
+        try (TraceReader trace = TraceReader.open(file)) {
+            m = trace.metadata();
+            for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
+                events++;
+                counts.merge(e.getSchema().getName(), 1L, Long::sum);
+                if (e instanceof RowFinished r) {
+                    finished.add(r);
+                    lastCycle.merge(r.getTile(), r.getCycle(), Math::max);
+                }
             }
+            complete = trace.complete();
         }
+        long bytes = size(file);
+        out.printf("trace %s (%,d bytes)%n", file, bytes);
+        out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
+                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), m.getOrDefault(TraceFormat.LEVEL, "?"));
+        out.printf("  scenario %s, seed %s%n", m.getOrDefault(TraceFormat.SCENARIO_SOURCE, "?"),
+                m.getOrDefault(TraceFormat.SEED, "?"));
+        out.printf("  plugins: %s%n", plugins(m.get(TraceFormat.PLUGINS)));
+        out.printf("  tiles: %s%n", tiles(m.get(TraceFormat.TILES)));
+        out.println(complete ? "  complete (ends with its end marker)"
+                : "  incomplete: read up to its last complete block");
         StringBuilder line = new StringBuilder();
         counts.forEach((type, n) -> line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %,d", type, n)));
-        out.printf("  events: %,d (%s)%n", trace.events().size(), line);
+        out.printf("  events: %,d (%s)%n", events, line);
+        long operations = counts.get("RowOp");
+        if (operations > 0) {
+            out.printf("  size: %,.0f bytes per row operation (with its result)%n", (double) bytes / operations);
+        }
 
         if (finished.isEmpty()) {
             out.println("  simulated time: no finished rows");
@@ -120,7 +131,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.flush();
         if (exportDir != null) {
-            exportCsv(trace, exportDir);
+            exportCsv(exportDir);
             out.printf("  exported %s, %s, %s, %s to %s%n", ROWS_CSV, OPS_CSV, RESULTS_CSV, TARGETS_CSV, exportDir);
             out.flush();
         }
@@ -216,12 +227,13 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private void exportCsv(Trace trace, Path dir) {
+    private void exportCsv(Path dir) {
         List<Path> targets = List.of(dir.resolve(ROWS_CSV), dir.resolve(OPS_CSV), dir.resolve(RESULTS_CSV),
                 dir.resolve(TARGETS_CSV));
         try {
             Files.createDirectories(dir);
-            try (BufferedWriter rows = Files.newBufferedWriter(targets.get(0), StandardCharsets.UTF_8);
+            try (TraceReader trace = TraceReader.open(file);
+                 BufferedWriter rows = Files.newBufferedWriter(targets.get(0), StandardCharsets.UTF_8);
                  BufferedWriter ops = Files.newBufferedWriter(targets.get(1), StandardCharsets.UTF_8);
                  BufferedWriter results = Files.newBufferedWriter(targets.get(2), StandardCharsets.UTF_8);
                  BufferedWriter tgts = Files.newBufferedWriter(targets.get(3), StandardCharsets.UTF_8)) {
@@ -230,7 +242,7 @@ final class InspectCommand implements Callable<Integer> {
                 ops.write("tile,row,kind,strength,enabledDevices,readColumns\n");
                 results.write("tile,row,cycle,operations,convertedColumns\n");
                 tgts.write("tile,row,col,targetMicroSiemens\n");
-                for (SpecificRecord e : trace.events()) {
+                for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
                     if (e instanceof RowFinished r) {
                         rows.write(r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + r.getCycles() + ","
                                 + r.getWeights() + "," + r.getSucceeded() + "," + r.getSetOps() + "," + r.getResetOps()

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.xbarsim.api.io.InputError;
@@ -18,9 +18,11 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.trace.EventPrints;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.Trace;
 import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xbarsim replay FILE}: runs the recorded scenario again from the trace's header and compares
  * the new event stream with the recorded one, tile by tile and event by event (tiles run in parallel,
- * so only each tile's own order is fixed). Exit 0 when identical, 1 at the first divergence.
+ * so only each tile's own order is fixed), by 128-bit fingerprints of every event. Exit 0 when
+ * identical, 1 at the first divergence, which is described field by field.
  */
 @Command(name = "replay", description = "Re-run a recorded trace and compare its events with the recording, event "
         + "by event: prints 'identical (N events)' or the first divergence; exit 0 or 1.")
@@ -62,61 +65,146 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--force", description = "With --device: overwrite an existing result.")
     boolean force;
 
+    @Option(names = "--scenario-dir", paramLabel = "DIR", description = "Where the recorded scenario's relative "
+            + "paths (.npy files, models) resolve (default: the directory recorded, if it exists, else the recorded "
+            + "scenario's directory relative to the current one).")
+    Path scenarioDir;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Trace trace = Trace.read(file);
-        if (!trace.complete()) {
-            throw new InputError(file.toString(), "", "expected a complete trace, got one cut short (the run was "
-                    + "stopped); 'xbarsim inspect' reads what it holds");
-        }
-        Map<String, String> m = trace.metadata();
         if (device != null) {
+            Trace trace = Trace.read(file);
+            if (!trace.complete()) {
+                throw cutShort();
+            }
             return onAnotherDevice(trace, out);
         }
+        Map<String, String> m;
+        try (TraceReader header = TraceReader.open(file)) {
+            m = header.metadata();
+        }
         TraceFormat.Level level = TraceFormat.Level.of(require(m, TraceFormat.LEVEL));
-        String source = require(m, TraceFormat.SCENARIO_SOURCE);
-        Path location = Path.of(require(m, TraceFormat.SCENARIO_DIR)).resolve(
-                Path.of(source).getFileName() == null ? "scenario.yaml" : Path.of(source).getFileName().toString());
-        Map<Integer, List<SpecificRecord>> replayed = new ConcurrentHashMap<>();
+        // The recording streams from its file on a thread of its own while the replay runs; both
+        // sides keep only fingerprints, so a trace of any size replays in little memory.
+        EventPrints recorded = new EventPrints();
+        FutureTask<Boolean> reading = new FutureTask<>(() -> readPrints(recorded));
+        Thread reader = new Thread(reading, "xbarsim-trace-reader");
+        reader.setDaemon(true);
+        reader.start();
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
             Scenario scenario = new ScenarioLoader(catalog).loadText(require(m, TraceFormat.SCENARIO),
-                    file + " (recorded scenario)", location, List.of(), Long.parseLong(require(m, TraceFormat.SEED)));
+                    file + " (recorded scenario)", scenarioLocation(m), List.of(),
+                    Long.parseLong(require(m, TraceFormat.SEED)));
             Simulator simulator = new Simulator(catalog);
-            simulator.run(simulator.prepare(scenario), threads == null ? Runtime.getRuntime().availableProcessors()
-                    : threads, RunListener.NONE, new Recording(level, e -> replayed
-                    .computeIfAbsent(Trace.tileOf(e), t -> new ArrayList<>()).add(e)));
+            EventPrints replayed = new EventPrints();
+            rerun(simulator, scenario, level, replayed);
+            if (!await(reading)) {
+                throw cutShort();
+            }
+            EventPrints.Divergence d = EventPrints.firstDivergence(recorded, replayed);
+            if (d == null) {
+                out.printf("identical (%,d events, %d tiles, level %s)%n", recorded.events(), recorded.tiles(),
+                        level.id());
+                out.flush();
+                return 0;
+            }
+            if (d.lengthOnly()) {
+                out.printf("diverged at tile %d, event %d: the recording has %d events for this tile, the replay %d%n",
+                        d.tile(), d.index(), d.recordedEvents(), d.replayedEvents());
+            } else {
+                // Read the two events that differ in full, to say where: the recorded one from the file,
+                // the new one from a second run (runs are deterministic, so it is the same event).
+                SpecificRecord a = recordedEvent(d.tile(), d.index());
+                SpecificRecord[] b = new SpecificRecord[1];
+                int[] seen = new int[1];
+                rerun(simulator, scenario, level, e -> {
+                    if (Trace.tileOf(e) == d.tile() && seen[0]++ == d.index()) {
+                        b[0] = e;
+                    }
+                });
+                String difference = a == null || b[0] == null ? null : difference(a, b[0]);
+                out.printf("diverged at tile %d, event %d (%s): %s%n", d.tile(), d.index(),
+                        a == null ? "?" : a.getSchema().getName(),
+                        difference == null ? "the events differ between runs of the same scenario (the run is not "
+                                + "deterministic)" : difference);
+            }
+            out.flush();
+            return 1;
+        } finally {
+            reader.interrupt();
         }
-        Map<Integer, List<SpecificRecord>> recorded = trace.byTile();
-        TreeSet<Integer> tiles = new TreeSet<>(recorded.keySet());
-        tiles.addAll(replayed.keySet());
-        long total = 0;
-        for (int tile : tiles) {
-            List<SpecificRecord> a = recorded.getOrDefault(tile, List.of());
-            List<SpecificRecord> b = replayed.getOrDefault(tile, List.of());
-            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                if (i >= a.size() || i >= b.size()) {
-                    out.printf("diverged at tile %d, event %d: the recording has %d events for this tile, the replay %d%n",
-                            tile, i, a.size(), b.size());
-                    out.flush();
-                    return 1;
-                }
-                String difference = difference(a.get(i), b.get(i));
-                if (difference != null) {
-                    out.printf("diverged at tile %d, event %d (%s): %s%n", tile, i,
-                            a.get(i).getSchema().getName(), difference);
-                    out.flush();
-                    return 1;
+    }
+
+    private void rerun(Simulator simulator, Scenario scenario, TraceFormat.Level level,
+                       java.util.function.Consumer<SpecificRecord> sink) {
+        simulator.run(simulator.prepare(scenario), threads == null ? Runtime.getRuntime().availableProcessors()
+                : threads, RunListener.NONE, new Recording(level, sink));
+    }
+
+    /** Reads the recording's fingerprints; returns whether the trace is complete. */
+    private boolean readPrints(EventPrints prints) {
+        try (TraceReader r = TraceReader.open(file)) {
+            for (SpecificRecord e = r.next(); e != null; e = r.next()) {
+                prints.accept(e);
+            }
+            return r.complete();
+        }
+    }
+
+    private SpecificRecord recordedEvent(int tile, int index) {
+        try (TraceReader r = TraceReader.open(file)) {
+            int seen = 0;
+            for (SpecificRecord e = r.next(); e != null; e = r.next()) {
+                if (Trace.tileOf(e) == tile && seen++ == index) {
+                    return e;
                 }
             }
-            total += a.size();
+            return null;
         }
-        out.printf("identical (%,d events, %d tiles, level %s)%n", total, tiles.size(), level.id());
-        out.flush();
-        return 0;
+    }
+
+    private static boolean await(FutureTask<Boolean> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the trace", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("reading the trace failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private InputError cutShort() {
+        return new InputError(file.toString(), "", "expected a complete trace, got one cut short (the run was "
+                + "stopped); 'xbarsim inspect' reads what it holds");
+    }
+
+    /**
+     * Where the recorded scenario's relative paths (.npy files, models, text) resolve: --scenario-dir
+     * if given; else the directory recorded, if it exists here; else the recorded scenario file's
+     * directory taken relative to the current directory (a trace moved to another machine along
+     * with a checkout of the project).
+     */
+    private Path scenarioLocation(Map<String, String> m) {
+        String source = require(m, TraceFormat.SCENARIO_SOURCE);
+        Path name = Path.of(source).getFileName();
+        String fileName = name == null ? "scenario.yaml" : name.toString();
+        if (scenarioDir != null) {
+            return scenarioDir.resolve(fileName);
+        }
+        Path recordedDir = Path.of(require(m, TraceFormat.SCENARIO_DIR));
+        if (java.nio.file.Files.isDirectory(recordedDir)) {
+            return recordedDir.resolve(fileName);
+        }
+        Path parent = Path.of(source).getParent();
+        return (parent == null ? Path.of("") : parent).toAbsolutePath().resolve(fileName);
     }
 
     /** {@code --device}: the recorded pulses applied open loop to another chip; writes a summary. */
@@ -139,11 +227,9 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             text.append("device.impl: ").append(device).append('\n');
         }
-        String source = require(m, TraceFormat.SCENARIO_SOURCE);
-        Path location = Path.of(require(m, TraceFormat.SCENARIO_DIR)).resolve(
-                Path.of(source).getFileName() == null ? "scenario.yaml" : Path.of(source).getFileName().toString());
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
-            Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)", location,
+            Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
+                    scenarioLocation(m),
                     overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));
             Path dir = outDir != null ? outDir : Path.of("runs", s.name() + "-on-" + device);
             Path summaryFile = dir.resolve("summary.json");

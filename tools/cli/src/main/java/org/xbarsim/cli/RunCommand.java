@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
             + "row operation and its outcome; default) or full (row plus each row's targets).")
     String traceLevel = "row";
 
+    @Option(names = "--trace-compression", paramLabel = "CODEC", description = "none (default: the cheapest to "
+            + "write) or deflate (about half the size; the trace writer then limits the run's speed).")
+    String traceCompression = "none";
+
     @Spec
     CommandSpec spec;
 
@@ -101,13 +105,19 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputError("--trace-level", "", e.getMessage());
             }
+            TraceWriter.Compression compression;
+            try {
+                compression = TraceWriter.Compression.of(traceCompression);
+            } catch (IllegalArgumentException e) {
+                throw new InputError("--trace-compression", "", e.getMessage());
+            }
             if (record != null && Files.exists(record) && !force) {
                 throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
                         + "name another file");
             }
             JsonObject summary;
             TraceWriter trace = record == null ? null
-                    : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level));
+                    : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level), compression);
             try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
                 summary = simulator.run(prepared, threadCount, progress,
                         trace == null ? null : new Recording(level, trace::record));

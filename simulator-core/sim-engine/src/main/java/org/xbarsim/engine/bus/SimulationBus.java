@@ -12,19 +12,12 @@ import org.xbarsim.api.event.RowTargets;
 /**
  * The simulation's use of the Vert.x event bus: the addresses events travel on and the codecs that
  * carry them. Addresses are per tile so that a tile's conversation with its policy stays on the
- * tile's own event loop. {@link org.xbarsim.api.event.RowOp} has a codec too: traces and clustered
- * runs carry it.
+ * tile's own event loop. {@link org.xbarsim.api.event.RowOp} has a codec too, for whoever sends one
+ * (the engine executes a policy's operations in place, see TileProgramming, and hands them to a
+ * recording directly).
  */
 public final class SimulationBus {
-    /**
-     * Where a tile publishes its row operations and row targets while a recording wants them (the
-     * operations themselves are executed in place: see TileProgramming).
-     */
-    public static String opsAddress(int tile) {
-        return "xbarsim.tile." + tile + ".ops";
-    }
-
-    /** Where a tile's hardware sends the outcome of each row operation for its programmer. */
+        /** Where a tile's hardware sends the outcome of each row operation for its programmer. */
     public static String resultsAddress(int tile) {
         return "xbarsim.tile." + tile + ".results";
     }

@@ -1,0 +1,142 @@
+package org.xbarsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xbarsim.cli.CliTestSupport.assertInputError;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.cli.CliTestSupport.Result;
+
+/**
+ * {@code xbarsim optimize} through the real command line with the real plugin jars, on a small tile
+ * (32 rows of 64 Gaussian weights) so that a run takes a few milliseconds of work.
+ */
+class OptimizeCommandTest {
+    private static final String SMALL = """
+            name: small
+            seed: 3
+            chip:
+              tile:
+                rows: 32
+                cols: 64
+            device:
+              impl: pcm
+            workload:
+              impl: synthetic
+              distribution: gaussian
+              rows: 32
+              cols: 64
+            """;
+
+    @TempDir
+    static Path shared;
+
+    private static Path plugins;
+    private static Path scenario;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        plugins = CliTestSupport.pluginDir(Files.createDirectories(shared.resolve("plugins")));
+        scenario = shared.resolve("small.yaml");
+        Files.writeString(scenario, SMALL);
+    }
+
+    private Result optimize(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("optimize", scenario.toString(),
+                "--vary", "programming.nMsp=3:30", "--vary", "programming.sMsp=0.5:2",
+                "--limit", "programming.timeSeconds=500us", "--budget", "12", "--quiet", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CliTestSupport.xbarsim(plugins, args.toArray(String[]::new));
+    }
+
+    @Test
+    void findsConditionsWithinTheLimitAndWritesTheFrontItsRunsAndAPlot() throws IOException {
+        Path out = dir.resolve("opt");
+        Result r = optimize(out);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("minimise pfail with programming.timeSeconds <= 500us"), r.out());
+        List<String> runs = Files.readAllLines(out.resolve("evaluations.csv"));
+        assertEquals("run,phase,programming.nMsp,programming.sMsp,pfail,timeSeconds,energyJoules,pulseOpsPerRow,"
+                + "feasible,pareto", runs.get(0));
+        assertEquals(12, runs.size() - 1, "the budget is the number of runs");
+        assertTrue(runs.get(1).startsWith("0,base,30,1,"), "the scenario's own values first (clamped): " + runs.get(1));
+        JsonObject best = new JsonObject(Files.readString(out.resolve("best.summary.json")));
+        double pfail = best.getJsonObject("programming").getDouble("pfail");
+        double time = best.getJsonObject("programming").getDouble("timeSeconds");
+        assertTrue(time <= 500e-6, "the best run keeps the limit: " + time);
+        // No feasible run in the table beats the reported best.
+        for (String line : runs.subList(1, runs.size())) {
+            String[] f = line.split(",");
+            if (Boolean.parseBoolean(f[8])) {
+                assertTrue(Double.parseDouble(f[4]) >= pfail, line);
+            }
+        }
+        List<String> front = Files.readAllLines(out.resolve("pareto.csv"));
+        assertTrue(front.size() >= 2, "a front of at least one run");
+        double lastPfail = Double.POSITIVE_INFINITY;
+        for (String line : front.subList(1, front.size())) {
+            double p = Double.parseDouble(line.split(",")[4]);
+            assertTrue(p < lastPfail, "Pfail falls along the front: " + front);
+            lastPfail = p;
+        }
+        assertTrue(ImageIO.read(out.resolve("pareto.png").toFile()).getWidth() > 0);
+    }
+
+    @Test
+    void theSameCommandGivesTheSameSearch() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, optimize(a, "--workers", "1").status());
+        assertEquals(0, optimize(b, "--workers", "2").status());
+        assertEquals(Files.readString(a.resolve("evaluations.csv")), Files.readString(b.resolve("evaluations.csv")),
+                "one worker or two");
+    }
+
+    @Test
+    void eachValueGetsItsOwnSearchAndOnePlotShowsAllFronts() throws IOException {
+        Path out = dir.resolve("each");
+        Result r = optimize(out, "--each", "chip.adc.bits=6,10");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(out.resolve("6").resolve("pareto.csv")));
+        assertTrue(Files.exists(out.resolve("10").resolve("evaluations.csv")));
+        assertTrue(Files.exists(out.resolve("pareto.png")));
+        assertTrue(r.out().contains("  6:") && r.out().contains("  10:"), r.out());
+    }
+
+    @Test
+    void badSpecificationsGiveOneLine() {
+        Path out = dir.resolve("bad");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.nMspp=3:30", "--out", out.toString()), "--vary", "programming.nMspp");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.nMsp=30:3", "--out", out.toString()), "lo < hi");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.nMsp=3:30", "--limit", "programming.timeSeconds=soon", "--out", out.toString()),
+                "--limit", "programming.timeSeconds");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.nMsp=3:30", "--objective", "speed", "--out", out.toString()), "--objective");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.nMsp=3:30", "--each", "programming.impl=rowwise-closed-loop,no-such-policy",
+                "--out", out.toString()), "no-such-policy");
+    }
+
+    @Test
+    void anExistingResultIsNotOverwrittenWithoutForce() throws IOException {
+        Path out = dir.resolve("kept");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("pareto.csv"), "mine\n");
+        assertInputError(optimize(out), "--out", "--force");
+        assertEquals("mine\n", Files.readString(out.resolve("pareto.csv")));
+    }
+}

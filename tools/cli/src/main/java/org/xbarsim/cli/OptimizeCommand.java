@@ -168,7 +168,7 @@ final class OptimizeCommand implements Callable<Integer> {
                     knobs.add(Knob.parse(v, path -> specOf(s, path)));
                 }
                 checkDistinct(knobs);
-                setups.add(new Setup(value, fixed, knobs, baseValues(s, knobs)));
+                setups.add(new Setup(value, fixed, knobs, baseValues(s, knobs), ToleranceRule.of(s, knobs)));
             }
             Simulator simulator = new Simulator(catalog);
             int threadsPerRun = Math.max(1, cores / workerCount);
@@ -218,8 +218,48 @@ final class OptimizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One search: the value of --each it is for (null without --each), its overrides and knobs. */
-    private record Setup(String value, List<String> overrides, List<Knob> knobs, double[] base) {
+    /**
+     * One search: the value of --each it is for (null without --each), its overrides and knobs, and
+     * the tolerance rule when the knobs change the weight range (else null).
+     */
+    private record Setup(String value, List<String> overrides, List<Knob> knobs, double[] base,
+                         ToleranceRule tolerance) {
+    }
+
+    /**
+     * Success is |W - target| <= tol in uS, and tol is 2% of the weight range F * G_T (science.md
+     * section 4). A search that varies F or G_T with tol fixed would shrink the weight range until
+     * every weight lands within a tolerance that has become large: it would optimise the yardstick.
+     * So tol follows F * G_T, at the scenario's own fraction.
+     */
+    private record ToleranceRule(int fKnob, int gKnob, double f0, double g0, double tol0) {
+        static final String F = "chip.cell.F";
+        static final String G = "programming." + org.xbarsim.api.programming.ProgrammingPolicy.G_TARGET_MAX;
+        static final String TOL = "programming." + org.xbarsim.api.programming.ProgrammingPolicy.TOLERANCE;
+
+        static ToleranceRule of(Scenario s, List<Knob> knobs) {
+            int f = -1;
+            int g = -1;
+            for (int i = 0; i < knobs.size(); i++) {
+                f = knobs.get(i).path().equals(F) ? i : f;
+                g = knobs.get(i).path().equals(G) ? i : g;
+            }
+            if (f < 0 && g < 0) {
+                return null;
+            }
+            return new ToleranceRule(f, g, canonical(s, F), canonical(s, G), canonical(s, TOL));
+        }
+
+        private static double canonical(Scenario s, String key) {
+            return (Double) specOf(s, key).parse(s.effective().get(key));
+        }
+
+        String override(double[] values) {
+            double f = fKnob < 0 ? f0 : values[fKnob];
+            double g = gKnob < 0 ? g0 : values[gKnob];
+            return TOL + "=" + new java.math.BigDecimal(tol0 * f * g / (f0 * g0))
+                    .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + "uS";
+        }
     }
 
     private List<String> eachValues() {
@@ -306,6 +346,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 Knob k = setup.knobs().get(i);
                 o.add(k.path() + "=" + k.written(values[i]));
             }
+            if (setup.tolerance() != null) {
+                o.add(setup.tolerance().override(values));
+            }
             futures.add(pool.submit(() -> {
                 Scenario s = loader.load(scenarioFile, o, seed);
                 return simulator.run(simulator.prepare(s), threadsPerRun, RunListener.NONE);
@@ -349,6 +392,9 @@ final class OptimizeCommand implements Callable<Integer> {
         for (Knob k : setup.knobs()) {
             header.append(',').append(k.path());
         }
+        if (setup.tolerance() != null) {
+            header.append(',').append(ToleranceRule.TOL);
+        }
         header.append(",pfail,timeSeconds,energyJoules,pulseOpsPerRow,feasible,pareto\n");
         StringBuilder all = new StringBuilder(header);
         StringBuilder pareto = new StringBuilder(header);
@@ -367,6 +413,10 @@ final class OptimizeCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder().append(e.index()).append(',').append(e.phase());
         for (int i = 0; i < setup.knobs().size(); i++) {
             b.append(',').append(setup.knobs().get(i).written(e.values()[i]));
+        }
+        if (setup.tolerance() != null) {
+            String tol = setup.tolerance().override(e.values());
+            b.append(',').append(tol.substring(tol.indexOf('=') + 1));
         }
         JsonObject p = e.summary().getJsonObject("programming");
         b.append(',').append(e.pfail()).append(',').append(e.timeSeconds()).append(',').append(e.energyJoules())
@@ -397,9 +447,12 @@ final class OptimizeCommand implements Callable<Integer> {
             if (setup.value() != null) {
                 out.printf("  %s:%n", setup.value());
             }
+            List<String> conditions = new ArrayList<>(best.overrides(setup.knobs()));
+            if (setup.tolerance() != null) {
+                conditions.add(setup.tolerance().override(best.values()) + " (the scenario's fraction of F G_T)");
+            }
             out.printf(Locale.ROOT, "  %d runs; best (run %d%s): %s%n", s.runs().size(), best.index(),
-                    goal.feasible(best) ? "" : ", NOT within the limits: none was", String.join(" ",
-                            best.overrides(setup.knobs())));
+                    goal.feasible(best) ? "" : ", NOT within the limits: none was", String.join(" ", conditions));
             out.printf(Locale.ROOT, "    Pfail %s  time %s  energy %s  (%.1f pulse ops per row)%n",
                     Metric.PFAIL.format(best.pfail()), Metric.TIME.format(best.timeSeconds()),
                     Metric.ENERGY.format(best.energyJoules()),

@@ -1,6 +1,9 @@
 package org.xbarsim.plugins.measured;
 
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceLaws;
+import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
 /**
@@ -22,9 +25,13 @@ final class MeasuredArray implements DeviceArray {
     private final double readRel;
     private final double readAbs;
     private final double t0;
+    /** Null when no device is stuck. */
+    private final StuckFaults faults;
 
-    MeasuredArray(MeasuredCurves curves, int count, double scale, double c2c, double resetRel, double readRel,
-                  double readAbs, double nuMean, double nuSigma, double t0, RandomStream rng) {
+    MeasuredArray(MeasuredCurves curves, int count, Parameters p, RandomStream rng) {
+        double scale = p.number("scale");
+        double nuMean = p.number("driftNu");
+        double nuSigma = p.number("driftNuSigma");
         double[] m = curves.monotone();
         for (int j = 0; j < m.length; j++) {
             m[j] *= scale;
@@ -42,11 +49,11 @@ final class MeasuredArray implements DeviceArray {
         this.curveOf = new int[count];
         boolean drifts = nuMean != 0 || nuSigma != 0;
         this.nu = drifts ? new double[count] : null;
-        this.c2c = c2c;
-        this.resetRel = resetRel;
-        this.readRel = readRel;
-        this.readAbs = readAbs;
-        this.t0 = t0;
+        this.c2c = p.number("c2c");
+        this.resetRel = p.number("resetRel");
+        this.readRel = p.number("readRel");
+        this.readAbs = p.number("readAbs");
+        this.t0 = p.number("driftT0");
         // Fixed draw order per device (measured curve, drift exponent if any, initial RESET state): the
         // population depends only on the stream and the parameters, never on how it is used later.
         for (int i = 0; i < count; i++) {
@@ -57,6 +64,8 @@ final class MeasuredArray implements DeviceArray {
             }
             g[i] = Math.max(0, curve[first[c]] * (1 + resetRel * rng.nextGaussian()));
         }
+        // Stuck low at the device's measured RESET point, stuck high at its curve's last (highest) point.
+        this.faults = StuckFaults.draw(p, g, i -> curve[first[curveOf[i]]], i -> curve[last[curveOf[i]]], rng);
     }
 
     /** The measured device (index into the population) that simulated device {@code i} replays. */
@@ -79,6 +88,9 @@ final class MeasuredArray implements DeviceArray {
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             g[i] = Math.max(0, curve[first[curveOf[i]]] * (1 + resetRel * rng.nextGaussian()));
+        }
+        if (faults != null) {
+            faults.pin(g, base, cols, count);
         }
     }
 
@@ -106,6 +118,9 @@ final class MeasuredArray implements DeviceArray {
                 next += c2c * (mean - gi) * rng.nextGaussian();
             }
             g[i] = Math.max(0, next);
+        }
+        if (faults != null) {
+            faults.pin(g, base, cols, count);
         }
     }
 
@@ -142,29 +157,19 @@ final class MeasuredArray implements DeviceArray {
 
     @Override
     public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        for (int k = 0; k < count; k++) {
-            double sigma = readRel * g[base + cols[k]] + readAbs;
-            out[k] = sigma * sigma;
-        }
+        DeviceLaws.readVariance(readRel, readAbs, g, base, cols, count, out);
     }
 
     @Override
     public void readNoiseVariances(double[] conductances, double[] out) {
-        for (int i = 0; i < g.length; i++) {
-            double sigma = readRel * conductances[i] + readAbs;
-            out[i] = sigma * sigma;
-        }
+        DeviceLaws.readVariances(readRel, readAbs, conductances, out);
     }
 
     @Override
     public void drifted(double seconds, double[] out) {
-        if (nu == null || seconds <= t0) {
-            System.arraycopy(g, 0, out, 0, g.length);
-            return;
-        }
-        double logRatio = StrictMath.log(seconds / t0);
-        for (int i = 0; i < g.length; i++) {
-            out[i] = g[i] * StrictMath.exp(-nu[i] * logRatio);
+        DeviceLaws.powerLawDrift(g, nu, t0, seconds, out);
+        if (faults != null) {
+            faults.pinAll(out); // a stuck device holds its value
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.xbarsim.plugins.ecram;
 
-import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLaws;
-import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -12,28 +10,22 @@ import org.xbarsim.api.random.RandomStream;
  * symmetry point to the bound, precomputed), and a drift exponent when drift is on. See
  * {@link EcramDeviceModel} for the model.
  */
-final class EcramArray implements DeviceArray {
+final class EcramArray extends DeviceArrayBase {
     /** Narrowest window a device is fabricated with. */
     private static final double MIN_WINDOW = 1.0;
 
-    private final double[] g;
     private final double[] gmin;
     private final double[] gmax;
     private final double[] gsym;
     private final double[] alpha;
     private final double[] slopeUp;
     private final double[] slopeDown;
-    /** Null when no device drifts. */
-    private final double[] nu;
     private final double c2c;
     private final double resetStrength;
-    private final double readRel;
-    private final double readAbs;
-    private final double t0;
-    /** Null when no device is stuck. */
-    private final StuckFaults faults;
 
     EcramArray(Parameters p, int count, RandomStream rng) {
+        super(count, p.number("readRel"), p.number("readAbs"),
+                p.number("driftNuMean") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
         double gminMean = p.number("gminMean");
         double gmaxMean = p.number("gmaxMean");
         double boundSigma = p.number("boundSigmaRel");
@@ -47,17 +39,12 @@ final class EcramArray implements DeviceArray {
         double nuSigma = p.number("driftNuSigma");
         this.c2c = p.number("c2c");
         this.resetStrength = p.number("resetStrength");
-        this.readRel = p.number("readRel");
-        this.readAbs = p.number("readAbs");
-        this.t0 = p.number("driftT0");
-        this.g = new double[count];
         this.gmin = new double[count];
         this.gmax = new double[count];
         this.gsym = new double[count];
         this.alpha = new double[count];
         this.slopeUp = new double[count];
         this.slopeDown = new double[count];
-        this.nu = nuMean != 0 || nuSigma != 0 ? new double[count] : null;
         // Fixed draw order per device (Gmin, Gmax, alpha, gammaUp, gammaDown, nu if any).
         for (int i = 0; i < count; i++) {
             double lo = Math.max(0, gminMean * (1 + boundSigma * rng.nextGaussian()));
@@ -76,17 +63,12 @@ final class EcramArray implements DeviceArray {
             }
             g[i] = lo; // fabricated with an empty channel
         }
-        this.faults = StuckFaults.draw(p, g, i -> gmin[i], i -> gmax[i], rng);
+        drawFaults(p, i -> gmin[i], i -> gmax[i], rng);
     }
 
-    @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
+    /** Device i's highest conductance. */
+    double gmax(int i) {
+        return gmax[i];
     }
 
     /** Device i's symmetry point, where potentiation and depression steps are equal. */
@@ -107,9 +89,7 @@ final class EcramArray implements DeviceArray {
             double mean = strength * alpha[i] * (1 - slopeUp[i] * (gi - gsym[i]));
             g[i] = Math.min(Math.max(gi + mean * (1 + c2c * rng.nextGaussian()), gmin[i]), gmax[i]);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     /** A depression pulse of relative strength {@code strength} on each addressed device. */
@@ -120,26 +100,6 @@ final class EcramArray implements DeviceArray {
             double mean = strength * alpha[i] * (1 - slopeDown[i] * (gsym[i] - gi));
             g[i] = Math.min(Math.max(gi - mean * (1 + c2c * rng.nextGaussian()), gmin[i]), gmax[i]);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
-    }
-
-    @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        DeviceLaws.readVariance(readRel, readAbs, g, base, cols, count, out);
-    }
-
-    @Override
-    public void readNoiseVariances(double[] conductances, double[] out) {
-        DeviceLaws.readVariances(readRel, readAbs, conductances, out);
-    }
-
-    @Override
-    public void drifted(double seconds, double[] out) {
-        DeviceLaws.powerLawDrift(g, nu, t0, seconds, out);
-        if (faults != null) {
-            faults.pinAll(out); // a stuck device holds its value
-        }
+        pin(base, cols, count);
     }
 }

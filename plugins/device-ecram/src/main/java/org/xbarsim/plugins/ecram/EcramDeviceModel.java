@@ -2,11 +2,11 @@ package org.xbarsim.plugins.ecram;
 
 import static org.xbarsim.api.param.Quantity.CONDUCTANCE;
 import static org.xbarsim.api.param.Quantity.NUMBER;
-import static org.xbarsim.api.param.Quantity.TIME;
 
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
 import org.xbarsim.api.param.ParameterSpec;
@@ -56,16 +56,8 @@ public class EcramDeviceModel implements DeviceModel {
             ParameterSpec.of("c2c", NUMBER, "0.05", 0, 5,
                     "Multiplicative cycle-to-cycle noise of a step, relative to the step."),
             ParameterSpec.of("resetStrength", NUMBER, "100", 0, 1e6,
-                    "Strength of the depression pulse a RESET operation applies."),
-            ParameterSpec.of("readRel", NUMBER, "0.002", 0, 1,
-                    "Read noise proportional to conductance (standard deviation relative to G)."),
-            ParameterSpec.of("readAbs", CONDUCTANCE, "0.02uS", 0, 100,
-                    "Read noise independent of conductance (standard deviation)."),
-            ParameterSpec.of("driftNuMean", NUMBER, "0", 0, 1, "Mean drift exponent nu (0: no drift)."),
-            ParameterSpec.of("driftNuSigma", NUMBER, "0", 0, 1, "Device-to-device spread of nu."),
-            ParameterSpec.of("driftT0", TIME, "20s", 1e-9, 1e9,
-                    "Drift reference time t0: conductance is unchanged until t0 after programming.")
-    ));
+                    "Strength of the depression pulse a RESET operation applies.")),
+            DeviceArrayBase.readAndDriftParameters("0.002", "0.02uS", "0", 0, "0", "20s"));
 
     @Override
     public String id() {

@@ -1,8 +1,7 @@
 package org.xbarsim.plugins.ideal;
 
 import java.util.Arrays;
-import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -10,31 +9,19 @@ import org.xbarsim.api.random.RandomStream;
  * Identical noise-free devices: one conductance array and three shared constants. The random streams
  * handed in are never drawn from, except the fabrication stream when stuck-at faults are asked for.
  */
-final class IdealArray implements DeviceArray {
-    private final double[] g;
+final class IdealArray extends DeviceArrayBase {
     private final double gmax;
     private final double alpha;
     private final double gReset;
-    /** Null when no device is stuck. */
-    private final StuckFaults faults;
 
+    /** No read noise (readRel = readAbs = 0) and no drift exponents: the base's laws give exactly 0 and G. */
     IdealArray(Parameters p, int count, RandomStream fabrication) {
+        super(count, 0, 0, false, 1);
         this.gmax = p.number("gmax");
         this.alpha = p.number("alpha");
         this.gReset = Math.min(p.number("gReset"), gmax);
-        this.g = new double[count];
         Arrays.fill(g, gReset);
-        this.faults = StuckFaults.draw(p, g, i -> gReset, i -> gmax, fabrication);
-    }
-
-    @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
+        drawFaults(p, i -> gReset, i -> gmax, fabrication);
     }
 
     @Override
@@ -42,9 +29,7 @@ final class IdealArray implements DeviceArray {
         for (int k = 0; k < count; k++) {
             g[base + cols[k]] = gReset;
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     @Override
@@ -54,23 +39,6 @@ final class IdealArray implements DeviceArray {
             int i = base + cols[k];
             g[i] = Math.min(g[i] + step, gmax);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
-    }
-
-    @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        Arrays.fill(out, 0, count, 0);
-    }
-
-    @Override
-    public void readNoiseVariances(double[] conductances, double[] out) {
-        Arrays.fill(out, 0);
-    }
-
-    @Override
-    public void drifted(double seconds, double[] out) {
-        System.arraycopy(g, 0, out, 0, g.length);
+        pin(base, cols, count);
     }
 }

@@ -1,8 +1,6 @@
 package org.xbarsim.plugins.measured;
 
-import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLaws;
-import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -12,23 +10,17 @@ import org.xbarsim.api.random.RandomStream;
  * curve, and per device only its conductance, the index of its measured curve and its drift
  * exponent. See {@link MeasuredDeviceModel} for the model.
  */
-final class MeasuredArray implements DeviceArray {
+final class MeasuredArray extends DeviceArrayBase {
     private final double[] curve;
     private final int[] first;
     private final int[] last;
-    private final double[] g;
     private final int[] curveOf;
-    /** Null when no device drifts: drifted() is then a copy. */
-    private final double[] nu;
     private final double c2c;
     private final double resetRel;
-    private final double readRel;
-    private final double readAbs;
-    private final double t0;
-    /** Null when no device is stuck. */
-    private final StuckFaults faults;
 
     MeasuredArray(MeasuredCurves curves, int count, Parameters p, RandomStream rng) {
+        super(count, p.number("readRel"), p.number("readAbs"),
+                p.number("driftNu") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
         double scale = p.number("scale");
         double nuMean = p.number("driftNu");
         double nuSigma = p.number("driftNuSigma");
@@ -45,27 +37,21 @@ final class MeasuredArray implements DeviceArray {
             first[c] = start[c];
             last[c] = start[c + 1] - 1;
         }
-        this.g = new double[count];
         this.curveOf = new int[count];
-        boolean drifts = nuMean != 0 || nuSigma != 0;
-        this.nu = drifts ? new double[count] : null;
         this.c2c = p.number("c2c");
         this.resetRel = p.number("resetRel");
-        this.readRel = p.number("readRel");
-        this.readAbs = p.number("readAbs");
-        this.t0 = p.number("driftT0");
         // Fixed draw order per device (measured curve, drift exponent if any, initial RESET state): the
         // population depends only on the stream and the parameters, never on how it is used later.
         for (int i = 0; i < count; i++) {
             int c = rng.nextInt(n);
             curveOf[i] = c;
-            if (drifts) {
+            if (nu != null) {
                 nu[i] = Math.max(0, nuMean + nuSigma * rng.nextGaussian());
             }
             g[i] = Math.max(0, curve[first[c]] * (1 + resetRel * rng.nextGaussian()));
         }
         // Stuck low at the device's measured RESET point, stuck high at its curve's last (highest) point.
-        this.faults = StuckFaults.draw(p, g, i -> curve[first[curveOf[i]]], i -> curve[last[curveOf[i]]], rng);
+        drawFaults(p, i -> curve[first[curveOf[i]]], i -> curve[last[curveOf[i]]], rng);
     }
 
     /** The measured device (index into the population) that simulated device {@code i} replays. */
@@ -74,24 +60,12 @@ final class MeasuredArray implements DeviceArray {
     }
 
     @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
-    }
-
-    @Override
     public void reset(int base, int[] cols, int count, RandomStream rng) {
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             g[i] = Math.max(0, curve[first[curveOf[i]]] * (1 + resetRel * rng.nextGaussian()));
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     @Override
@@ -119,9 +93,7 @@ final class MeasuredArray implements DeviceArray {
             }
             g[i] = Math.max(0, next);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     /**
@@ -153,23 +125,5 @@ final class MeasuredArray implements DeviceArray {
         int j = (int) q;
         double f = q - j;
         return curve[j] + f * (curve[j + 1] - curve[j]);
-    }
-
-    @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        DeviceLaws.readVariance(readRel, readAbs, g, base, cols, count, out);
-    }
-
-    @Override
-    public void readNoiseVariances(double[] conductances, double[] out) {
-        DeviceLaws.readVariances(readRel, readAbs, conductances, out);
-    }
-
-    @Override
-    public void drifted(double seconds, double[] out) {
-        DeviceLaws.powerLawDrift(g, nu, t0, seconds, out);
-        if (faults != null) {
-            faults.pinAll(out); // a stuck device holds its value
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.xbarsim.plugins.pcm;
 
-import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLaws;
-import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -12,50 +10,42 @@ import org.xbarsim.api.random.RandomStream;
  * SET step alpha and drift exponent nu (or, with the statistical drift law, the device's fixed
  * standard-normal deviate of nu). See {@link PcmDeviceModel} for the model and the laws.
  */
-final class PcmArray implements DeviceArray {
+final class PcmArray extends DeviceArrayBase {
     /** A SET can carry a device a little past Gmax: science.md clips at 1.05 Gmax. */
     private static final double CEILING = 1.05;
     /** No device is fabricated below this maximum: a 0 uS device would be an open circuit. */
     private static final double GMAX_FLOOR = 1.0;
 
-    private final double[] g;
     private final double[] invGmax;
     private final double[] ceiling;
     private final double[] alpha;
-    /** Per-pulse law: nu per device; statistical drift law: its standard-normal deviate. */
-    private final double[] nu;
     private final double c2c;
     private final double gReset;
     private final double resetRel;
-    private final double readRel;
-    private final double readAbs;
-    private final double t0;
     /** Null unless the aihwkit laws are selected: the default path never touches them. */
     private final PcmStatistics statistics;
     private final boolean statisticalProgramming;
     private final boolean statisticalDrift;
     private final boolean statisticalRead;
-    /** Null when no device is stuck. */
-    private final StuckFaults faults;
 
+    /**
+     * With the statistical drift law, {@link #nu} holds each device's standard-normal deviate of nu, not
+     * nu itself: nu then depends on the programmed conductance.
+     */
     PcmArray(Parameters p, int count, RandomStream rng) {
+        super(count, p.number("readRel"), p.number("readAbs"), true, p.number("driftT0"));
         double gmaxMean = p.number("gmaxMean");
         double gmaxSigmaRel = p.number("gmaxSigmaRel");
         double alphaMedian = p.number("alphaMedian");
         double alphaSigmaLn = p.number("alphaSigmaLn");
         double nuMean = p.number("driftNuMean");
         double nuSigma = p.number("driftNuSigma");
-        this.g = new double[count];
         this.invGmax = new double[count];
         this.ceiling = new double[count];
         this.alpha = new double[count];
-        this.nu = new double[count];
         this.c2c = p.number("c2c");
         this.gReset = p.number("gReset");
         this.resetRel = p.number("resetRel");
-        this.readRel = p.number("readRel");
-        this.readAbs = p.number("readAbs");
-        this.t0 = p.number("driftT0");
         this.statisticalProgramming = p.text("programmingNoise").equals(PcmDeviceModel.AIHWKIT);
         this.statisticalDrift = p.text("driftLaw").equals(PcmDeviceModel.AIHWKIT);
         this.statisticalRead = p.text("readNoiseLaw").equals(PcmDeviceModel.AIHWKIT);
@@ -75,17 +65,7 @@ final class PcmArray implements DeviceArray {
             g[i] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
         }
         // Stuck low means stuck in the RESET (amorphous) state, stuck high at the device's Gmax.
-        this.faults = StuckFaults.draw(p, g, i -> gReset, i -> 1 / invGmax[i], rng);
-    }
-
-    @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
+        drawFaults(p, i -> gReset, i -> 1 / invGmax[i], rng);
     }
 
     @Override
@@ -93,9 +73,7 @@ final class PcmArray implements DeviceArray {
         for (int k = 0; k < count; k++) {
             g[base + cols[k]] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     @Override
@@ -113,9 +91,7 @@ final class PcmArray implements DeviceArray {
                 g[i] = Math.min(Math.max(next, 0), ceiling[i]);
             }
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     /**
@@ -133,11 +109,6 @@ final class PcmArray implements DeviceArray {
     }
 
     @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        DeviceLaws.readVariance(readRel, readAbs, g, base, cols, count, out);
-    }
-
-    @Override
     public void readNoiseVariances(double[] conductances, double[] out) {
         readNoiseVariances(0, conductances, out);
     }
@@ -145,22 +116,19 @@ final class PcmArray implements DeviceArray {
     @Override
     public void readNoiseVariances(double seconds, double[] conductances, double[] out) {
         if (statisticalRead) {
-            statistics.readVariances(seconds, t0, g, conductances, out);
+            statistics.readVariances(seconds, driftT0(), g, conductances, out);
         } else {
-            DeviceLaws.readVariances(readRel, readAbs, conductances, out);
+            super.readNoiseVariances(conductances, out);
         }
     }
 
     @Override
     public void drifted(double seconds, double[] out) {
         if (statisticalDrift) {
-            statistics.drift(g, nu, t0, seconds, out);
+            statistics.drift(g, nu, driftT0(), seconds, out);
+            pinAll(out);
         } else {
-            DeviceLaws.powerLawDrift(g, nu, t0, seconds, out);
-        }
-        if (faults != null) {
-            // A stuck device is a hardware fault, not a programmed state: it holds its value.
-            faults.pinAll(out);
+            super.drifted(seconds, out);
         }
     }
 }

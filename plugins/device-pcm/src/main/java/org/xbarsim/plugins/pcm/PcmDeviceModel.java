@@ -7,6 +7,7 @@ import static org.xbarsim.api.param.Quantity.TIME;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
 import org.xbarsim.api.param.ParameterSpec;
@@ -41,15 +42,8 @@ public class PcmDeviceModel implements DeviceModel {
             ParameterSpec.of("c2c", NUMBER, "0.50", 0, 5,
                     "Cycle-to-cycle noise of a SET step, relative to the device's step size."),
             ParameterSpec.of("gReset", CONDUCTANCE, "0.1uS", 0, 100, "Conductance after a RESET pulse."),
-            ParameterSpec.of("resetRel", NUMBER, "0.10", 0, 5, "Relative noise of the RESET conductance."),
-            ParameterSpec.of("readRel", NUMBER, "0.005", 0, 1,
-                    "Read noise proportional to conductance (standard deviation relative to G)."),
-            ParameterSpec.of("readAbs", CONDUCTANCE, "0.05uS", 0, 100,
-                    "Read noise independent of conductance (standard deviation)."),
-            ParameterSpec.of("driftNuMean", NUMBER, "0.05", 0, 1, "Mean drift exponent nu."),
-            ParameterSpec.of("driftNuSigma", NUMBER, "0.01", 0, 1, "Device-to-device spread of nu."),
-            ParameterSpec.of("driftT0", TIME, "20s", 1e-9, 1e9,
-                    "Drift reference time t0: conductance is unchanged until t0 after programming."),
+            ParameterSpec.of("resetRel", NUMBER, "0.10", 0, 5, "Relative noise of the RESET conductance.")),
+            DeviceArrayBase.readAndDriftParameters("0.005", "0.05uS", "0.05", 0, "0.01", "20s"), List.of(
             ParameterSpec.choice("programmingNoise", "per-pulse", List.of("per-pulse", AIHWKIT),
                     "SET noise law: per-pulse (c2c times the step) or aihwkit (the statistical programming-noise "
                             + "law sigma_prog(G) per unit pulse, Nandakumar et al. 2019)."),
@@ -64,8 +58,7 @@ public class PcmDeviceModel implements DeviceModel {
             ParameterSpec.of("progNoiseScale", NUMBER, "1.0", 0, 10,
                     "Factor on the aihwkit programming-noise law."),
             ParameterSpec.of("readTime", TIME, "250ns", 1e-12, 1,
-                    "t_read of the aihwkit 1/f read-noise law.")
-    ));
+                    "t_read of the aihwkit 1/f read-noise law.")));
 
     @Override
     public String id() {

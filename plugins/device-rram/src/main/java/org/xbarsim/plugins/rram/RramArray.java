@@ -1,8 +1,6 @@
 package org.xbarsim.plugins.rram;
 
-import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLaws;
-import org.xbarsim.api.device.StuckFaults;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -11,27 +9,21 @@ import org.xbarsim.api.random.RandomStream;
  * Gmax (with 1/(Gmax - Gmin) precomputed, so a SET costs a multiply, not a divide), SET step alpha,
  * RESET depth and relaxation exponent. See {@link RramDeviceModel} for the model.
  */
-final class RramArray implements DeviceArray {
+final class RramArray extends DeviceArrayBase {
     /** Narrowest window a device is fabricated with: a device whose Gmax fell on its Gmin could not be set. */
     private static final double MIN_WINDOW = 1.0;
 
-    private final double[] g;
     private final double[] gmin;
     private final double[] gmax;
     private final double[] invWindow;
     private final double[] alpha;
     private final double[] resetDepth;
-    /** Null when the relaxation is off: drifted() is then a copy. */
-    private final double[] nu;
     private final double c2c;
     private final double resetC2c;
-    private final double readRel;
-    private final double readAbs;
-    private final double t0;
-    /** Null when no device is stuck. */
-    private final StuckFaults faults;
 
     RramArray(Parameters p, int count, RandomStream rng) {
+        super(count, p.number("readRel"), p.number("readAbs"),
+                p.number("driftNuMean") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
         double gminMean = p.number("gminMean");
         double gminSigmaRel = p.number("gminSigmaRel");
         double gmaxMean = p.number("gmaxMean");
@@ -40,20 +32,15 @@ final class RramArray implements DeviceArray {
         double alphaSigmaLn = p.number("alphaSigmaLn");
         double depthMedian = p.number("resetDepth");
         double depthSigmaLn = p.number("resetDepthSigmaLn");
-        double nuMean = p.number("relaxNuMean");
-        double nuSigma = p.number("relaxNuSigma");
+        double nuMean = p.number("driftNuMean");
+        double nuSigma = p.number("driftNuSigma");
         this.c2c = p.number("c2c");
         this.resetC2c = p.number("resetC2c");
-        this.readRel = p.number("readRel");
-        this.readAbs = p.number("readAbs");
-        this.t0 = p.number("relaxT0");
-        this.g = new double[count];
         this.gmin = new double[count];
         this.gmax = new double[count];
         this.invWindow = new double[count];
         this.alpha = new double[count];
         this.resetDepth = new double[count];
-        this.nu = nuMean != 0 || nuSigma != 0 ? new double[count] : null;
         // Fixed draw order per device (Gmin, Gmax, alpha, RESET depth, nu if any): the population
         // depends only on the stream and the parameters, never on how it is used later.
         for (int i = 0; i < count; i++) {
@@ -65,21 +52,11 @@ final class RramArray implements DeviceArray {
             alpha[i] = alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian());
             resetDepth[i] = depthMedian * StrictMath.exp(depthSigmaLn * rng.nextGaussian());
             if (nu != null) {
-                nu[i] = nuMean + nuSigma * rng.nextGaussian();
+                nu[i] = nuMean + nuSigma * rng.nextGaussian(); // not clipped: relaxation goes both ways
             }
             g[i] = lo; // fabricated (formed and reset) in the high-resistance state
         }
-        this.faults = StuckFaults.draw(p, g, i -> gmin[i], i -> gmax[i], rng);
-    }
-
-    @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
+        drawFaults(p, i -> gmin[i], i -> gmax[i], rng);
     }
 
     /** Device i's lowest conductance (its high-resistance state). */
@@ -99,9 +76,7 @@ final class RramArray implements DeviceArray {
             double depth = resetDepth[i] * Math.max(0, 1 + resetC2c * rng.nextGaussian());
             g[i] = gmin[i] + (g[i] - gmin[i]) * StrictMath.exp(-depth);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
+        pin(base, cols, count);
     }
 
     @Override
@@ -117,26 +92,6 @@ final class RramArray implements DeviceArray {
             double next = gi + mean + c2c * step * rng.nextGaussian();
             g[i] = Math.min(Math.max(next, lo), gmax[i]);
         }
-        if (faults != null) {
-            faults.pin(g, base, cols, count);
-        }
-    }
-
-    @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        DeviceLaws.readVariance(readRel, readAbs, g, base, cols, count, out);
-    }
-
-    @Override
-    public void readNoiseVariances(double[] conductances, double[] out) {
-        DeviceLaws.readVariances(readRel, readAbs, conductances, out);
-    }
-
-    @Override
-    public void drifted(double seconds, double[] out) {
-        DeviceLaws.powerLawDrift(g, nu, t0, seconds, out);
-        if (faults != null) {
-            faults.pinAll(out); // a stuck device holds its value
-        }
+        pin(base, cols, count);
     }
 }

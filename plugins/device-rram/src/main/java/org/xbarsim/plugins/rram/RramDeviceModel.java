@@ -2,11 +2,11 @@ package org.xbarsim.plugins.rram;
 
 import static org.xbarsim.api.param.Quantity.CONDUCTANCE;
 import static org.xbarsim.api.param.Quantity.NUMBER;
-import static org.xbarsim.api.param.Quantity.TIME;
 
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
 import org.xbarsim.api.param.ParameterSpec;
@@ -29,7 +29,8 @@ import org.xbarsim.api.random.RandomStream;
  *       dG/dt = -r (G - Gmin): a strong pulse approaches Gmin without overshooting it, which a single
  *       linear step could not; with the default depth 4 about 2% of G - Gmin remains.</li>
  *   <li>Reads: Gaussian noise of standard deviation readRel G + readAbs.</li>
- *   <li>Relaxation: G (t/t0)^-nu_i with nu_i ~ Normal(mean, sigma) not clipped at 0, so devices
+ *   <li>Relaxation: the drift law G (t/t0)^-nu_i (parameters driftNuMean, driftNuSigma, driftT0) with
+ *       nu_i ~ Normal(mean, sigma) not clipped at 0, so devices
  *       relax both up and down and the distribution broadens, as measured on RRAM after write-verify
  *       (the conductance relaxation that Wan et al., Nature 608, 504 (2022) counter with iterative
  *       programming). It is small: the default spread, an order-of-magnitude assumption, broadens G by
@@ -59,18 +60,9 @@ public class RramDeviceModel implements DeviceModel {
             ParameterSpec.of("resetDepthSigmaLn", NUMBER, "0.30", 0, 3,
                     "Device-to-device spread of the RESET depth: standard deviation of its logarithm."),
             ParameterSpec.of("resetC2c", NUMBER, "0.20", 0, 5,
-                    "Cycle-to-cycle noise of the RESET depth, relative (the depth is clipped at 0)."),
-            ParameterSpec.of("readRel", NUMBER, "0.01", 0, 1,
-                    "Read noise proportional to conductance (standard deviation relative to G)."),
-            ParameterSpec.of("readAbs", CONDUCTANCE, "0.05uS", 0, 100,
-                    "Read noise independent of conductance (standard deviation)."),
-            ParameterSpec.of("relaxNuMean", NUMBER, "0", -1, 1,
-                    "Mean relaxation exponent nu of G (t/t0)^-nu (positive: G decays)."),
-            ParameterSpec.of("relaxNuSigma", NUMBER, "0.005", 0, 1,
-                    "Device-to-device spread of the relaxation exponent (not clipped: devices relax both ways)."),
-            ParameterSpec.of("relaxT0", TIME, "1s", 1e-9, 1e9,
-                    "Relaxation reference time t0: conductance is unchanged until t0 after programming.")
-    ));
+                    "Cycle-to-cycle noise of the RESET depth, relative (the depth is clipped at 0).")),
+            // Relaxation uses the drift law with nu not clipped at 0 (devices relax both ways).
+            DeviceArrayBase.readAndDriftParameters("0.01", "0.05uS", "0", -1, "0.005", "1s"));
 
     @Override
     public String id() {

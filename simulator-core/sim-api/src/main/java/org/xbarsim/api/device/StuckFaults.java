@@ -45,9 +45,13 @@ public final class StuckFaults {
         this.stuckCount = stuckCount;
     }
 
-    /** A model's own parameters followed by {@link #PARAMETERS}. */
-    public static List<ParameterSpec> withFaults(List<ParameterSpec> own) {
-        List<ParameterSpec> all = new ArrayList<>(own);
+    /** A model's own parameters (one or more lists, in order) followed by {@link #PARAMETERS}. */
+    @SafeVarargs
+    public static List<ParameterSpec> withFaults(List<ParameterSpec>... own) {
+        List<ParameterSpec> all = new ArrayList<>();
+        for (List<ParameterSpec> part : own) {
+            all.addAll(part);
+        }
         all.addAll(PARAMETERS);
         return Collections.unmodifiableList(all);
     }

@@ -1,6 +1,7 @@
 package org.xbarsim.plugins.measured;
 
-import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceArrayBase;
+import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
 /**
@@ -9,22 +10,20 @@ import org.xbarsim.api.random.RandomStream;
  * curve, and per device only its conductance, the index of its measured curve and its drift
  * exponent. See {@link MeasuredDeviceModel} for the model.
  */
-final class MeasuredArray implements DeviceArray {
+final class MeasuredArray extends DeviceArrayBase {
     private final double[] curve;
     private final int[] first;
     private final int[] last;
-    private final double[] g;
     private final int[] curveOf;
-    /** Null when no device drifts: drifted() is then a copy. */
-    private final double[] nu;
     private final double c2c;
     private final double resetRel;
-    private final double readRel;
-    private final double readAbs;
-    private final double t0;
 
-    MeasuredArray(MeasuredCurves curves, int count, double scale, double c2c, double resetRel, double readRel,
-                  double readAbs, double nuMean, double nuSigma, double t0, RandomStream rng) {
+    MeasuredArray(MeasuredCurves curves, int count, Parameters p, RandomStream rng) {
+        super(count, p.number("readRel"), p.number("readAbs"),
+                p.number("driftNu") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
+        double scale = p.number("scale");
+        double nuMean = p.number("driftNu");
+        double nuSigma = p.number("driftNuSigma");
         double[] m = curves.monotone();
         for (int j = 0; j < m.length; j++) {
             m[j] *= scale;
@@ -38,25 +37,21 @@ final class MeasuredArray implements DeviceArray {
             first[c] = start[c];
             last[c] = start[c + 1] - 1;
         }
-        this.g = new double[count];
         this.curveOf = new int[count];
-        boolean drifts = nuMean != 0 || nuSigma != 0;
-        this.nu = drifts ? new double[count] : null;
-        this.c2c = c2c;
-        this.resetRel = resetRel;
-        this.readRel = readRel;
-        this.readAbs = readAbs;
-        this.t0 = t0;
+        this.c2c = p.number("c2c");
+        this.resetRel = p.number("resetRel");
         // Fixed draw order per device (measured curve, drift exponent if any, initial RESET state): the
         // population depends only on the stream and the parameters, never on how it is used later.
         for (int i = 0; i < count; i++) {
             int c = rng.nextInt(n);
             curveOf[i] = c;
-            if (drifts) {
+            if (nu != null) {
                 nu[i] = Math.max(0, nuMean + nuSigma * rng.nextGaussian());
             }
             g[i] = Math.max(0, curve[first[c]] * (1 + resetRel * rng.nextGaussian()));
         }
+        // Stuck low at the device's measured RESET point, stuck high at its curve's last (highest) point.
+        drawFaults(p, i -> curve[first[curveOf[i]]], i -> curve[last[curveOf[i]]], rng);
     }
 
     /** The measured device (index into the population) that simulated device {@code i} replays. */
@@ -65,21 +60,12 @@ final class MeasuredArray implements DeviceArray {
     }
 
     @Override
-    public int size() {
-        return g.length;
-    }
-
-    @Override
-    public double[] conductances() {
-        return g;
-    }
-
-    @Override
     public void reset(int base, int[] cols, int count, RandomStream rng) {
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             g[i] = Math.max(0, curve[first[curveOf[i]]] * (1 + resetRel * rng.nextGaussian()));
         }
+        pin(base, cols, count);
     }
 
     @Override
@@ -107,6 +93,7 @@ final class MeasuredArray implements DeviceArray {
             }
             g[i] = Math.max(0, next);
         }
+        pin(base, cols, count);
     }
 
     /**
@@ -138,33 +125,5 @@ final class MeasuredArray implements DeviceArray {
         int j = (int) q;
         double f = q - j;
         return curve[j] + f * (curve[j + 1] - curve[j]);
-    }
-
-    @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
-        for (int k = 0; k < count; k++) {
-            double sigma = readRel * g[base + cols[k]] + readAbs;
-            out[k] = sigma * sigma;
-        }
-    }
-
-    @Override
-    public void readNoiseVariances(double[] conductances, double[] out) {
-        for (int i = 0; i < g.length; i++) {
-            double sigma = readRel * conductances[i] + readAbs;
-            out[i] = sigma * sigma;
-        }
-    }
-
-    @Override
-    public void drifted(double seconds, double[] out) {
-        if (nu == null || seconds <= t0) {
-            System.arraycopy(g, 0, out, 0, g.length);
-            return;
-        }
-        double logRatio = StrictMath.log(seconds / t0);
-        for (int i = 0; i < g.length; i++) {
-            out[i] = g[i] * StrictMath.exp(-nu[i] * logRatio);
-        }
     }
 }

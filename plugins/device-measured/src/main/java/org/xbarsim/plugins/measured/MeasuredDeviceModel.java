@@ -13,6 +13,7 @@ import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.DeviceModel;
+import org.xbarsim.api.device.StuckFaults;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
@@ -36,7 +37,7 @@ public class MeasuredDeviceModel implements DeviceModel {
     static final String BUILTIN_EXAMPLE = "builtin:example";
     static final String EXAMPLE_RESOURCE = "example-curves.csv";
 
-    static final List<ParameterSpec> PARAMETERS = List.of(
+    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(List.of(
             new ParameterSpec("curves", PATH, BUILTIN_EXAMPLE, 0, 0, List.of(),
                     "CSV of measured curves (device,pulse,conductance_uS): an absolute path, one relative to the "
                             + "working directory (not the scenario), or builtin:example for the synthetic example."),
@@ -56,7 +57,7 @@ public class MeasuredDeviceModel implements DeviceModel {
             ParameterSpec.of("driftNuSigma", NUMBER, "0", 0, 1, "Device-to-device spread of nu."),
             ParameterSpec.of("driftT0", TIME, "20s", 1e-9, 1e9,
                     "Drift reference time t0: conductance is unchanged until t0 after programming.")
-    );
+    ));
 
     /** The last file read, so the tiles of one run (fabricated one by one) parse it once. */
     private volatile Cached cached;
@@ -95,9 +96,7 @@ public class MeasuredDeviceModel implements DeviceModel {
             // Bad user input: the host prints an InputError as one line with exit status 2.
             throw new InputError("", "device.curves", e.getMessage(), e);
         }
-        return new MeasuredArray(curves, count, p.number("scale"), p.number("c2c"), p.number("resetRel"),
-                p.number("readRel"), p.number("readAbs"), p.number("driftNu"), p.number("driftNuSigma"),
-                p.number("driftT0"), fabrication);
+        return new MeasuredArray(curves, count, p, fabrication);
     }
 
     /**

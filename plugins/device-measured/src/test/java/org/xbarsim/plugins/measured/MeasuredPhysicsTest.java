@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.device.StuckFaults;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.param.Preset;
@@ -460,7 +461,7 @@ class MeasuredPhysicsTest {
             spec.parse(spec.defaultValue());
         }
         assertEquals(Set.of("curves", "scale", "c2c", "resetRel", "readRel", "readAbs", "driftNu", "driftNuSigma",
-                "driftT0"), names);
+                "driftT0", "stuckAtMinFraction", "stuckAtMaxFraction"), names);
         Parameters p = params();
         assertEquals("builtin:example", p.text("curves"));
         Map<String, Double> defaults = Map.of("scale", 1.0, "c2c", 0.3, "resetRel", 0.05, "readRel", 0.005,
@@ -476,7 +477,10 @@ class MeasuredPhysicsTest {
         assertTrue(preset.citation().contains("SYNTHETIC"), preset.citation());
         Map<String, ParameterSpec> specs = new HashMap<>();
         MODEL.parameters().forEach(s -> specs.put(s.name(), s));
-        assertEquals(specs.keySet(), preset.values().keySet(), "the preset sets every parameter and no other");
+        // Stuck-at faults are a property of a chip, not of the devices' curves: presets leave them at 0.
+        Set<String> technology = new HashSet<>(specs.keySet());
+        StuckFaults.PARAMETERS.forEach(s -> technology.remove(s.name()));
+        assertEquals(technology, preset.values().keySet(), "the preset sets every technology parameter and no other");
         for (Map.Entry<String, String> e : preset.values().entrySet()) {
             ParameterSpec spec = specs.get(e.getKey());
             assertEquals(spec.parse(spec.defaultValue()), spec.parse(e.getValue()), e.getKey());
@@ -529,5 +533,36 @@ class MeasuredPhysicsTest {
         DeviceArray a = MODEL.fabricate(params(), 4096, new RandomStream(60));
         assertEquals(4096, a.size());
         assertTrue(Arrays.stream(a.conductances()).allMatch(g -> g >= 0 && g < 0.2), "reset state near 0.1 uS");
+    }
+
+    @Test
+    void stuckDevicesStayAtTheirCurvesEndsWhateverThePulses() {
+        int n = 50_000;
+        MeasuredArray a = quiet(40, n, "stuckAtMinFraction", "0.04", "stuckAtMaxFraction", "0.02");
+        int[] cols = all(n);
+        RandomStream rng = new RandomStream(41);
+        double[] fabricated = a.conductances().clone();
+        for (int p = 0; p < 3; p++) {
+            a.set(0, cols, n, 2, rng);
+        }
+        boolean[] stuck = new boolean[n];
+        int low = 0;
+        int high = 0;
+        for (int i = 0; i < n; i++) {
+            int c = a.curveOf(i);
+            stuck[i] = a.conductances()[i] == fabricated[i];
+            low += stuck[i] && fabricated[i] == point(curves, c, 0) ? 1 : 0;
+            high += stuck[i] && fabricated[i] == point(curves, c, 1000) ? 1 : 0;
+        }
+        // Standard errors 0.09 and 0.06 points.
+        assertEquals(0.04, low / (double) n, 0.005);
+        assertEquals(0.02, high / (double) n, 0.003);
+        a.reset(0, cols, n, rng);
+        a.set(0, cols, n, 1, rng);
+        for (int i = 0; i < n; i++) {
+            if (stuck[i]) {
+                assertEquals(fabricated[i], a.conductances()[i], "stuck device " + i);
+            }
+        }
     }
 }

@@ -43,6 +43,15 @@ public interface DeviceArray {
     void readNoiseVariances(double[] conductances, double[] out);
 
     /**
+     * As {@link #readNoiseVariances(double[], double[])} for a read {@code seconds} after programming
+     * ended, for devices whose read noise grows with that time (PCM's 1/f noise accumulates since
+     * programming). The default ignores the time.
+     */
+    default void readNoiseVariances(double seconds, double[] conductances, double[] out) {
+        readNoiseVariances(conductances, out);
+    }
+
+    /**
      * Conductance of every device {@code seconds} after programming ended (drift), written to
      * {@code out}, which has {@link #size()} elements. Zero seconds gives {@link #conductances()}.
      */

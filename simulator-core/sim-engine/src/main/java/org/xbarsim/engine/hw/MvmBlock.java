@@ -32,7 +32,7 @@ public final class MvmBlock {
         double[] g = new double[devices.size()];
         devices.drifted(seconds, g);
         double[] v = new double[devices.size()];
-        devices.readNoiseVariances(g, v);
+        devices.readNoiseVariances(seconds, g, v);
         int plane = tile.rows() * tile.cols();
         double f = tile.significanceF();
         this.weights = new float[rows * cols];

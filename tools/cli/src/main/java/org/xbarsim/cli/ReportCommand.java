@@ -41,6 +41,11 @@ final class ReportCommand implements Callable<Integer> {
             + "against Pfail in one plot.")
     List<Path> compare = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--front", paramLabel = "KEY", description = "A grid key (programming.impl, "
+            + "say): adds front-by-KEY.png, Pfail (log axis) against programming time with one Pareto front per "
+            + "value of KEY, and front-by-KEY.csv, the front points.")
+    String front;
+
     @Spec
     CommandSpec spec;
 
@@ -112,6 +117,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (!compare.isEmpty()) {
             written.add(comparison(name, rows));
+        }
+        if (front != null) {
+            written.addAll(FrontPlot.write(dir, name, front, FrontPlot.byValue(csv, rows, front)));
         }
         if (written.isEmpty()) {
             out.println("report: nothing to plot in " + dir + (swept.isEmpty()

@@ -17,7 +17,7 @@ import org.xbarsim.engine.stats.Summary;
  * The policies beside the reference, with the real plugin jars on the PCM device of tile-rowwise.yaml
  * (256 x 256 Gaussian weights, seed 1 unless stated). Every comparison is on the whole tile, 65,536
  * weights: the binomial standard error of a Pfail near 2% is 0.055 points, near 5% 0.085 points, so the
- * margins below (half a point or more) are at least four standard errors of a difference.
+ * margins below (0.7 points or more) are at least seven standard errors of a difference.
  */
 class ProgrammingPoliciesIT {
     private static final String PFAIL = "programming.pfail";
@@ -77,9 +77,10 @@ class ProgrammingPoliciesIT {
 
     @Test
     void adaptiveReachesTheReferencePfailInLessTimeAtTwoBudgets() {
-        // Points of both fronts (scenarios/sweeps/tile-rowwise-policies): near 2% and near 5% Pfail.
+        // Points of both fronts (scenarios/sweeps/tile-rowwise-policies): the reference near 2% and near 5%
+        // Pfail, and adaptive budgets that do better in less time.
         String[][] pairs = {
-                {"programming.nMsp=6", "programming.nLsp=10", "programming.nMsp=15", "programming.nLsp=30"},
+                {"programming.nMsp=4", "programming.nLsp=10", "programming.nMsp=15", "programming.nLsp=30"},
                 {"programming.nMsp=4", "programming.nLsp=7", "programming.nMsp=10", "programming.nLsp=20"}};
         for (String[] pair : pairs) {
             double[] adaptive = pooled("adaptive-closed-loop", pair[0], pair[1]);
@@ -87,8 +88,8 @@ class ProgrammingPoliciesIT {
             String what = "adaptive " + pair[0] + "," + pair[1] + " (Pfail " + adaptive[0] + ", " + adaptive[1]
                     + " s) vs reference " + pair[2] + "," + pair[3] + " (Pfail " + reference[0] + ", " + reference[1]
                     + " s)";
-            // Measured, seeds 1 and 2 pooled: 1.54% in 2.87 ms vs 2.00% in 3.64 ms; 4.33% in 2.07 ms vs
-            // 4.98% in 2.46 ms. Pooling 131,072 weights puts the s.e. of the difference under 0.09 points.
+            // Measured, seeds 1 and 2 pooled: 0.92% in 2.43 ms vs 2.00% in 3.63 ms; 3.14% in 1.93 ms vs
+            // 4.98% in 2.46 ms. Pooling 131,072 weights puts the s.e. of the difference under 0.1 points.
             assertTrue(adaptive[0] <= reference[0], what);
             assertTrue(adaptive[1] < 0.9 * reference[1], what);
         }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -19,7 +19,8 @@ import org.xbarsim.cli.SweepFiles.Row;
 /**
  * The Pfail-versus-programming-time trade-off of a sweep, one series per value of a grid key (a policy,
  * say): every point as a marker and its Pareto front (no other point of the series both faster and
- * with lower Pfail) as a line, Pfail on a log axis. Also a table of the front points.
+ * with lower Pfail) as a line, Pfail on a log axis. Also a table of the front points. Points may come
+ * from several sweeps: a policy's own knobs cannot be swept beside a policy that lacks them.
  */
 final class FrontPlot {
     static final String PFAIL = "programming.pfail";
@@ -44,18 +45,19 @@ final class FrontPlot {
         return front;
     }
 
-    /** Rows grouped by the value of {@code key}, in order of first appearance. */
-    static Map<String, List<Row>> byValue(Path csv, List<Row> rows, String key) {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
+    /**
+     * Rows grouped by the value of {@code key}, in order of first appearance; {@code csv} names the table
+     * the rows come from, for the error when one of them lacks the key.
+     */
+    static void group(Path csv, List<Row> rows, String key, Map<String, List<Row>> groups) {
         for (Row r : rows) {
             String v = r.grid().get(key);
             if (v == null) {
-                throw new InputError("--front", key, "expected a grid key of the sweep in " + csv + ", got one it "
-                        + "does not have; its keys are " + String.join(", ", rows.get(0).grid().keySet()));
+                throw new InputError(csv.toString(), key, "expected " + key + " among the sweep's grid keys (for "
+                        + "--front), found only " + String.join(", ", r.grid().keySet()));
             }
             groups.computeIfAbsent(v, g -> new ArrayList<>()).add(r);
         }
-        return groups;
     }
 
     /** Writes the plot and the front table; returns both files. */
@@ -72,8 +74,11 @@ final class FrontPlot {
         chart.getStyler().setMarkerSize(6);
         s.setDecimalPattern("#,##0.###");
         List<String> header = new ArrayList<>(List.of(key));
-        List<String> gridKeys = groups.values().iterator().next().get(0).grid().keySet().stream()
-                .filter(k -> !k.equals(key)).toList();
+        // The union of the sweeps' grid keys: a policy's own knobs are empty cells in the other's rows.
+        Set<String> keys = new LinkedHashSet<>();
+        groups.values().forEach(g -> g.forEach(r -> keys.addAll(r.grid().keySet())));
+        keys.remove(key);
+        List<String> gridKeys = List.copyOf(keys);
         header.addAll(gridKeys);
         header.addAll(List.of(TIME, PFAIL));
         List<List<String>> table = new ArrayList<>();
@@ -96,9 +101,10 @@ final class FrontPlot {
             }
             for (Row r : front) {
                 List<String> cells = new ArrayList<>(List.of(g.getKey()));
-                gridKeys.forEach(k -> cells.add(r.grid().get(k)));
-                cells.add(String.format(Locale.ROOT, "%.6g", r.metric(TIME)));
-                cells.add(String.format(Locale.ROOT, "%.6g", r.metric(PFAIL)));
+                gridKeys.forEach(k -> cells.add(r.grid().getOrDefault(k, "")));
+                // As sweep.csv writes them, so the two tables agree digit for digit.
+                cells.add(String.valueOf(r.metric(TIME)));
+                cells.add(String.valueOf(r.metric(PFAIL)));
                 table.add(cells);
             }
         }

@@ -169,7 +169,7 @@ class PolicyVariantsTest {
     void adaptiveSendsOneSetPerStrengthClassAndReadsOnlyWithTheLast() {
         // Nominal gain: W rises F * alpha = 3 uS per unit strength at G = 0. aim 0.5: target 30 wants
         // 0.5 * 30 / 3 = 5 -> class 2 (strength 4); target 8 wants 1.33 -> class 0; target -14 wants 2.33 -> class 1.
-        RowProgrammer p = programmer(new AdaptiveClosedLoop(), COLS);
+        RowProgrammer p = programmer(new AdaptiveClosedLoop(), COLS, "ratio", "2");
         double[] targets = {30, 8, -14, 0.3};
         p.start(new RowTarget(TILE, 0, 4, targets));
         List<RowOp> step = new ArrayList<>();
@@ -190,7 +190,7 @@ class PolicyVariantsTest {
 
     @Test
     void adaptiveLearnsAWeakDeviceAndPulsesItHarder() {
-        RowProgrammer p = programmer(new AdaptiveClosedLoop(), COLS);
+        RowProgrammer p = programmer(new AdaptiveClosedLoop(), COLS, "ratio", "2");
         double[] targets = {20, 20};
         p.start(new RowTarget(TILE, 0, 2, targets));
         RowOp op = p.next(noRead(0));

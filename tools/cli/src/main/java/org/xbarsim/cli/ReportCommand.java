@@ -41,6 +41,16 @@ final class ReportCommand implements Callable<Integer> {
             + "against Pfail in one plot.")
     List<Path> compare = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--front", paramLabel = "KEY", description = "A grid key (programming.impl, "
+            + "say): adds front-by-KEY.png, Pfail (log axis) against programming time with one Pareto front per "
+            + "value of KEY, and front-by-KEY.csv, the front points.")
+    String front;
+
+    @picocli.CommandLine.Option(names = "--front-include", paramLabel = "DIR", description = "Another sweep whose "
+            + "points join the --front fronts, by their own value of KEY (repeatable): a policy's own knobs swept "
+            + "apart from the policies that do not have them.")
+    List<Path> frontInclude = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -113,12 +123,28 @@ final class ReportCommand implements Callable<Integer> {
         if (!compare.isEmpty()) {
             written.add(comparison(name, rows));
         }
+        if (front == null && !frontInclude.isEmpty()) {
+            throw new InputError("--front-include", "", "expected --front KEY as well: the included points join "
+                    + "its fronts");
+        }
+        if (front != null) {
+            Map<String, List<Row>> groups = new LinkedHashMap<>();
+            FrontPlot.group(csv, rows, front, groups);
+            for (Path other : frontInclude) {
+                Path otherCsv = other.resolve(SweepFiles.CSV);
+                SweepFiles.Axes otherAxes = SweepFiles.readProperties(other.resolve(SweepFiles.PROPERTIES));
+                FrontPlot.group(otherCsv, SweepFiles.readCsv(otherCsv, otherAxes.grids().stream().map(Grid::key)
+                        .toList()).rows(), front, groups);
+            }
+            written.addAll(FrontPlot.write(dir, name, front, groups));
+        }
         if (written.isEmpty()) {
             out.println("report: nothing to plot in " + dir + (swept.isEmpty()
                     ? ": no grid key has more than one value" : ": no metric changes with the swept keys"));
         } else {
-            out.printf(Locale.ROOT, "report: %d plot%s of %s (%d point%s)%n", written.size(),
-                    written.size() == 1 ? "" : "s", name, rows.size(), rows.size() == 1 ? "" : "s");
+            long plots = written.stream().filter(p -> p.toString().endsWith(".png")).count();
+            out.printf(Locale.ROOT, "report: %d plot%s of %s (%d point%s)%n", plots,
+                    plots == 1 ? "" : "s", name, rows.size(), rows.size() == 1 ? "" : "s");
             for (Path p : written) {
                 out.println("  " + p);
             }

@@ -252,4 +252,51 @@ class SweepCommandTest {
         assertInputError(CliTestSupport.xbarsim(null, "report", dir.toString()),
                 dir.resolve("sweep.csv") + ":3: programming.pfail: expected a number or nothing, got 'lots'");
     }
+
+    /** Two policies' sweeps, the second with a knob the first lacks, as sweep files. */
+    private static void policySweep(Path d, String impl, String extraKey, String[][] points) throws IOException {
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("sweep.properties"), "name=tile\npoints=" + points.length + "\ngrids="
+                + (extraKey == null ? 2 : 3) + "\ngrid.1.key=programming.impl\ngrid.1.values=" + impl
+                + "\ngrid.2.key=programming.nMsp\ngrid.2.values=4,10,40\n"
+                + (extraKey == null ? "" : "grid.3.key=" + extraKey + "\ngrid.3.values=2,3\n") + "sets=0\n");
+        StringBuilder csv = new StringBuilder("programming.impl,programming.nMsp,"
+                + (extraKey == null ? "" : extraKey + ",") + "programming.pfail,programming.timeSeconds\n");
+        for (String[] p : points) {
+            csv.append(impl).append(',').append(String.join(",", p)).append('\n');
+        }
+        Files.writeString(d.resolve("sweep.csv"), csv);
+    }
+
+    @Test
+    void reportFrontKeepsPointsNoOtherBeatsOnBothTimeAndPfail() throws IOException {
+        // Reference: (1 ms, 10%), (2 ms, 12%: dominated), (3 ms, 1%). Adaptive, from a second sweep with
+        // its own key: (0.5 ms, 20%), (1.5 ms, 1%), (2.5 ms, 0: on the front, not on the log plot).
+        policySweep(dir, "ref", null, new String[][]{{"4", "0.10", "0.001"}, {"10", "0.12", "0.002"},
+                {"40", "0.01", "0.003"}});
+        Path other = dir.resolve("other");
+        policySweep(other, "adaptive", "programming.classes", new String[][]{{"4", "2", "0.20", "0.0005"},
+                {"10", "3", "0.01", "0.0015"}, {"40", "3", "0", "0.0025"}});
+        Result r = CliTestSupport.xbarsim(null, "report", dir.toString(), "--front", "programming.impl",
+                "--front-include", other.toString());
+        assertEquals(0, r.status(), r::err);
+        assertNotNull(ImageIO.read(dir.resolve("front-by-programming.impl.png").toFile()), r.out());
+        assertEquals(List.of(
+                "programming.impl,programming.nMsp,programming.classes,programming.timeSeconds,programming.pfail",
+                "ref,4,,0.001,0.1",
+                "ref,40,,0.003,0.01",
+                "adaptive,4,2,5.0E-4,0.2",
+                "adaptive,10,3,0.0015,0.01",
+                "adaptive,40,3,0.0025,0.0"), Files.readAllLines(dir.resolve("front-by-programming.impl.csv")));
+    }
+
+    @Test
+    void reportFrontOfAKeyTheSweepDoesNotHave() throws IOException {
+        policySweep(dir, "ref", null, new String[][]{{"4", "0.10", "0.001"}});
+        assertInputError(CliTestSupport.xbarsim(null, "report", dir.toString(), "--front", "programming.classes"),
+                dir.resolve("sweep.csv") + ": programming.classes: expected programming.classes among the sweep's "
+                        + "grid keys (for --front), found only programming.impl, programming.nMsp");
+        assertInputError(CliTestSupport.xbarsim(null, "report", dir.toString(), "--front-include", dir.toString()),
+                "--front-include: expected --front KEY as well");
+    }
 }

@@ -22,11 +22,31 @@ import org.xbarsim.api.programming.RowTarget;
  *   |t - W_read| <= accept * tol.</li>
  * </ol>
  * A column that leaves an active set never returns to it.
+ *
+ * <p>Two variants share the code ({@link Variant}): without the LSP phase (msp-only, which then ends
+ * a group when its MSP phase does), and with retries: after the MSP phase, the columns whose last
+ * MSP read overshot |t| by more than {@code maxOvershoot} (more than the LSP can take back) are RESET
+ * (their four devices, only those columns enabled) and their MSP phase is run again with a fresh
+ * budget, at {@code retryScale} times the previous strength, up to {@code retries} times.
  */
 final class ClosedLoopProgrammer implements RowProgrammer {
-    private enum Phase { RESET, MSP, LSP_READ, LSP }
+    private enum Phase { RESET, MSP, RETRY_RESET, LSP_READ, LSP }
+
+    /**
+     * What the programmer does beyond the reference algorithm.
+     *
+     * @param lsp          whether the LSP phase runs (false: msp-only)
+     * @param retries      how many times an overshot column may be RESET and its MSP phase redone
+     * @param maxOvershoot MSP overshoot past |t| that triggers a retry, uS
+     * @param retryScale   factor on the MSP strength at each retry (an overshoot means a strong device)
+     */
+    record Variant(boolean lsp, int retries, double maxOvershoot, double retryScale) {
+        static final Variant REFERENCE = new Variant(true, 0, Double.POSITIVE_INFINITY, 1.0);
+        static final Variant MSP_ONLY = new Variant(false, 0, Double.POSITIVE_INFINITY, 1.0);
+    }
 
     private final ClosedLoopParameters k;
+    private final Variant variant;
     private final int tileColumns;
     private final int groupSize;
     private final int tile;
@@ -37,6 +57,10 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private final boolean[] active;
     /** The last read of each column still in the LSP phase: it decides which device to pulse. */
     private final double[] readBack;
+    /** Each column's last MSP read, sign-corrected (retries only): tells an overshoot. */
+    private final double[] progress;
+    /** Columns to RESET and redo (retries only). */
+    private final boolean[] overshot;
     private final Readout readout = new Readout();
 
     private int row;
@@ -46,12 +70,19 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private int groupEnd;
     private Phase phase;
     private int pulses;
+    private int retriesLeft;
+    private double mspStrength;
 
     /**
      * @param groupSize columns programmed together; {@code Integer.MAX_VALUE} for the whole row
      */
     ClosedLoopProgrammer(ClosedLoopParameters parameters, int tile, int tileColumns, int groupSize) {
+        this(parameters, Variant.REFERENCE, tile, tileColumns, groupSize);
+    }
+
+    ClosedLoopProgrammer(ClosedLoopParameters parameters, Variant variant, int tile, int tileColumns, int groupSize) {
         this.k = parameters;
+        this.variant = variant;
         this.tile = tile;
         this.tileColumns = tileColumns;
         this.groupSize = groupSize;
@@ -59,6 +90,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
         this.read = new BitMask(tileColumns);
         this.active = new boolean[tileColumns];
         this.readBack = new double[tileColumns];
+        this.progress = new double[tileColumns];
+        this.overshot = new boolean[tileColumns];
     }
 
     @Override
@@ -95,11 +128,14 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 int n = 0;
                 for (int c = groupStart; c < groupEnd; c++) {
                     active[c] = Math.abs(targets[c]) > k.tol();
+                    progress[c] = 0;
                     n += active[c] ? 1 : 0;
                 }
                 pulses = 0;
+                retriesLeft = variant.retries();
+                mspStrength = k.sMsp();
                 phase = Phase.MSP;
-                return n > 0 && k.nMsp() > 0 ? mspPulse() : lspRead();
+                return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
             }
             case MSP -> {
                 int n = 0;
@@ -107,12 +143,22 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                     if (active[c]) {
                         double t = targets[c];
                         double w = readout.value(c);
-                        double progress = t >= 0 ? w : -w;
-                        active[c] = progress < Math.abs(t) - k.margin();
+                        double p = t >= 0 ? w : -w;
+                        progress[c] = p;
+                        active[c] = p < Math.abs(t) - k.margin();
                         n += active[c] ? 1 : 0;
                     }
                 }
-                return n > 0 && pulses < k.nMsp() ? mspPulse() : lspRead();
+                return n > 0 && pulses < k.nMsp() ? mspPulse() : mspDone();
+            }
+            case RETRY_RESET -> {
+                // The overshot columns start their MSP phase again from RESET, with a fresh budget.
+                for (int c = groupStart; c < groupEnd; c++) {
+                    active[c] = overshot[c];
+                }
+                pulses = 0;
+                phase = Phase.MSP;
+                return mspPulse();
             }
             case LSP_READ -> {
                 int n = 0;
@@ -151,7 +197,32 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
         }
         pulses++;
-        return RowOps.set(tile, row, k.sMsp(), enable, readSnapshot);
+        return RowOps.set(tile, row, mspStrength, enable, readSnapshot);
+    }
+
+    /** After the MSP phase: a retry of the overshot columns if allowed, else the LSP phase (or done). */
+    private RowOp mspDone() {
+        if (retriesLeft > 0 && k.nMsp() > 0) {
+            enable.clear();
+            boolean any = false;
+            for (int c = groupStart; c < groupEnd; c++) {
+                // Only columns that went through the MSP phase have a progress; within-tol targets never pulse.
+                overshot[c] = Math.abs(targets[c]) > k.tol() && progress[c] > Math.abs(targets[c]) + variant.maxOvershoot();
+                if (overshot[c]) {
+                    any = true;
+                    for (int line = 0; line < DeviceLine.COUNT; line++) {
+                        enable.set(line * tileColumns + c);
+                    }
+                }
+            }
+            if (any) {
+                retriesLeft--;
+                mspStrength *= variant.retryScale();
+                phase = Phase.RETRY_RESET;
+                return RowOps.reset(tile, row, enable);
+            }
+        }
+        return variant.lsp() ? lspRead() : groupDone();
     }
 
     private RowOp lspRead() {

@@ -1,0 +1,42 @@
+package org.xbarsim.plugins.rowwise;
+
+/**
+ * The mean PCM SET curve of science.md section 3 for a nominal device: a pulse of strength s moves G by
+ * s * alpha * (1 - G / Gmax), so after k pulses from G0, G_k = Gmax - (Gmax - G0) q^k with
+ * q = 1 - s alpha / Gmax. What a policy can know about a device without reading it.
+ *
+ * @param alpha  nominal step of a unit pulse at G = 0, uS
+ * @param gMax   nominal saturation conductance, uS
+ * @param gReset conductance after a RESET, uS
+ */
+record NominalCurve(double alpha, double gMax, double gReset) {
+
+    /** The mean conductance rise above gReset after k pulses of strength s. */
+    double rise(double s, int k) {
+        return (gMax - gReset) * (1 - Math.pow(q(s), k));
+    }
+
+    /**
+     * The number of pulses of strength s, at most {@code budget}, whose mean rise above gReset is
+     * closest to {@code rise}.
+     */
+    int pulsesFor(double rise, double s, int budget) {
+        if (rise <= 0 || budget == 0) {
+            return 0;
+        }
+        double q = q(s);
+        double span = gMax - gReset;
+        if (q <= 0 || rise >= span) {
+            // One pulse saturates, or the target is beyond the mean curve's reach: no pulse count gets closer.
+            return q <= 0 ? 1 : budget;
+        }
+        double exact = Math.log(1 - rise / span) / Math.log(q);
+        int lo = (int) Math.min(budget, Math.floor(exact));
+        int hi = (int) Math.min(budget, lo + 1L);
+        return Math.abs(rise(s, lo) - rise) <= Math.abs(rise(s, hi) - rise) ? lo : hi;
+    }
+
+    private double q(double s) {
+        return 1 - s * alpha / gMax;
+    }
+}

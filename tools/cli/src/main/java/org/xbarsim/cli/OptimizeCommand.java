@@ -125,21 +125,8 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new InputError("--seed", "", "expected a whole number >= 0, got " + seed);
         }
         Metric goalMetric = Metric.of("--objective", objective);
-        List<Goal.Limit> limits = new ArrayList<>();
-        for (String l : limitSpecs) {
-            int eq = l.indexOf('=');
-            if (eq <= 0) {
-                throw new InputError("--limit", "", "expected metric=value, e.g. programming.timeSeconds=3ms, got '"
-                        + l + "'");
-            }
-            Metric m = Metric.of("--limit", l.substring(0, eq).trim());
-            if (m == goalMetric) {
-                throw new InputError("--limit", m.path(), "expected a limit on another metric than the objective "
-                        + "(" + goalMetric.id() + ")");
-            }
-            limits.add(new Goal.Limit(m, m.parseLimit("--limit", l.substring(eq + 1))));
-        }
-        Goal goal = new Goal(goalMetric, limits);
+        List<Goal> goals = goals(goalMetric);
+        Goal goal = goals.get(0);
         List<String> eachValues = eachValues();
 
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
@@ -165,7 +152,11 @@ final class OptimizeCommand implements Callable<Integer> {
                 Scenario s = value == null ? base : loader.load(scenarioFile, fixed, seed);
                 List<Knob> knobs = new ArrayList<>();
                 for (String v : varySpecs) {
-                    knobs.add(Knob.parse(v, path -> specOf(s, path)));
+                    String path = v.indexOf('=') > 0 ? v.substring(0, v.indexOf('=')).trim() : v;
+                    if (value != null && specOf(s, path) == null && knownElsewhere(loader, eachValues, path)) {
+                        continue; // a knob of another policy or device of --each: this one has no such key
+                    }
+                    knobs.add(Knob.parse(v, p -> specOf(s, p)));
                 }
                 checkDistinct(knobs);
                 setups.add(new Setup(value, fixed, knobs, baseValues(s, knobs), ToleranceRule.of(s, knobs)));
@@ -185,7 +176,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 long[] done = new long[1];
                 for (Setup setup : setups) {
                     long before = done[0];
-                    Search search = new Search(setup.knobs(), goal,
+                    Search search = new Search(setup.knobs(),
                             candidates -> runAll(pool, loader, simulator, setup, candidates, threadsPerRun),
                             runs -> {
                                 done[0] = before + runs;
@@ -193,10 +184,13 @@ final class OptimizeCommand implements Callable<Integer> {
                                     bar.stepTo(done[0]);
                                 }
                             });
-                    List<Evaluation> runs = search.run(setup.base(), designs, budget, base.seed());
-                    Evaluation best = search.best();
+                    List<Evaluation> runs = search.run(setup.base(), designs, budget, base.seed(), goals);
+                    List<Evaluation> best = new ArrayList<>();
+                    for (Goal g : goals) {
+                        best.add(search.best(g));
+                    }
                     Path where = setup.value() == null ? dir : dir.resolve(safeName(setup.value()));
-                    writeResults(where, setup, goal, runs, best);
+                    writeResults(where, setup, goals, runs, best);
                     searched.add(new ParetoPlot.Searched(setup.value() == null ? base.name() : setup.value(), runs,
                             best));
                 }
@@ -205,14 +199,13 @@ final class OptimizeCommand implements Callable<Integer> {
             }
             Files.createDirectories(dir);
             Path plot = dir.resolve(PLOT);
-            Double timeLimit = limitOf(limits, Metric.TIME);
-            Double pfailLimit = limitOf(limits, Metric.PFAIL);
             try {
-                ParetoPlot.draw(base.name() + ": " + goal.describe(), searched, timeLimit, pfailLimit, plot);
+                ParetoPlot.draw(base.name() + ": " + describe(goals), searched, limitsOf(goals, Metric.TIME),
+                        limitsOf(goals, Metric.PFAIL), plot);
             } catch (IOException | RuntimeException e) {
                 spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
             }
-            print(out, base, goal, setups, searched, dir, plot, (System.nanoTime() - started) / 1e9);
+            print(out, base, goals, setups, searched, dir, plot, (System.nanoTime() - started) / 1e9);
         }
         out.flush();
         return 0;
@@ -371,20 +364,99 @@ final class OptimizeCommand implements Callable<Integer> {
         return summaries;
     }
 
-    private static Double limitOf(List<Goal.Limit> limits, Metric m) {
-        for (Goal.Limit l : limits) {
-            if (l.metric() == m) {
-                return l.value();
+    /**
+     * The goals: one for each value of the one limit that lists several (--limit time=1ms,2ms,3ms),
+     * each with the other limits as given.
+     */
+    private List<Goal> goals(Metric goalMetric) {
+        List<Goal.Limit> fixed = new ArrayList<>();
+        Metric swept = null;
+        List<Double> values = new ArrayList<>();
+        for (String l : limitSpecs) {
+            int eq = l.indexOf('=');
+            if (eq <= 0) {
+                throw new InputError("--limit", "", "expected metric=value, e.g. programming.timeSeconds=3ms, got '"
+                        + l + "'");
+            }
+            Metric m = Metric.of("--limit", l.substring(0, eq).trim());
+            if (m == goalMetric) {
+                throw new InputError("--limit", m.path(), "expected a limit on another metric than the objective "
+                        + "(" + goalMetric.id() + ")");
+            }
+            String[] parts = l.substring(eq + 1).split(",", -1);
+            if (parts.length > 1) {
+                if (swept != null) {
+                    throw new InputError("--limit", m.path(), "expected several values for one limit only, got them "
+                            + "for " + swept.path() + " too");
+                }
+                swept = m;
+                for (String part : parts) {
+                    double v = m.parseLimit("--limit", part);
+                    if (values.contains(v)) {
+                        throw new InputError("--limit", m.path(), "expected distinct values, got " + part.trim()
+                                + " twice");
+                    }
+                    values.add(v);
+                }
+            } else {
+                fixed.add(new Goal.Limit(m, m.parseLimit("--limit", parts[0])));
             }
         }
-        return null;
+        if (swept == null) {
+            return List.of(new Goal(goalMetric, fixed));
+        }
+        List<Goal> goals = new ArrayList<>();
+        for (double v : values) {
+            List<Goal.Limit> limits = new ArrayList<>(fixed);
+            limits.add(new Goal.Limit(swept, v));
+            goals.add(new Goal(goalMetric, limits));
+        }
+        return goals;
+    }
+
+    private static String describe(List<Goal> goals) {
+        if (goals.size() == 1) {
+            return goals.get(0).describe();
+        }
+        Goal.Limit last = goals.get(0).limits().get(goals.get(0).limits().size() - 1);
+        StringBuilder values = new StringBuilder();
+        for (Goal g : goals) {
+            Goal.Limit l = g.limits().get(g.limits().size() - 1);
+            values.append(values.length() == 0 ? "" : ", ").append(l.metric().format(l.value()));
+        }
+        return "minimise " + goals.get(0).objective().id() + " with " + last.metric().path() + " <= each of "
+                + values;
+    }
+
+    private static List<Double> limitsOf(List<Goal> goals, Metric m) {
+        List<Double> out = new ArrayList<>();
+        for (Goal g : goals) {
+            for (Goal.Limit l : g.limits()) {
+                if (l.metric() == m && !out.contains(l.value())) {
+                    out.add(l.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether another value of --each has this key: then a value without it just does not vary it. */
+    private boolean knownElsewhere(ScenarioLoader loader, List<String> values, String path) {
+        for (String v : values) {
+            List<String> o = new ArrayList<>(overrides);
+            o.add(eachKey() + "=" + v);
+            if (specOf(loader.load(scenarioFile, o, seed), path) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safeName(String value) {
         return value.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private void writeResults(Path dir, Setup setup, Goal goal, List<Evaluation> runs, Evaluation best)
+    private void writeResults(Path dir, Setup setup, List<Goal> goals, List<Evaluation> runs, List<Evaluation> best)
             throws IOException {
         Files.createDirectories(dir);
         List<Evaluation> front = ParetoFront.of(runs);
@@ -395,21 +467,35 @@ final class OptimizeCommand implements Callable<Integer> {
         if (setup.tolerance() != null) {
             header.append(',').append(ToleranceRule.TOL);
         }
-        header.append(",pfail,timeSeconds,energyJoules,pulseOpsPerRow,feasible,pareto\n");
+        header.append(",pfail,timeSeconds,energyJoules,pulseOpsPerRow");
+        for (Goal g : goals) {
+            header.append(",feasible").append(goals.size() == 1 ? "" : "@" + lastLimit(g));
+        }
+        header.append(",pareto\n");
         StringBuilder all = new StringBuilder(header);
         StringBuilder pareto = new StringBuilder(header);
         for (Evaluation e : runs) {
-            all.append(row(setup, goal, e, front.contains(e)));
+            all.append(row(setup, goals, e, front.contains(e)));
         }
         for (Evaluation e : front) {
-            pareto.append(row(setup, goal, e, true));
+            pareto.append(row(setup, goals, e, true));
         }
         writeAtomically(dir.resolve(EVALUATIONS), all.toString());
         writeAtomically(dir.resolve(PARETO), pareto.toString());
-        writeAtomically(dir.resolve(BEST), best.summary().encodePrettily() + "\n");
+        writeAtomically(dir.resolve(BEST), best.get(0).summary().encodePrettily() + "\n");
+        for (int g = 1; g < goals.size(); g++) {
+            writeAtomically(dir.resolve("best@" + lastLimit(goals.get(g)) + ".summary.json"),
+                    best.get(g).summary().encodePrettily() + "\n");
+        }
     }
 
-    private static String row(Setup setup, Goal goal, Evaluation e, boolean onFront) {
+    /** The value of a goal's last limit, for names: 2.5ms, 1.00%. */
+    private static String lastLimit(Goal g) {
+        Goal.Limit l = g.limits().get(g.limits().size() - 1);
+        return l.metric().format(l.value());
+    }
+
+    private static String row(Setup setup, List<Goal> goals, Evaluation e, boolean onFront) {
         StringBuilder b = new StringBuilder().append(e.index()).append(',').append(e.phase());
         for (int i = 0; i < setup.knobs().size(); i++) {
             b.append(',').append(setup.knobs().get(i).written(e.values()[i]));
@@ -420,8 +506,11 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         JsonObject p = e.summary().getJsonObject("programming");
         b.append(',').append(e.pfail()).append(',').append(e.timeSeconds()).append(',').append(e.energyJoules())
-                .append(',').append(p.getDouble("pulseOpsPerRow")).append(',').append(goal.feasible(e))
-                .append(',').append(onFront).append('\n');
+                .append(',').append(p.getDouble("pulseOpsPerRow"));
+        for (Goal g : goals) {
+            b.append(',').append(g.feasible(e));
+        }
+        b.append(',').append(onFront).append('\n');
         return b.toString();
     }
 
@@ -435,28 +524,33 @@ final class OptimizeCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, Scenario base, Goal goal, List<Setup> setups,
+    private static void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,
                               List<ParetoPlot.Searched> searched, Path dir, Path plot, double wallSeconds) {
-        out.printf(Locale.ROOT, "optimize %s (seed %d): %s; %d knobs%n", base.name(), base.seed(), goal.describe(),
-                setups.get(0).knobs().size());
+        out.printf(Locale.ROOT, "optimize %s (seed %d): %s%n", base.name(), base.seed(), describe(goals));
         for (int k = 0; k < setups.size(); k++) {
             Setup setup = setups.get(k);
             ParetoPlot.Searched s = searched.get(k);
-            Evaluation best = s.best();
             Path where = setup.value() == null ? dir : dir.resolve(safeName(setup.value()));
             if (setup.value() != null) {
                 out.printf("  %s:%n", setup.value());
             }
-            List<String> conditions = new ArrayList<>(best.overrides(setup.knobs()));
-            if (setup.tolerance() != null) {
-                conditions.add(setup.tolerance().override(best.values()) + " (the scenario's fraction of F G_T)");
+            out.printf(Locale.ROOT, "  %d runs over %d knobs%n", s.runs().size(), setup.knobs().size());
+            for (int g = 0; g < goals.size(); g++) {
+                Goal goal = goals.get(g);
+                Evaluation best = s.best().get(g);
+                List<String> conditions = new ArrayList<>(best.overrides(setup.knobs()));
+                if (setup.tolerance() != null) {
+                    conditions.add(setup.tolerance().override(best.values())
+                            + " (the scenario's fraction of F G_T)");
+                }
+                out.printf(Locale.ROOT, "  best%s (run %d%s): %s%n", goals.size() == 1 ? "" : " within "
+                        + lastLimit(goal), best.index(), goal.feasible(best) ? "" : ", NOT within the limits: none was",
+                        String.join(" ", conditions));
+                out.printf(Locale.ROOT, "    Pfail %s  time %s  energy %s  (%.1f pulse ops per row)%n",
+                        Metric.PFAIL.format(best.pfail()), Metric.TIME.format(best.timeSeconds()),
+                        Metric.ENERGY.format(best.energyJoules()),
+                        best.summary().getJsonObject("programming").getDouble("pulseOpsPerRow"));
             }
-            out.printf(Locale.ROOT, "  %d runs; best (run %d%s): %s%n", s.runs().size(), best.index(),
-                    goal.feasible(best) ? "" : ", NOT within the limits: none was", String.join(" ", conditions));
-            out.printf(Locale.ROOT, "    Pfail %s  time %s  energy %s  (%.1f pulse ops per row)%n",
-                    Metric.PFAIL.format(best.pfail()), Metric.TIME.format(best.timeSeconds()),
-                    Metric.ENERGY.format(best.energyJoules()),
-                    best.summary().getJsonObject("programming").getDouble("pulseOpsPerRow"));
             List<Evaluation> front = ParetoFront.of(s.runs());
             Evaluation fast = front.get(0);
             Evaluation good = front.get(front.size() - 1);

@@ -26,14 +26,15 @@ final class ParetoPlot {
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
 
-    /** One search's runs, under a name (the value of --each, or the scenario's name). */
-    record Searched(String name, List<Evaluation> runs, Evaluation best) {
+    /** One search's runs, under a name (the value of --each, or the scenario's name), and its best run per goal. */
+    record Searched(String name, List<Evaluation> runs, List<Evaluation> best) {
     }
 
     private ParetoPlot() {
     }
 
-    static void draw(String title, List<Searched> searches, Double timeLimit, Double pfailLimit, Path file)
+    static void draw(String title, List<Searched> searches, List<Double> timeLimits, List<Double> pfailLimits,
+                     Path file)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(960).height(600).title(title)
@@ -76,20 +77,28 @@ final class ParetoPlot {
             front.setLineColor(color);
             front.setMarkerColor(color);
             front.setLineStyle(new BasicStroke(2.5f));
-            if (search.best() != null) {
-                XYSeries best = chart.addSeries(prefix + "best", List.of(1e3 * search.best().timeSeconds()),
-                        List.of(percent(search.best().pfail())));
+            if (!search.best().isEmpty()) {
+                List<Double> bx = new ArrayList<>();
+                List<Double> by = new ArrayList<>();
+                for (Evaluation e : search.best()) {
+                    bx.add(1e3 * e.timeSeconds());
+                    by.add(percent(e.pfail()));
+                }
+                XYSeries best = chart.addSeries(prefix + "best", bx, by);
                 best.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 best.setMarker(SeriesMarkers.SQUARE);
                 best.setMarkerColor(color.darker());
             }
         }
-        if (timeLimit != null && maxPfail > 0) {
-            dashed(chart, "time limit", List.of(1e3 * timeLimit, 1e3 * timeLimit),
+        for (int i = 0; i < timeLimits.size() && maxPfail > 0; i++) {
+            double t = timeLimits.get(i);
+            dashed(chart, i == 0 ? "time limit" : "time limit " + (i + 1), List.of(1e3 * t, 1e3 * t),
                     List.of(Math.max(PFAIL_FLOOR_PERCENT, minPfail), maxPfail));
         }
-        if (pfailLimit != null && maxTime > 0) {
-            dashed(chart, "Pfail limit", List.of(0.0, maxTime), List.of(100 * pfailLimit, 100 * pfailLimit));
+        for (int i = 0; i < pfailLimits.size() && maxTime > 0; i++) {
+            double p = pfailLimits.get(i);
+            dashed(chart, i == 0 ? "Pfail limit" : "Pfail limit " + (i + 1), List.of(0.0, maxTime),
+                    List.of(100 * p, 100 * p));
         }
         SweepPlots.save(chart, file);
     }

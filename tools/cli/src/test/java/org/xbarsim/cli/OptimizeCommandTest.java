@@ -132,6 +132,29 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aLimitWithSeveralValuesRefinesTheFrontAtEach() throws IOException {
+        Path out = dir.resolve("several");
+        Result r = CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary", "programming.nMsp=3:30",
+                "--vary", "programming.nLsp=3:30", "--limit", "programming.timeSeconds=200us,400us", "--budget", "16",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("best within 200us") && r.out().contains("best within 400us"), r.out());
+        assertTrue(Files.readAllLines(out.resolve("evaluations.csv")).get(0).contains("feasible@200us,feasible@400us"));
+        assertTrue(Files.exists(out.resolve("best@400us.summary.json")));
+    }
+
+    @Test
+    void aKnobOnlyOnePolicyHasIsVariedForThatPolicyAlone() {
+        Path out = dir.resolve("knobs");
+        Result r = CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--each",
+                "programming.impl=rowwise-closed-loop,adaptive-closed-loop", "--vary", "programming.nMsp=3:30",
+                "--vary", "programming.ratio=1.5:4", "--limit", "programming.timeSeconds=500us", "--budget", "6",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("runs over 1 knobs") && r.out().contains("runs over 2 knobs"), r.out());
+    }
+
+    @Test
     void anExistingResultIsNotOverwrittenWithoutForce() throws IOException {
         Path out = dir.resolve("kept");
         Files.createDirectories(out);

@@ -41,30 +41,31 @@ public final class Search {
     }
 
     private final List<Knob> knobs;
-    private final Goal goal;
     private final Runner runner;
     private final Progress progress;
     private final List<Evaluation> runs = new ArrayList<>();
     private final Map<String, Evaluation> byValues = new HashMap<>();
     private double reference = Double.NaN;
 
-    public Search(List<Knob> knobs, Goal goal, Runner runner, Progress progress) {
+    public Search(List<Knob> knobs, Runner runner, Progress progress) {
         this.knobs = List.copyOf(knobs);
-        this.goal = goal;
         this.runner = runner;
         this.progress = progress;
     }
 
     /**
-     * Runs the search.
+     * Runs the search: the design, then CMA-ES for each goal in turn with an equal share of the runs
+     * left. Several goals that differ in one limit (the epsilon-constraint method) trace the Pareto
+     * front at several places rather than refining one point of it.
      *
      * @param base    the scenario's own knob values (canonical), evaluated first; null to skip
      * @param designs number of design points
      * @param budget  total runs, design included
      * @param seed    seeds the optimiser
+     * @param goals   what to refine towards; all with the same objective
      * @return every run, in evaluation order
      */
-    public List<Evaluation> run(double[] base, int designs, int budget, long seed) {
+    public List<Evaluation> run(double[] base, int designs, int budget, long seed, List<Goal> goals) {
         List<double[]> first = new ArrayList<>();
         List<String> phases = new ArrayList<>();
         if (base != null) {
@@ -79,23 +80,28 @@ public final class Search {
             phases.add("design");
         }
         evaluate(first, phases);
-        reference = runs.isEmpty() ? Double.NaN : goal.objective().of(runs.get(0).summary());
+        reference = runs.isEmpty() ? Double.NaN : goals.get(0).objective().of(runs.get(0).summary());
 
         MersenneTwister random = new MersenneTwister(seed);
-        int population = 4 + (int) (3 * Math.log(knobs.size()));
-        while (runs.size() < budget) {
-            int before = runs.size();
-            refine(best(), budget, population, random);
-            if (runs.size() == before) {
-                break; // every candidate CMA-ES proposes has been run: the knobs' grid is exhausted here
+        int afterDesign = runs.size();
+        for (int g = 0; g < goals.size(); g++) {
+            Goal goal = goals.get(g);
+            int until = afterDesign + (int) ((long) (budget - afterDesign) * (g + 1) / goals.size());
+            int population = 4 + (int) (3 * Math.log(knobs.size()));
+            while (runs.size() < until) {
+                int before = runs.size();
+                refine(goal, best(goal), until, population, random);
+                if (runs.size() == before) {
+                    break; // every candidate CMA-ES proposes has been run: the knobs' grid is exhausted here
+                }
+                population *= 2;
             }
-            population *= 2;
         }
         return List.copyOf(runs);
     }
 
-    /** The best run under the goal so far: the lowest score, the earliest on a tie. */
-    public Evaluation best() {
+    /** The best run under a goal so far: the lowest score, the earliest on a tie. */
+    public Evaluation best(Goal goal) {
         Evaluation best = null;
         double bestScore = Double.POSITIVE_INFINITY;
         for (Evaluation e : runs) {
@@ -108,7 +114,7 @@ public final class Search {
         return best;
     }
 
-    private void refine(Evaluation start, int budget, int population, MersenneTwister random) {
+    private void refine(Goal goal, Evaluation start, int budget, int population, MersenneTwister random) {
         int d = knobs.size();
         double[] x0 = new double[d];
         double[] sigma = new double[d];

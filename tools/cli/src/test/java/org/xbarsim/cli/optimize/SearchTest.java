@@ -42,8 +42,8 @@ class SearchTest {
                 p -> STRENGTH));
     }
 
-    private static Search search(Goal goal, List<double[]> seen) {
-        return new Search(knobs(), goal, candidates -> {
+    private static Search search(List<double[]> seen) {
+        return new Search(knobs(), candidates -> {
             List<JsonObject> out = new ArrayList<>();
             for (double[] c : candidates) {
                 seen.add(c.clone());
@@ -58,9 +58,9 @@ class SearchTest {
     void findsTheBestStrengthWithinATimeLimit(long seed) {
         Goal goal = new Goal(Metric.PFAIL, List.of(new Goal.Limit(Metric.TIME, 3e-3)));
         List<double[]> seen = new ArrayList<>();
-        Search s = search(goal, seen);
-        List<Evaluation> runs = s.run(new double[] {40, 1}, 20, 60, seed);
-        Evaluation best = s.best();
+        Search s = search(seen);
+        List<Evaluation> runs = s.run(new double[] {40, 1}, 20, 60, seed, List.of(goal));
+        Evaluation best = s.best(goal);
         assertTrue(goal.feasible(best));
         // The optimum: 30 pulses (the most the limit allows) at strength 1.3; Pfail exp(-30/8) = 2.35%.
         assertEquals(30, best.values()[0], 2.0, "pulses at the limit");
@@ -75,9 +75,9 @@ class SearchTest {
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 3, 5})
     void theReverseGoalFindsTheFastestRunWithinAPfailLimit(long seed) {
         Goal goal = new Goal(Metric.TIME, List.of(new Goal.Limit(Metric.PFAIL, 0.05)));
-        Search s = search(goal, new ArrayList<>());
-        s.run(null, 20, 60, seed);
-        Evaluation best = s.best();
+        Search s = search(new ArrayList<>());
+        s.run(null, 20, 60, seed, List.of(goal));
+        Evaluation best = s.best(goal);
         assertTrue(goal.feasible(best), "within 5%");
         // Fastest within 5%: strength 1.3 and exp(-n/8) <= 0.05, n = 24 pulses.
         assertEquals(24, best.values()[0], 3.0);
@@ -88,8 +88,8 @@ class SearchTest {
         Goal goal = new Goal(Metric.PFAIL, List.of(new Goal.Limit(Metric.TIME, 3e-3)));
         List<double[]> a = new ArrayList<>();
         List<double[]> b = new ArrayList<>();
-        search(goal, a).run(null, 10, 40, 11);
-        search(goal, b).run(null, 10, 40, 11);
+        search(a).run(null, 10, 40, 11, List.of(goal));
+        search(b).run(null, 10, 40, 11, List.of(goal));
         assertEquals(a.size(), b.size());
         Set<String> distinct = new HashSet<>();
         for (int i = 0; i < a.size(); i++) {
@@ -98,6 +98,18 @@ class SearchTest {
             assertTrue(distinct.add(a.get(i)[0] + "/" + knobs().get(1).written(a.get(i)[1])), "ran twice: "
                     + a.get(i)[0] + ", " + a.get(i)[1]);
         }
+    }
+
+    @Test
+    void severalLimitsRefineTheFrontAtEachOfThem() {
+        List<Goal> goals = List.of(new Goal(Metric.PFAIL, List.of(new Goal.Limit(Metric.TIME, 1.5e-3))),
+                new Goal(Metric.PFAIL, List.of(new Goal.Limit(Metric.TIME, 3e-3))));
+        Search s = search(new ArrayList<>());
+        s.run(null, 20, 80, 5, goals);
+        // Best within 1.5 ms: 15 pulses at strength 1.3 (Pfail 15.3%); within 3 ms: 30 pulses (2.35%).
+        assertEquals(15, s.best(goals.get(0)).values()[0], 1.0);
+        assertEquals(30, s.best(goals.get(1)).values()[0], 2.0);
+        assertTrue(goals.get(0).feasible(s.best(goals.get(0))));
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class BoundedFiles {
         }
     }
 
+    /** The whole file as strictly decoded text: bytes that are not {@code charset} are a CharacterCodingException. */
+    public static String readString(Path file, long limit, String what, Charset charset) throws IOException {
+        return charset.newDecoder().decode(java.nio.ByteBuffer.wrap(readAllBytes(file, limit, what))).toString();
+    }
+
     /** A stream of the file that throws {@link InputError} once more than {@code limit} bytes are read. */
     public static InputStream newInputStream(Path file, long limit, String what) throws IOException {
         // Files.size is 0 for pipes and devices: then only the limit while reading applies.

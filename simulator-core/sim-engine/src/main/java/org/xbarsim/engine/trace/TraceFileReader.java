@@ -107,7 +107,7 @@ final class TraceFileReader {
             schema = new Schema.Parser().parse(new String(schemaJson, StandardCharsets.UTF_8));
         } catch (AvroRuntimeException | IllegalArgumentException e) {
             throw new InputError(source, "avro.schema", "expected the schema of xbarsim's events in the header, "
-                    + "got one that does not parse: " + oneLine(e.getMessage()));
+                    + "got one that does not parse: " + parseProblem(e));
         }
         String foreign = foreign(schema, new ArrayList<>());
         if (foreign != null) {
@@ -330,6 +330,17 @@ final class TraceFileReader {
     private static InputError notATrace(String source, String got) {
         return new InputError(source, "", "expected an xbarsim trace (an Avro object container file from xbarsim run "
                 + "--record), got " + got);
+    }
+
+    /** The JSON parser's own words, without exception class names and its source-location boilerplate. */
+    private static String parseProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? e.getMessage() : root.getMessage();
+        m = oneLine(m).replaceAll("at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "(line $1, column $2)");
+        return m.replaceAll("\\b([a-z]+\\.)+[A-Z][A-Za-z]*(Exception|Error): ", "");
     }
 
     private static String oneLine(String s) {

@@ -214,6 +214,7 @@ class ScenarioFuzzTest {
             assertTrue(message.startsWith(file.toString()), () -> context + ": message does not name the file: "
                     + message);
             assertFalse(message.contains("\n") || message.contains("\r"), () -> context + ": not one line: " + message);
+            assertFalse(message.contains("Exception"), () -> context + ": an exception's name in: " + message);
             assertTrue(message.length() < 2_000, () -> context + ": message of " + message.length() + " characters");
         }
         // Each kind of mutation ran and the generator is not trivially producing only valid or only

@@ -339,6 +339,7 @@ class TraceFuzzTest {
                 counts[0]++;
                 assertTrue(e.getMessage().startsWith(file.toString() + ":"), () -> context + ": " + e.getMessage());
                 assertFalse(e.getMessage().contains("\n"), context);
+                assertFalse(e.getMessage().contains("Exception"), () -> context + ": " + e.getMessage());
                 assertTrue(d.headerDamage(), () -> context + ": a trace with an intact header refused: " + e.getMessage());
                 continue;
             }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -105,7 +104,8 @@ final class TraceFileReader {
         Schema schema;
         try {
             schema = new Schema.Parser().parse(new String(schemaJson, StandardCharsets.UTF_8));
-        } catch (AvroRuntimeException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Untrusted JSON: whatever the parser throws on it, the header is damaged.
             throw new InputError(source, "avro.schema", "expected the schema of xbarsim's events in the header, "
                     + "got one that does not parse: " + parseProblem(e));
         }
@@ -266,7 +266,8 @@ final class TraceFileReader {
             return null; // every record takes at least a byte (its union branch)
         }
         BlockDecoder d = new BlockDecoder(data, 0, data.length);
-        List<SpecificRecord> records = new ArrayList<>((int) count);
+        // Not presized by the count: a damaged count must not reserve memory the block never fills.
+        List<SpecificRecord> records = new ArrayList<>();
         try {
             for (long i = 0; i < count; i++) {
                 Object r = datumReader.read(null, d);

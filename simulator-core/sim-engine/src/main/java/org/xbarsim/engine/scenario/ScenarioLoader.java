@@ -298,7 +298,7 @@ public final class ScenarioLoader {
         effective.put("name", name);
         effective.put("seed", Long.toString(seed));
         Parameters chipParameters = resolveParameters("chip", ChipSpec.PARAMETERS, Map.of(), sections.get("chip"),
-                effective);
+                effective, source);
 
         Bound<org.xbarsim.api.device.DeviceModel> device = bind("device", sections.get("device"), source,
                 catalog::device, catalog.devices(), effective);
@@ -314,7 +314,7 @@ public final class ScenarioLoader {
         Parameters inference = null;
         if (workload.component() instanceof InferenceWorkload) {
             inference = resolveParameters("inference", InferenceSpec.PARAMETERS, Map.of(), sections.get("inference"),
-                    effective);
+                    effective, source);
         } else if (!sections.get("inference").isEmpty()) {
             Map.Entry<String, Entry> first = sections.get("inference").entrySet().iterator().next();
             throw new InputError(first.getValue().origin(), "inference." + first.getKey(), "workload '"
@@ -368,7 +368,8 @@ public final class ScenarioLoader {
             presetValues = preset.values();
             effective.put(section + ".preset", presetName);
         }
-        Parameters parameters = resolveParameters(section, component.parameters(), presetValues, keys, effective);
+        Parameters parameters = resolveParameters(section, component.parameters(), presetValues, keys, effective,
+                source);
         return new Bound<>(component, presetName, parameters);
     }
 
@@ -385,7 +386,8 @@ public final class ScenarioLoader {
     }
 
     private static Parameters resolveParameters(String section, List<ParameterSpec> specs, Map<String, String> preset,
-                                                Map<String, Entry> keys, Map<String, String> effective) {
+                                                Map<String, Entry> keys, Map<String, String> effective,
+                                                String source) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
             byName.put(spec.name(), spec);
@@ -415,7 +417,8 @@ public final class ScenarioLoader {
                 if (spec.quantity() == Quantity.PATH) {
                     continue;
                 }
-                throw new InputError("(scenario)", section + "." + spec.name(), "required key is missing: "
+                // Missing from the file: the file is where it must be added.
+                throw new InputError(source, section + "." + spec.name(), "required key is missing: "
                         + spec.description());
             }
             try {

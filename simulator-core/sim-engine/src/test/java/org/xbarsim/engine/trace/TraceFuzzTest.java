@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -78,8 +79,16 @@ class TraceFuzzTest {
         TrustedEvents.install();
         Path golden = Path.of("../../scenarios/traces/golden-v1.avro");
         ORIGINALS.add(original("golden", Files.readAllBytes(golden)));
-        // The same events and header in blocks of about 2 KiB: some 30 blocks.
-        Path small = dir.resolve("small-blocks.avro");
+        // The same events and header in blocks of about 2 KiB: some 30 blocks; and compressed with
+        // Avro's deflate codec, which the reader inflates with a bound.
+        ORIGINALS.add(original("small-blocks", rewrite(golden, "small-blocks.avro", null)));
+        assertTrue(ORIGINALS.get(1).blocks().size() >= 20, "blocks: " + ORIGINALS.get(1).blocks().size());
+        ORIGINALS.add(original("deflate", rewrite(golden, "deflate.avro", CodecFactory.deflateCodec(6))));
+        assertTrue(ORIGINALS.get(2).bytes().length < ORIGINALS.get(1).bytes().length, "compressed");
+    }
+
+    private static byte[] rewrite(Path golden, String name, CodecFactory codec) throws IOException {
+        Path file = dir.resolve(name);
         try (DataFileReader<Object> in = new DataFileReader<>(golden.toFile(), new SpecificDatumReader<>());
              DataFileWriter<Object> out = new DataFileWriter<>(new SpecificDatumWriter<>(TraceFormat.SCHEMA))) {
             for (String key : in.getMetaKeys()) {
@@ -88,13 +97,15 @@ class TraceFuzzTest {
                 }
             }
             out.setSyncInterval(2048);
-            out.create(TraceFormat.SCHEMA, small.toFile());
+            if (codec != null) {
+                out.setCodec(codec);
+            }
+            out.create(TraceFormat.SCHEMA, file.toFile());
             for (Object e : in) {
                 out.append(e);
             }
         }
-        ORIGINALS.add(original("small-blocks", Files.readAllBytes(small)));
-        assertTrue(ORIGINALS.get(1).blocks().size() >= 20, "blocks: " + ORIGINALS.get(1).blocks().size());
+        return Files.readAllBytes(file);
     }
 
     private static Original original(String name, byte[] bytes) throws IOException {

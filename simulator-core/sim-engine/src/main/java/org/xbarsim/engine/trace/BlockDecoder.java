@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.util.Utf8;
 
@@ -98,21 +99,22 @@ final class BlockDecoder extends Decoder {
         return Double.longBitsToDouble(bits);
     }
 
+    /** A length-prefixed value's bytes, copied out of the block once their length is known to fit. */
+    private byte[] take(String what) throws IOException {
+        int n = length(readLong(), what);
+        byte[] b = Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
     @Override
     public Utf8 readString(Utf8 old) throws IOException {
-        int n = length(readLong(), "string length");
-        byte[] b = new byte[n];
-        System.arraycopy(buf, pos, b, 0, n);
-        pos += n;
-        return new Utf8(b);
+        return new Utf8(take("string length"));
     }
 
     @Override
     public String readString() throws IOException {
-        int n = length(readLong(), "string length");
-        String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-        pos += n;
-        return s;
+        return new String(take("string length"), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -122,11 +124,7 @@ final class BlockDecoder extends Decoder {
 
     @Override
     public ByteBuffer readBytes(ByteBuffer old) throws IOException {
-        int n = length(readLong(), "bytes length");
-        byte[] b = new byte[n];
-        System.arraycopy(buf, pos, b, 0, n);
-        pos += n;
-        return ByteBuffer.wrap(b);
+        return ByteBuffer.wrap(take("bytes length"));
     }
 
     @Override

@@ -8,12 +8,14 @@ import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.run.RunPlan;
@@ -50,8 +52,15 @@ public final class Simulator {
 
     public Prepared prepare(Scenario scenario) {
         RandomStreams streams = new RandomStreams(scenario.seed());
-        List<WeightLayer> layers = scenario.workload().layers(new WorkloadContext(scenario.workloadParameters(),
-                streams.child("workload"), scenario.source(), scenario.baseDir()));
+        List<WeightLayer> layers;
+        try {
+            layers = scenario.workload().layers(new WorkloadContext(scenario.workloadParameters(),
+                    streams.child("workload"), scenario.source(), scenario.baseDir()));
+        } catch (InputError e) {
+            throw e; // the user's file, named by the workload: status 2, not a plugin failure
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw PluginFailure.of("workload " + scenario.workload().id() + " failed preparing its weights", e);
+        }
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
                 scenario.chip().significanceF(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
@@ -96,37 +105,14 @@ public final class Simulator {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
                     s.source(), s.baseDir());
             long start = System.nanoTime();
-            InferenceResult r = network.evaluate(new InferenceContext() {
-                @Override
-                public WorkloadContext workload() {
-                    return workloadContext;
-                }
-
-                @Override
-                public int layerCount() {
-                    return chip.layerCount();
-                }
-
-                @Override
-                public AnalogLayer layer(int index) {
-                    return chip.layer(index);
-                }
-
-                @Override
-                public int batch() {
-                    return s.inference().integer("batch");
-                }
-
-                @Override
-                public long samples() {
-                    return (long) s.inference().number("samples");
-                }
-
-                @Override
-                public void progress(long done, long total) {
-                    listener.inferenceProgress(done, total);
-                }
-            });
+            InferenceResult r;
+            try {
+                r = evaluate(network, chip, workloadContext, s, listener);
+            } catch (InputError | PluginFailure e) {
+                throw e;
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
+            }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
             return new JsonObject()
@@ -140,6 +126,41 @@ public final class Simulator {
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples)
                     .put("wallSeconds", wall);
         }
+    }
+
+    private static InferenceResult evaluate(InferenceWorkload network, AnalogNetwork chip,
+                                            WorkloadContext workloadContext, Scenario s, RunListener listener) {
+        return network.evaluate(new InferenceContext() {
+            @Override
+            public WorkloadContext workload() {
+                return workloadContext;
+            }
+
+            @Override
+            public int layerCount() {
+                return chip.layerCount();
+            }
+
+            @Override
+            public AnalogLayer layer(int index) {
+                return chip.layer(index);
+            }
+
+            @Override
+            public int batch() {
+                return s.inference().integer("batch");
+            }
+
+            @Override
+            public long samples() {
+                return (long) s.inference().number("samples");
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                listener.inferenceProgress(done, total);
+            }
+        });
     }
 
     private static Double finite(double v) {

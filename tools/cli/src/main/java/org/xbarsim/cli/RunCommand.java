@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
@@ -122,8 +123,22 @@ final class RunCommand implements Callable<Integer> {
                 summary = simulator.run(prepared, threadCount, progress,
                         trace == null ? null : new Recording(level, trace::record));
             } catch (RuntimeException | Error e) {
-                if (trace != null) {
+                if (trace == null) {
+                    throw e;
+                }
+                try {
                     trace.abort(); // kept, but not marked complete: the run did not finish
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                    throw e;
+                }
+                // The one line that reports the failure also says what became of the trace.
+                String kept = "; trace " + record + " kept up to the failure (" + trace.events()
+                        + " events, marked incomplete)";
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof PluginFailure failure) {
+                        throw new PluginFailure(failure.getMessage() + kept, failure);
+                    }
                 }
                 throw e;
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 
 /**
@@ -113,9 +114,14 @@ final class SweepFiles {
         return b.toString();
     }
 
+    /** A sweep's axes are a few lines; its table a line per grid point (a million points is 64 MiB or so). */
+    static final long MAX_AXES_BYTES = 1 << 20;
+    static final long MAX_CSV_BYTES = 256L << 20;
+
     static Axes readProperties(Path file) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = BoundedFiles.newBufferedReader(file, MAX_AXES_BYTES, "a sweep's axes file",
+                StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (NoSuchFileException e) {
             throw new InputError(file.toString(), "", "expected the sweep's axes (written by xbarsim sweep), "
@@ -222,7 +228,7 @@ final class SweepFiles {
     static Table readCsv(Path file, List<String> gridKeys) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedFiles.readString(file, MAX_CSV_BYTES, "a sweep table", StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputError(file.toString(), "", "expected the sweep's table (written by xbarsim sweep), "
                     + "found no such file");

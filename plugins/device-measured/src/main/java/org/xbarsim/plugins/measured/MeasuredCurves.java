@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.xbarsim.api.io.BoundedFiles;
 
 /**
  * A measured population: for each measured device, its conductance after pulse 0 (the reset state),
@@ -85,6 +86,9 @@ final class MeasuredCurves {
         return monotone.clone();
     }
 
+    /** Measured curves are thousands of lines, not millions: a larger file is a wrong one. */
+    static final long MAX_BYTES = 16L << 20;
+
     /** Reads a file; a missing or unreadable one is an {@link IllegalArgumentException} naming it. */
     static MeasuredCurves read(Path file) {
         String name = file.toString();
@@ -92,7 +96,8 @@ final class MeasuredCurves {
             throw new IllegalArgumentException(name + ": expected a CSV file of measured curves (" + HEADER
                     + "), got " + (Files.exists(file) ? "a directory" : "no such file"));
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = BoundedFiles.newBufferedReader(file, MAX_BYTES, "a CSV file of measured curves",
+                StandardCharsets.UTF_8)) {
             return parse(name, in);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(name + ": expected a CSV file of measured curves, got no such file");

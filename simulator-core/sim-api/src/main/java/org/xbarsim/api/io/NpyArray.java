@@ -1,7 +1,6 @@
 package org.xbarsim.api.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,11 @@ import java.util.regex.Pattern;
  * @param data  elements in row-major order
  */
 public record NpyArray(int[] shape, double[] data) {
-    /** Larger files are refused rather than read into memory: 2^31 doubles do not fit an array anyway. */
-    public static final long MAX_BYTES = 1L << 31;
+    /**
+     * Larger files are refused rather than read into memory: 256 MiB is 32 M float64 weights, far
+     * beyond the networks xbarsim maps (a 1024x1024 matrix is 8 MiB), and the array is read whole.
+     */
+    public static final long MAX_BYTES = 256L << 20;
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
@@ -36,14 +38,9 @@ public record NpyArray(int[] shape, double[] data) {
     public static NpyArray read(Path file) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new IllegalArgumentException("file is " + size + " bytes, more than the " + MAX_BYTES
-                        + " a weight file may have");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readAllBytes();
-            }
+            bytes = BoundedFiles.readAllBytes(file, MAX_BYTES, "a .npy weight file");
+        } catch (InputError e) {
+            throw new IllegalArgumentException(e.detail()); // the caller names the file and key
         } catch (NoSuchFileException e) {
             // No path in these messages: the caller puts it first, as it does for every other problem.
             throw new IllegalArgumentException("expected a .npy file, found no such file");

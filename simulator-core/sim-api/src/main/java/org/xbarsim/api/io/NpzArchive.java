@@ -2,7 +2,6 @@ package org.xbarsim.api.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,13 +25,15 @@ public final class NpzArchive {
      * @throws IllegalArgumentException saying what was expected (the caller adds the file and key)
      */
     public static Map<String, NpyArray> read(Path file) {
+        return read(file, NpyArray.MAX_BYTES);
+    }
+
+    /** As {@link #read(Path)}, with the archive and what it decompresses to limited to {@code limit} bytes. */
+    static Map<String, NpyArray> read(Path file, long limit) {
         Map<String, NpyArray> arrays = new TreeMap<>();
         try {
-            long size = Files.size(file);
-            if (size > NpyArray.MAX_BYTES) {
-                throw new IllegalArgumentException("file is " + size + " bytes, more than a weight archive may have");
-            }
-            try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            try (InputStream in = BoundedFiles.newInputStream(file, limit, "a .npz weight archive");
+                 ZipInputStream zip = new ZipInputStream(in)) {
                 ZipEntry entry;
                 long total = 0;
                 while ((entry = zip.getNextEntry()) != null) {
@@ -41,7 +42,14 @@ public final class NpzArchive {
                         throw new IllegalArgumentException("expected only .npy entries in a .npz archive, found '"
                                 + name + "'");
                     }
-                    byte[] bytes = zip.readNBytes((int) Math.min(NpyArray.MAX_BYTES - total, Integer.MAX_VALUE - 8));
+                    // What the entries decompress to is bounded too: a small archive can inflate to
+                    // gigabytes. One byte past the budget is enough to know it is exceeded.
+                    long budget = limit - total;
+                    byte[] bytes = zip.readNBytes((int) Math.min(budget + 1, Integer.MAX_VALUE - 8));
+                    if (bytes.length > budget) {
+                        throw new IllegalArgumentException("expected .npy entries of at most " + limit
+                                + " bytes in all, got more (entry " + name + " decompresses past the limit)");
+                    }
                     total += bytes.length;
                     try {
                         arrays.put(name.substring(0, name.length() - 4), NpyArray.parse(bytes));
@@ -50,6 +58,8 @@ public final class NpzArchive {
                     }
                 }
             }
+        } catch (InputError e) {
+            throw new IllegalArgumentException(e.detail()); // the caller names the file and key
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
         } catch (ZipException e) {

@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
+import org.pf4j.RuntimeMode;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.param.Component;
 import org.xbarsim.api.programming.ProgrammingPolicy;
@@ -42,11 +46,40 @@ public final class PluginCatalog implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("plugin directory " + directory + " does not exist");
         }
-        PluginManager manager = new DefaultPluginManager(directory);
+        PluginManager manager = new DirectoryOnlyPluginManager(directory);
         manager.loadPlugins();
         manager.startPlugins();
         return new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
                 manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class));
+    }
+
+    /**
+     * PF4J's default manager also takes extensions from the host's class path (any jar there with a
+     * META-INF/extensions.idx) and, with -Dpf4j.mode=development, loads plugins from build directories
+     * instead of jars. Both would let code from outside the configured directory run as a plugin:
+     * this manager is always in deployment mode and finds extensions in plugins only.
+     */
+    private static final class DirectoryOnlyPluginManager extends DefaultPluginManager {
+        DirectoryOnlyPluginManager(Path directory) {
+            super(directory);
+        }
+
+        @Override
+        public RuntimeMode getRuntimeMode() {
+            return RuntimeMode.DEPLOYMENT;
+        }
+
+        @Override
+        protected ExtensionFinder createExtensionFinder() {
+            LegacyExtensionFinder finder = new LegacyExtensionFinder(this) {
+                @Override
+                public Map<String, Set<String>> readClasspathStorages() {
+                    return Map.of();
+                }
+            };
+            addPluginStateListener(finder);
+            return finder;
+        }
     }
 
     /** A catalog of given extensions, with no plugin manager (engine tests). */

@@ -103,14 +103,23 @@ final class TileProgramming {
         long t0 = clock.enter();
         ChipConfig chip = plan.chip();
         RandomStreams.Scope streams = plan.streams().child("tile" + job.tile());
-        DeviceArray devices = plan.device().fabricate(plan.deviceParameters(),
-                DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
+        DeviceArray devices;
+        try {
+            devices = plan.device().fabricate(plan.deviceParameters(),
+                    DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw PluginFailure.of("device " + plan.device().id() + " failed fabricating tile " + job.tile(), e);
+        }
         tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
         t0 = clock.setAside();
         sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
                 result -> delivered = result);
-        programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
-                chip.tileCols(), chip.significanceF()));
+        try {
+            programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
+                    chip.tileCols(), chip.significanceF()));
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw PluginFailure.of("policy " + plan.policy().id() + " failed starting tile " + job.tile(), e);
+        }
         rowTargets = new double[job.cols()];
         bus = vertx.eventBus();
         resultsAddress = SimulationBus.resultsAddress(job.tile());
@@ -125,7 +134,7 @@ final class TileProgramming {
         RowOp next;
         try {
             next = programmer.next(message.body());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             fail("policy " + plan.policy().id(), e);
             return;
         }
@@ -150,7 +159,7 @@ final class TileProgramming {
                 targetSink.accept(new RowTargets(job.tile(), row, job.cols(), t));
             }
             first = programmer.start(new RowTarget(job.tile(), row, job.cols(), rowTargets));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             fail("policy " + plan.policy().id(), e);
             return;
         }
@@ -173,7 +182,7 @@ final class TileProgramming {
         }
         try {
             sequencer.execute(op);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             fail("device " + plan.device().id() + " (executing " + op.getKind() + " from policy "
                     + plan.policy().id() + ")", e);
             return;
@@ -209,8 +218,12 @@ final class TileProgramming {
         finished.tryFail(new IllegalStateException("the run stopped on tile " + job.tile() + ": " + t, t));
     }
 
-    private void fail(String who, RuntimeException e) {
+    /**
+     * A plugin threw: the run fails naming it. Errors a plugin's own code raises (a class missing from
+     * its jar, an assertion) count as its failure too; the JVM's own (out of memory) do not.
+     */
+    private void fail(String who, Throwable e) {
         policy.unregister();
-        finished.tryFail(new PluginFailure(who + " failed on tile " + job.tile() + " row " + row + ": " + e, e));
+        finished.tryFail(PluginFailure.of(who + " failed on tile " + job.tile() + " row " + row, e));
     }
 }

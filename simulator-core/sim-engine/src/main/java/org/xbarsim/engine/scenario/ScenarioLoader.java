@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Component;
 import org.xbarsim.api.param.ParameterSpec;
@@ -37,6 +38,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a scenario YAML file, applies {@code --set path=value} overrides, binds plugins by id and
@@ -87,12 +89,7 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw new InputError(source, "", "expected a scenario YAML file, got a directory");
             }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputError(source, "", "expected a scenario file of at most " + MAX_FILE_BYTES
-                        + " bytes, got " + size);
-            }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = BoundedFiles.readAllBytes(file, MAX_FILE_BYTES, "a scenario YAML file");
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InputError(source, "", "expected a scenario YAML file, found no such file");
@@ -193,8 +190,20 @@ public final class ScenarioLoader {
         return s == null ? "unreadable" : s.replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * The tags plain YAML resolves on its own. Anything else was written as an explicit tag
+     * ({@code !!java.io.File}, {@code !custom}): a scenario never needs one, and refusing them keeps the
+     * file data, whatever YAML library or settings read it later.
+     */
+    private static final java.util.Set<Tag> PLAIN_TAGS = java.util.Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL,
+            Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ, Tag.MERGE);
+
     private static void flatten(Node node, String path, Map<String, Entry> out, String source) {
         String where = source + ":" + (node.getStartMark().getLine() + 1);
+        if (!PLAIN_TAGS.contains(node.getTag())) {
+            throw new InputError(where, path, "expected a plain value, got a YAML type tag '" + node.getTag().getValue()
+                    + "'; scenarios use no tags");
+        }
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
@@ -202,6 +211,10 @@ public final class ScenarioLoader {
                             "expected a plain key, got a " + kindOf(tuple.getKeyNode()));
                 }
                 String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                if (!PLAIN_TAGS.contains(key.getTag())) {
+                    throw new InputError(source + ":" + (key.getStartMark().getLine() + 1), child, "expected a plain "
+                            + "key, got a YAML type tag '" + key.getTag().getValue() + "'; scenarios use no tags");
+                }
                 if (out.containsKey(child)) {
                     throw new InputError(source + ":" + (key.getStartMark().getLine() + 1), child, "duplicate key");
                 }
@@ -285,7 +298,7 @@ public final class ScenarioLoader {
         effective.put("name", name);
         effective.put("seed", Long.toString(seed));
         Parameters chipParameters = resolveParameters("chip", ChipSpec.PARAMETERS, Map.of(), sections.get("chip"),
-                effective);
+                effective, source);
 
         Bound<org.xbarsim.api.device.DeviceModel> device = bind("device", sections.get("device"), source,
                 catalog::device, catalog.devices(), effective);
@@ -301,7 +314,7 @@ public final class ScenarioLoader {
         Parameters inference = null;
         if (workload.component() instanceof InferenceWorkload) {
             inference = resolveParameters("inference", InferenceSpec.PARAMETERS, Map.of(), sections.get("inference"),
-                    effective);
+                    effective, source);
         } else if (!sections.get("inference").isEmpty()) {
             Map.Entry<String, Entry> first = sections.get("inference").entrySet().iterator().next();
             throw new InputError(first.getValue().origin(), "inference." + first.getKey(), "workload '"
@@ -355,7 +368,8 @@ public final class ScenarioLoader {
             presetValues = preset.values();
             effective.put(section + ".preset", presetName);
         }
-        Parameters parameters = resolveParameters(section, component.parameters(), presetValues, keys, effective);
+        Parameters parameters = resolveParameters(section, component.parameters(), presetValues, keys, effective,
+                source);
         return new Bound<>(component, presetName, parameters);
     }
 
@@ -372,7 +386,8 @@ public final class ScenarioLoader {
     }
 
     private static Parameters resolveParameters(String section, List<ParameterSpec> specs, Map<String, String> preset,
-                                                Map<String, Entry> keys, Map<String, String> effective) {
+                                                Map<String, Entry> keys, Map<String, String> effective,
+                                                String source) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
             byName.put(spec.name(), spec);
@@ -402,7 +417,8 @@ public final class ScenarioLoader {
                 if (spec.quantity() == Quantity.PATH) {
                     continue;
                 }
-                throw new InputError("(scenario)", section + "." + spec.name(), "required key is missing: "
+                // Missing from the file: the file is where it must be added.
+                throw new InputError(source, section + "." + spec.name(), "required key is missing: "
                         + spec.description());
             }
             try {

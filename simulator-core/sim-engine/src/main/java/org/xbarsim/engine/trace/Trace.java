@@ -1,5 +1,6 @@
 package org.xbarsim.engine.trace;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,12 +12,14 @@ import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.event.RowTargets;
+import org.xbarsim.api.event.TrustedEvents;
+import org.xbarsim.api.io.InputError;
 
 /**
  * A trace read back whole: its header and its events, in memory. A file cut short (a killed run) is
  * read up to its last complete block and marked incomplete; a file that is not a trace, or that an
- * unknown newer xbarsim wrote, is refused with an {@link org.xbarsim.api.io.InputError}. For traces too
- * large to hold, read with {@link TraceReader}.
+ * unknown newer xbarsim wrote, is refused with an {@link InputError}. For traces too large to hold,
+ * read with {@link TraceReader}.
  *
  * @param metadata the header's xbarsim keys
  * @param events   every event, in file order
@@ -25,13 +28,15 @@ import org.xbarsim.api.event.RowTargets;
 public record Trace(Map<String, String> metadata, List<SpecificRecord> events, boolean complete) {
 
     public static Trace read(Path file) {
-        try (TraceReader reader = TraceReader.open(file)) {
-            List<SpecificRecord> events = new ArrayList<>();
-            for (SpecificRecord e = reader.next(); e != null; e = reader.next()) {
-                events.add(e);
-            }
-            return new Trace(reader.metadata(), Collections.unmodifiableList(events), reader.complete());
+        TrustedEvents.install();
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputError(source, "", "expected an xbarsim trace (from xbarsim run --record), found no such file");
         }
+        // A block cut short or damaged ends the readable prefix: everything before it stands.
+        TraceFileReader.Contents contents = TraceFileReader.read(file);
+        return new Trace(Collections.unmodifiableMap(contents.metadata()),
+                Collections.unmodifiableList(contents.events()), contents.complete());
     }
 
     /** Events grouped by tile, each tile's in its recorded order: the order that replays compare. */

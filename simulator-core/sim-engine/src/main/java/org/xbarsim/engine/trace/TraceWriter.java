@@ -58,7 +58,9 @@ public final class TraceWriter implements AutoCloseable {
     private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(64);
     /** Each producing thread's batch being filled; all of them, for the flush at close. */
     private final ThreadLocal<List<Object>> batches = ThreadLocal.withInitial(this::newBatch);
-    private final List<List<Object>> open = new ArrayList<>();
+    /** By identity: two batches with equal contents (two empty ones, say) are still two batches. */
+    private final java.util.Set<List<Object>> open = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     private final Thread thread;
     private volatile Throwable failure;
     private long events;

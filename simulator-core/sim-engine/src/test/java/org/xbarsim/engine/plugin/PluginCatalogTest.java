@@ -66,6 +66,41 @@ class PluginCatalogTest {
         }
     }
 
+    /**
+     * Run in a JVM of its own by the test below, with the plugin jar on its class path: prints the
+     * device ids the catalog of the directory {@code args[0]} holds.
+     */
+    public static final class ListDevices {
+        public static void main(String[] args) {
+            try (PluginCatalog catalog = PluginCatalog.load(Path.of(args[0]))) {
+                System.out.println("devices: " + catalog.devices().stream().map(d -> d.id() + "=" + catalog.originOf(d))
+                        .toList());
+            }
+        }
+    }
+
+    @Test
+    void pluginsComeOnlyFromThePluginDirectoryNotTheClassPathNorDevelopmentMode() throws Exception {
+        Path jar = Files.createDirectories(work.resolve("elsewhere")).resolve("tiny-plugin.jar");
+        buildPlugin(jar);
+        Path emptyPlugins = Files.createDirectories(work.resolve("plugins"));
+        // A jar with an extension index on the host's class path, and PF4J's development mode asked
+        // for: neither may bring in an extension the plugin directory does not hold.
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Dpf4j.mode=development", "-cp",
+                System.getProperty("java.class.path") + java.io.File.pathSeparator + jar, ListDevices.class.getName(),
+                emptyPlugins.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("devices: []"), out);
+
+        // The same jar in the directory is found, once.
+        Files.copy(jar, emptyPlugins.resolve("tiny-plugin.jar"));
+        try (PluginCatalog catalog = PluginCatalog.load(emptyPlugins)) {
+            assertEquals(List.of("tiny"), catalog.devices().stream().map(DeviceModel::id).toList());
+        }
+    }
+
     @Test
     void aMissingDirectoryIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> PluginCatalog.load(work.resolve("nowhere")));

@@ -27,7 +27,10 @@ class ProgrammingRunTest {
     private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 12, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1);
 
     private static RunResult run(int threads, Map<String, String> policy) {
-        IdealDevices device = new IdealDevices();
+        return run(threads, policy, new IdealDevices());
+    }
+
+    private static RunResult run(int threads, Map<String, String> policy, IdealDevices device) {
         StepPolicy step = new StepPolicy();
         // A 20x12 matrix over 8x8 tiles: a 3x2 grid with partial tiles at the edges.
         double[] w = new double[20 * 12];
@@ -72,6 +75,29 @@ class ProgrammingRunTest {
     void aPolicyThatThrowsStopsTheRunNamingThePolicyTileAndRow() {
         PluginFailure e = assertThrows(PluginFailure.class, () -> run(2, Map.of("failOnRow", "3")));
         assertTrue(e.getMessage().contains("policy step") && e.getMessage().contains("row 3"), e.getMessage());
+    }
+
+    @Test
+    void anErrorThrownByAPolicyIsAPluginFailureToo() {
+        // What a plugin jar missing a class raises: an Error, not an exception, and still the plugin's.
+        PluginFailure e = assertThrows(PluginFailure.class, () -> run(2, Map.of("failOnRow", "2", "failWith",
+                "error")));
+        assertTrue(e.getMessage().contains("policy step") && e.getMessage().contains("row 2")
+                && e.getMessage().contains("NoClassDefFoundError"), e.getMessage());
+    }
+
+    @Test
+    void aDeviceThatThrowsWhileFabricatingStopsTheRunNamingTheDeviceAndTile() {
+        IdealDevices broken = new IdealDevices() {
+            @Override
+            public org.xbarsim.api.device.DeviceArray fabricate(Parameters p, int count,
+                                                                org.xbarsim.api.random.RandomStream r) {
+                throw new IllegalArgumentException("no such preset file");
+            }
+        };
+        PluginFailure e = assertThrows(PluginFailure.class, () -> run(2, Map.of(), broken));
+        assertTrue(e.getMessage().startsWith("device ideal failed fabricating tile ")
+                && e.getMessage().contains("no such preset file"), e.getMessage());
     }
 
     private static JsonObject summary(RunResult r) {

@@ -1,12 +1,15 @@
 package org.xbarsim.engine.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +106,40 @@ class ScenarioLoaderTest {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, BASE);
         assertEquals(99, new ScenarioLoader(catalog).load(f, List.of(), 99L).seed());
+    }
+
+    @Test
+    void typeTagsAreRefusedNotConstructed() {
+        for (String tagged : List.of("  set: !!java.io.File [\"/etc/passwd\"]", "  set: !custom 100ns",
+                "  set: !!binary MTAwbnM=", "  !!java.lang.String set: 100ns")) {
+            InputError e = assertThrows(InputError.class, () -> load(BASE.replace("  set: 100ns", "  " + tagged)));
+            assertTrue(e.getMessage().startsWith(dir.resolve("s.yaml") + ":") && e.getMessage().toLowerCase().contains("tag"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anAliasBombIsRefusedBeforeItIsExpanded() {
+        // Ten levels of nine aliases: 9^10 values if the loader walked the expansion.
+        StringBuilder bomb = new StringBuilder("b0: &b0 {x: 1, y: 2}\n");
+        for (int i = 1; i <= 10; i++) {
+            bomb.append("b").append(i).append(": &b").append(i).append(" {");
+            for (int k = 0; k < 9; k++) {
+                bomb.append(k == 0 ? "" : ", ").append("k").append(k).append(": *b").append(i - 1);
+            }
+            bomb.append("}\n");
+        }
+        InputError e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(InputError.class, () -> load(BASE + bomb)));
+        assertTrue(e.getMessage().contains("s.yaml") && e.getMessage().contains("aliases"), e.getMessage());
+    }
+
+    @Test
+    void aKeyOrValueFromTheFileCannotBreakTheOneLineMessage() {
+        InputError e = assertThrows(InputError.class, () -> load(BASE + "\"bad\\nkey\": 1\n"));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad\\nkey"), e.getMessage());
+        e = assertThrows(InputError.class, () -> load(BASE.replace("100ns", "1" + "0".repeat(100_000) + "ns")));
+        assertTrue(e.getMessage().length() < 1000 && e.getMessage().contains("characters)"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.xbarsim.api.io.BoundedFiles;
 
 /**
  * Reads the IDX format of LeCun's MNIST distribution: a big-endian header (magic, then one 32-bit
@@ -101,9 +102,12 @@ public final class IdxReader {
         return new Dataset(im.count(), features, x, ls);
     }
 
+    /** MNIST's largest file is 47 MB; an IDX file many times larger is not a data set this reads. */
+    static final long MAX_BYTES = 256L << 20;
+
     private static byte[] readAll(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.readAllBytes(file, MAX_BYTES, "an IDX file");
         } catch (NoSuchFileException e) {
             throw new FormatException(file, "expected an IDX file, found no such file");
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.NpyArray;
 import org.xbarsim.api.random.RandomStream;
 
@@ -291,11 +292,15 @@ public final class CharLstm {
         return m;
     }
 
+    /** A model's properties are a few lines; anything near this size is not one. */
+    static final long MAX_PROPERTIES_BYTES = 1 << 20;
+
     /** The entries of a saved model's {@value #PROPERTIES_FILE}, sorted by key. */
     public static Map<String, String> readProperties(Path dir) {
         Path file = dir.resolve(PROPERTIES_FILE);
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = BoundedFiles.newBufferedReader(file, MAX_PROPERTIES_BYTES, "a model's properties",
+                StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");

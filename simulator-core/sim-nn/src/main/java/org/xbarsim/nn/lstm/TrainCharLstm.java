@@ -1,13 +1,13 @@
 package org.xbarsim.nn.lstm;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.nn.text.CharCorpus;
 
 /**
@@ -91,7 +91,8 @@ public final class TrainCharLstm {
 
     private static String sha256(Path file) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    BoundedFiles.readAllBytes(file, CharCorpus.MAX_BYTES, "a UTF-8 text corpus")));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.io.NpyArray;
 import org.xbarsim.api.random.RandomStream;
@@ -375,7 +376,9 @@ public final class Mlp {
     public static Mlp load(Path dir) {
         Path propsFile = dir.resolve(PROPERTIES);
         Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(propsFile, StandardCharsets.ISO_8859_1)) {
+        // A model's properties are a few lines; anything over 1 MiB is not one.
+        try (Reader r = BoundedFiles.newBufferedReader(propsFile, 1 << 20, "a model's properties",
+                StandardCharsets.ISO_8859_1)) {
             props.load(r);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputError(propsFile.toString(), null, "expected an MLP model directory with "

@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.xbarsim.api.io.BoundedFiles;
 
 /**
  * A text encoded as character ids, with a sorted vocabulary and a train / held-out split.
@@ -39,6 +39,12 @@ public final class CharCorpus {
         this.trainLength = (int) Math.floor(ids.length * trainFraction);
     }
 
+    /**
+     * Larger corpora are refused before they are read: a character LSTM trains and evaluates on a few
+     * megabytes (the Jargon File is 1.7 MB), and the text is held in memory several times over.
+     */
+    public static final long MAX_BYTES = 64L << 20;
+
     /** Loads a UTF-8 text file with the default 90/10 split. */
     public static CharCorpus load(Path file) {
         return load(file, DEFAULT_TRAIN_FRACTION);
@@ -53,7 +59,7 @@ public final class CharCorpus {
     public static CharCorpus load(Path file, double trainFraction) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.readAllBytes(file, MAX_BYTES, "a UTF-8 text corpus");
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         } catch (IOException e) {

@@ -1,0 +1,75 @@
+package org.xbarsim.cli.boom;
+
+import java.util.List;
+import org.pf4j.Extension;
+import org.xbarsim.api.event.RowOp;
+import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.api.param.Quantity;
+import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.programming.PolicyContext;
+import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.programming.RowOps;
+import org.xbarsim.api.programming.RowProgrammer;
+import org.xbarsim.api.programming.RowTarget;
+
+/**
+ * A policy that fails on purpose, packaged by PluginFailureTest into a plugin jar of its own: each
+ * row is one verify read, then done; on row {@code failOnRow} it throws (a runtime exception, or
+ * with {@code failKind: error} a NoClassDefFoundError, what a plugin missing a class from its jar
+ * raises); {@code failOnRow: -2} throws when the tile's programmer is created.
+ */
+@Extension
+public final class BoomPolicy implements ProgrammingPolicy {
+    @Override
+    public String id() {
+        return "boom";
+    }
+
+    @Override
+    public String description() {
+        return "Test policy that throws on a chosen row.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.of(G_TARGET_MAX, Quantity.CONDUCTANCE, "15uS", 0.01, 1000, "G_T"),
+                ParameterSpec.of(TOLERANCE, Quantity.CONDUCTANCE, "0.9uS", 0, 1000, "tol"),
+                ParameterSpec.of("failOnRow", Quantity.INTEGER, "-1", -2, 1 << 20, "row to throw on"),
+                ParameterSpec.choice("failKind", "exception", List.of("exception", "error"), "what to throw"));
+    }
+
+    private static RuntimeException boom(String kind, String where) {
+        if (kind.equals("error")) {
+            throw new NoClassDefFoundError("org/example/Missing (planned, " + where + ")");
+        }
+        return new IllegalStateException("planned failure " + where);
+    }
+
+    @Override
+    public RowProgrammer newProgrammer(PolicyContext context) {
+        int failOnRow = context.parameters().integer("failOnRow");
+        String kind = context.parameters().text("failKind");
+        if (failOnRow == -2) {
+            throw boom(kind, "creating the programmer");
+        }
+        int cols = context.tileColumns();
+        return new RowProgrammer() {
+            private RowTarget target;
+
+            @Override
+            public RowOp start(RowTarget t) {
+                target = t;
+                return RowOps.read(t.tile(), t.row(), new BitMask(cols).setRange(0, t.columns()));
+            }
+
+            @Override
+            public RowOp next(RowResult result) {
+                if (target.row() == failOnRow) {
+                    throw boom(kind, "on row " + target.row());
+                }
+                return RowOps.done(target.tile(), target.row());
+            }
+        };
+    }
+}

@@ -98,6 +98,8 @@ final class WorkerCommand implements Callable<Integer> {
                 JsonObject job = reply.getJsonObject("job");
                 JsonObject result = new JsonObject().put("sweep", reply.getString("sweep")).put("index", index)
                         .put("worker", me);
+                out.printf(Locale.ROOT, "  %s point %d started%n", job.getString("name"), index + 1);
+                out.flush();
                 long start = System.nanoTime();
                 try {
                     result.put("summary", run(simulator, loader, job, threadCount));

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.bus.Futures;
@@ -17,8 +18,9 @@ import org.xbarsim.engine.bus.Futures;
  * One member of a sweep cluster: a Vert.x instance whose event bus is clustered by Hazelcast, with
  * an explicit configuration so that nothing leaves the given address. Every member binds the first
  * free port of {@code port .. port + MEMBERS_PER_HOST - 1} on {@code host} and finds the others by
- * TCP on those ports of the same host: no multicast, no cloud auto-detection, no phone-home. The
- * default host is the loopback, so a cluster spans machines only when an address is given.
+ * TCP on those ports of the same host or of the hosts given with --join: no multicast, no cloud
+ * auto-detection, no phone-home. The default host is the loopback, so a cluster spans machines only
+ * when addresses are given.
  */
 final class ClusterNode implements AutoCloseable {
     static final String DEFAULT_HOST = "127.0.0.1";
@@ -54,15 +56,25 @@ final class ClusterNode implements AutoCloseable {
         return a.getHost() + ":" + a.getPort();
     }
 
-    /** Joins (or founds) the cluster on host, ports port..port+9; blocks until joined. */
-    static ClusterNode join(String host, int port) {
+    /**
+     * Joins (or founds) the cluster on host, ports port..port+9, looking for the other members on the
+     * same ports of {@code members} (this host when empty); blocks until joined.
+     */
+    static ClusterNode join(String host, int port, List<String> members) {
         if (port < 1 || port > 65535 - MEMBERS_PER_HOST) {
             throw new InputError("--port", "", "expected a port in 1.." + (65535 - MEMBERS_PER_HOST) + ", got " + port);
         }
         if (host == null || host.isBlank() || host.contains(",") || host.contains(" ")) {
             throw new InputError("--host", "", "expected one IP address of this machine, got '" + host + "'");
         }
-        HazelcastClusterManager manager = new HazelcastClusterManager(config(host.trim(), port));
+        List<String> others = members == null || members.isEmpty() ? List.of(host.trim()) : members;
+        for (String m : others) {
+            if (m.isBlank() || m.contains(" ")) {
+                throw new InputError("--join", "", "expected addresses of other members separated by commas, got '"
+                        + String.join(",", others) + "'");
+            }
+        }
+        HazelcastClusterManager manager = new HazelcastClusterManager(config(host.trim(), port, others));
         VertxOptions options = new VertxOptions();
         // The event bus's own TCP server: on the same address, any free port.
         options.getEventBusOptions().setHost(host.trim()).setPort(0).setClusterPublicHost(host.trim());
@@ -87,7 +99,7 @@ final class ClusterNode implements AutoCloseable {
      * The Hazelcast configuration (after the dependencies notes, trap 7), plus the structures Vert.x's
      * own default-cluster.xml declares for its subscription and node maps.
      */
-    static Config config(String host, int port) {
+    static Config config(String host, int port, List<String> members) {
         Config config = new Config();
         config.setClusterName(CLUSTER_NAME);
         config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -107,7 +119,8 @@ final class ClusterNode implements AutoCloseable {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember(host).setConnectionTimeoutSeconds(2);
+        join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
+        members.forEach(m -> join.getTcpIpConfig().addMember(m.trim()));
         config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));

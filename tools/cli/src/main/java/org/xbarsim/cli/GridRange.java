@@ -97,7 +97,8 @@ final class GridRange {
         for (int i = 0; i < n; i++) {
             if (i == 0 || i == n - 1) {
                 // The ends as the user wrote them: exact, and as readable as they were typed.
-                values.add(q == Quantity.INTEGER ? Long.toString(Math.round(q.parse(i == 0 ? lo : hi))) : i == 0 ? lo : hi);
+                String end = i == 0 ? lo : hi;
+                values.add(q == Quantity.INTEGER ? Long.toString(Math.round(q.parse(end))) : end);
                 continue;
             }
             double f = (double) i / (n - 1);
@@ -106,8 +107,9 @@ final class GridRange {
         }
         Set<String> distinct = new LinkedHashSet<>(values);
         if (distinct.size() != values.size()) {
-            throw error(key, "expected " + n + " distinct values from " + text + ", got repeats (" + String.join(",",
-                    values) + ")" + (q == Quantity.INTEGER ? ": a whole-number key has fewer values in that range" : ""));
+            throw error(key, "expected " + n + " distinct values from " + text + ", got repeats ("
+                    + String.join(",", values) + ")"
+                    + (q == Quantity.INTEGER ? ": a whole-number key has fewer values in that range" : ""));
         }
         return values;
     }

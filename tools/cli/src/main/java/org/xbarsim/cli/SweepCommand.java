@@ -101,6 +101,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "With --cluster: first cluster port (default 5701).")
     Integer port;
 
+    @Option(names = "--join", paramLabel = "ADDR,...", split = ",", description = "With --cluster: addresses of "
+            + "other cluster members' machines (default: --host only, i.e. this machine).")
+    List<String> join;
+
     @Option(names = "--point-timeout", paramLabel = "TIME", description = "With --cluster: a point a worker has not "
             + "answered within this long goes to another worker (default 10min; a worker that leaves the cluster "
             + "loses its point at once).")
@@ -168,8 +172,8 @@ final class SweepCommand implements Callable<Integer> {
                             : record.getInteger("workers") + " worker" + (record.getInteger("workers") == 1 ? "" : "s")
                             + " x " + record.getInteger("threadsPerPoint") + " thread"
                             + (record.getInteger("threadsPerPoint") == 1 ? "" : "s"));
-            out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n", dir.resolve(SweepFiles.CSV),
-                    dir, dir.resolve(SUMMARY));
+            out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
+                    dir.resolve(SweepFiles.CSV), dir, dir.resolve(SUMMARY));
         }
         out.flush();
         return 0;
@@ -179,7 +183,7 @@ final class SweepCommand implements Callable<Integer> {
     private double clusterOptions() {
         if (!cluster) {
             for (var o : List.of(new Object[] {"--host", host}, new Object[] {"--port", port},
-                    new Object[] {"--point-timeout", pointTimeout})) {
+                    new Object[] {"--join", join}, new Object[] {"--point-timeout", pointTimeout})) {
                 if (o[1] != null) {
                     throw new InputError((String) o[0], "", "expected together with --cluster (it sets up the "
                             + "cluster), got it without");
@@ -548,8 +552,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Hands the points to the cluster's workers and waits for every result. */
-    private void runOnCluster(SweepResults results, List<Grid> grids, List<Point> points, double timeout, PrintWriter out,
-                              JsonObject record) {
+    private void runOnCluster(SweepResults results, List<Grid> grids, List<Point> points, double timeout,
+                              PrintWriter out, JsonObject record) {
         String text = scenarioText();
         String location = scenarioFile.toAbsolutePath().normalize().toString();
         List<JsonObject> jobs = new ArrayList<>();
@@ -566,7 +570,7 @@ final class SweepCommand implements Callable<Integer> {
         });
         String h = host == null ? ClusterNode.DEFAULT_HOST : host;
         int p = port == null ? ClusterNode.DEFAULT_PORT : port;
-        try (ClusterNode node = ClusterNode.join(h, p)) {
+        try (ClusterNode node = ClusterNode.join(h, p, join)) {
             synchronized (lock) {
                 out.printf(Locale.ROOT, "  coordinator %s: waiting for workers ('xbarsim worker --cluster --host %s "
                         + "--port %d')%n", node.address(), h, p);

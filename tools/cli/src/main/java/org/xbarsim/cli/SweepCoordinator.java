@@ -3,6 +3,7 @@ package org.xbarsim.cli;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -80,10 +81,8 @@ final class SweepCoordinator {
                 .put("location", location).put("overrides", new JsonArray(List.copyOf(overrides))).put("seed", seed);
     }
 
-    int reissued() {
-        synchronized (this) {
-            return reissued;
-        }
+    synchronized int reissued() {
+        return reissued;
     }
 
     synchronized Set<String> workersSeen() {
@@ -92,14 +91,10 @@ final class SweepCoordinator {
 
     /** Hands out every unfinished point and gathers the results; returns when all are on disk. */
     void run(ClusterNode node) {
-        synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
-            }
-        }
-        var cluster = node.manager() instanceof io.vertx.spi.cluster.hazelcast.HazelcastClusterManager h
-                ? h.getHazelcastInstance().getCluster() : null;
-        java.util.UUID listener = cluster == null ? null : cluster.addMembershipListener(new MembershipListener() {
+        var cluster = ((io.vertx.spi.cluster.hazelcast.HazelcastClusterManager) node.manager())
+                .getHazelcastInstance().getCluster();
+        // Hazelcast's own membership events: Vert.x keeps the cluster manager's node listener for itself.
+        UUID listener = cluster.addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 // a new worker asks for work by itself
@@ -110,7 +105,21 @@ final class SweepCoordinator {
                 nodeLeft(event.getMember().getUuid().toString());
             }
         });
-        var bus = node.vertx().eventBus();
+        try {
+            run(node.vertx());
+        } finally {
+            cluster.removeMembershipListener(listener);
+        }
+    }
+
+    /** As above on any event bus (the tests' local one); a lost worker is then noticed by the timeout only. */
+    void run(Vertx vertx) {
+        synchronized (this) {
+            if (pending.isEmpty() && handed.isEmpty()) {
+                return;
+            }
+        }
+        var bus = vertx.eventBus();
         MessageConsumer<JsonObject> next = bus.consumer(NEXT, this::next);
         MessageConsumer<JsonObject> result = bus.consumer(resultAddress, this::result);
         try {
@@ -118,11 +127,22 @@ final class SweepCoordinator {
             Futures.await(result.completion());
             Futures.await(finished.future());
         } finally {
-            if (listener != null) {
-                cluster.removeMembershipListener(listener);
-            }
             next.unregister();
             result.unregister();
+        }
+    }
+
+    /** A worker's node left the cluster: its points go back to the queue. */
+    synchronized void nodeLeft(String node) {
+        for (var it = handed.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Handout> e = it.next();
+            if (e.getValue().node().equals(node)) {
+                println.accept("  point " + (e.getKey() + 1) + ": worker " + e.getValue().worker()
+                        + " left the cluster; handing the point to another worker");
+                pending.add(e.getKey());
+                reissued++;
+                it.remove();
+            }
         }
     }
 
@@ -163,19 +183,6 @@ final class SweepCoordinator {
             handed.remove(oldest);
         }
         return oldest;
-    }
-
-    private synchronized void nodeLeft(String node) {
-        for (var it = handed.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Handout> e = it.next();
-            if (e.getValue().node().equals(node)) {
-                println.accept("  point " + (e.getKey() + 1) + ": worker " + e.getValue().worker()
-                        + " left the cluster; handing the point to another worker");
-                pending.add(e.getKey());
-                reissued++;
-                it.remove();
-            }
-        }
     }
 
     private synchronized void result(Message<JsonObject> message) {

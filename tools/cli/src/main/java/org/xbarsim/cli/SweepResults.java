@@ -110,8 +110,8 @@ final class SweepResults {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "  [%d/%d] %s: success %.2f%%  Pfail %.2f%%  %.1f pulse ops/row  programming %s, %s",
                 index + 1, values.size(), label(grids, values.get(index)), 100 * p.getDouble("successFraction"),
-                100 * p.getDouble("pfail"), p.getDouble("pulseOpsPerRow"), RunCommand.seconds(p.getDouble("timeSeconds")),
-                RunCommand.joules(p.getDouble("energyJoules"))));
+                100 * p.getDouble("pfail"), p.getDouble("pulseOpsPerRow"),
+                RunCommand.seconds(p.getDouble("timeSeconds")), RunCommand.joules(p.getDouble("energyJoules"))));
         JsonObject inference = summary.getJsonObject("inference");
         if (inference != null) {
             if (inference.getValue("analogAccuracy") != null) {

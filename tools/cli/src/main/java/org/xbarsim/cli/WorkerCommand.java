@@ -47,6 +47,10 @@ final class WorkerCommand implements Callable<Integer> {
             + "the first free one of P..P+9 and find each other there.")
     int port = ClusterNode.DEFAULT_PORT;
 
+    @Option(names = "--join", paramLabel = "ADDR,...", split = ",", description = "Addresses of other cluster "
+            + "members' machines (default: --host only, i.e. this machine).")
+    List<String> join;
+
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads of each point's run (default: "
             + "all cores). Results do not depend on it.")
     Integer threads;
@@ -70,7 +74,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (maxPoints != null && maxPoints < 1) {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir); ClusterNode node = ClusterNode.join(host, port)) {
+        try (PluginCatalog catalog = Plugins.load(pluginDir); ClusterNode node = ClusterNode.join(host, port, join)) {
             String me = node.address();
             out.printf(Locale.ROOT, "xbarsim worker %s: joined the cluster (%d thread%s a point); waiting for sweep "
                     + "points%n", me, threadCount, threadCount == 1 ? "" : "s");

@@ -16,6 +16,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.xbarsim.cli.CliTestSupport.Result;
 
 /**
@@ -23,22 +25,6 @@ import org.xbarsim.cli.CliTestSupport.Result;
  * with the real plugin jars, on a tiny scenario (one 16x16 tile) so a point takes well under a second.
  */
 class SweepPoolTest {
-    private static final String TINY = """
-            name: tiny
-            seed: 1
-            chip:
-              tile:
-                rows: 16
-                cols: 16
-            device:
-              impl: pcm
-            workload:
-              impl: synthetic
-              distribution: gaussian
-              rows: 16
-              cols: 16
-            """;
-
     @TempDir
     static Path shared;
 
@@ -52,7 +38,7 @@ class SweepPoolTest {
     static void setUp() throws IOException {
         plugins = CliTestSupport.pluginDir(Files.createDirectories(shared.resolve("plugins")));
         scenario = shared.resolve("tiny.yaml");
-        Files.writeString(scenario, TINY, StandardCharsets.UTF_8);
+        Files.writeString(scenario, CliTestSupport.TINY_SWEEP, StandardCharsets.UTF_8);
     }
 
     private static Result sweep(Path out, String... extra) {
@@ -195,60 +181,24 @@ class SweepPoolTest {
                 "--grid: programming.nMps: unknown key (did you mean 'nMsp'?)");
     }
 
-    @Test
-    void rangeWithAnEmptyEnd() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "chip.adc.bits=:10:3"),
-                "--grid: chip.adc.bits: expected a range lo:hi:n with lo, hi and n all given, got ':10:3'");
-    }
-
-    @Test
-    void rangeWithLoAboveHi() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "chip.timing.set=1us:100ns:3"),
-                "--grid: chip.timing.set: expected lo <= hi in lo:hi:n, got 1us > 100ns");
-    }
-
-    @Test
-    void rangeWithACountBelowOne() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMsp=5:40:0"),
-                "--grid: programming.nMsp: expected a count n >= 1 in lo:hi:n, got 0");
-    }
-
-    @Test
-    void rangeWithAMalformedCount() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMsp=5:40:four"),
-                "--grid: programming.nMsp: expected the count n of lo:hi:n to be a whole number, got 'four'");
-    }
-
-    @Test
-    void rangeWithAMalformedValue() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "chip.timing.set=100:400ns:3"),
-                "--grid: chip.timing.set: expected a time with a unit", "got '100' (lo of the range)");
-        assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMsp=5:4x:3"),
-                "--grid: programming.nMsp: expected a plain whole number with no unit, got '4x' (hi of the range)");
-    }
-
-    @Test
-    void rangeOfTheWrongShape() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMsp=5:40"),
-                "--grid: programming.nMsp: expected a range lo:hi:n or lo:hi:n:log, got '5:40'");
-    }
-
-    @Test
-    void rangeOfAKeyThatIsNotANumber() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "workload.distribution=a:b:2"),
-                "--grid: workload.distribution: expected a numeric key for a range lo:hi:n, got a choice key");
-    }
-
-    @Test
-    void wholeNumberRangeWithMoreValuesThanNumbers() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "chip.adc.bits=4:6:5"),
-                "--grid: chip.adc.bits: expected 5 distinct values from 4:6:5, got repeats (4,5,5,6,6)");
-    }
-
-    @Test
-    void logRangeFromZero() {
-        assertInputError(sweep(dir.resolve("x"), "--grid", "chip.energy.set=0pJ:10pJ:3:log"),
-                "--grid: chip.energy.set: expected lo > 0 for a log range, got 0pJ");
+    /** Each mistake in a range: its --grid option, then the one line expected after "xbarsim: --grid: ". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            chip.adc.bits=:10:3            | chip.adc.bits: expected a range lo:hi:n with lo, hi and n all given, got ':10:3'
+            chip.timing.set=1us:100ns:3    | chip.timing.set: expected lo <= hi in lo:hi:n, got 1us > 100ns
+            programming.nMsp=5:40:0        | programming.nMsp: expected a count n >= 1 in lo:hi:n, got 0
+            programming.nMsp=5:40:four     | programming.nMsp: expected the count n of lo:hi:n to be a whole number, got 'four'
+            chip.timing.set=100:400ns:3    | chip.timing.set: expected a time with a unit (ps, ns, us, ms, s, min, h, d, y), got '100' (lo of the range)
+            programming.nMsp=5:4x:3        | programming.nMsp: expected a plain whole number with no unit, got '4x' (hi of the range)
+            programming.nMsp=5:40          | programming.nMsp: expected a range lo:hi:n or lo:hi:n:log, got '5:40'
+            programming.nMsp=5:40:3:lin    | programming.nMsp: expected a range lo:hi:n or lo:hi:n:log, got '5:40:3:lin'
+            programming.nMsp=5:40:1        | programming.nMsp: expected n >= 2 for a range from 5 to 40 (n = 1 is the single value lo:lo:1), got 1
+            workload.distribution=a:b:2    | workload.distribution: expected a numeric key for a range lo:hi:n, got a choice key; list its values instead (path=v1,v2,...)
+            chip.adc.bits=4:6:5            | chip.adc.bits: expected 5 distinct values from 4:6:5, got repeats (4,5,5,6,6): a whole-number key has fewer values in that range
+            chip.energy.set=0pJ:10pJ:3:log | chip.energy.set: expected lo > 0 for a log range, got 0pJ
+            """)
+    void badRange(String grid, String message) {
+        assertEquals("xbarsim: --grid: " + message, assertInputError(sweep(dir.resolve("x"), "--grid", grid)));
     }
 
     @Test

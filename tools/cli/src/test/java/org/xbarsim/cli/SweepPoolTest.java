@@ -224,4 +224,13 @@ class SweepPoolTest {
         assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMsp=5", "--cluster", "--point-timeout",
                 "10"), "--point-timeout: expected a time with a unit");
     }
+
+    @Test
+    void workerOptions() {
+        assertInputError(CliTestSupport.xbarsim(plugins, "worker"), "Missing required option: '--cluster'");
+        assertInputError(CliTestSupport.xbarsim(plugins, "worker", "--cluster", "--port", "65530"),
+                "--port: expected a port in 1..65525, got 65530");
+        assertInputError(CliTestSupport.xbarsim(plugins, "worker", "--cluster", "--threads", "0"),
+                "--threads: expected 1..1024, got 0");
+    }
 }

@@ -12,6 +12,10 @@ final class Logging {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         setDefault("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        // Hazelcast (clustered sweeps) through SLF4J from its first line, and only its errors: its warnings
+        // are about features xbarsim does not use (CP subsystem, internal JDK API access).
+        setDefault("hazelcast.logging.type", "slf4j");
+        setDefault("org.slf4j.simpleLogger.log.com.hazelcast", "error");
     }
 
     private static void setDefault(String key, String value) {

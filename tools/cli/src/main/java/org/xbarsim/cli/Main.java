@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "xbarsim", mixinStandardHelpOptions = true, version = "xbarsim 0.1.0",
         description = "Cycle-level simulator of analog AI accelerators built from NVM crossbar arrays.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class, TrainCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, WorkerCommand.class, ReportCommand.class,
+            OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
     public static final int INPUT_ERROR = 2;
     public static final int FAILURE = 1;

@@ -23,6 +23,23 @@ final class CliTestSupport {
     /** The plugin modules whose jars xbarsim-cli's type-pom dependencies have packaged before the tests. */
     static final List<String> PLUGINS = List.of("device-pcm", "programming-rowwise", "workload-synthetic");
 
+    /** A scenario whose points take well under a second: one 16x16 tile, a 16x16 Gaussian matrix. */
+    static final String TINY_SWEEP = """
+            name: tiny
+            seed: 1
+            chip:
+              tile:
+                rows: 16
+                cols: 16
+            device:
+              impl: pcm
+            workload:
+              impl: synthetic
+              distribution: gaussian
+              rows: 16
+              cols: 16
+            """;
+
     private CliTestSupport() {
     }
 

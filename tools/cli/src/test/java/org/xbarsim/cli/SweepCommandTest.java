@@ -28,22 +28,6 @@ import org.xbarsim.cli.CliTestSupport.Result;
  * jars, on a tiny scenario (one 16x16 tile, a 16x16 Gaussian matrix) so a point takes well under a second.
  */
 class SweepCommandTest {
-    private static final String TINY = """
-            name: tiny
-            seed: 1
-            chip:
-              tile:
-                rows: 16
-                cols: 16
-            device:
-              impl: pcm
-            workload:
-              impl: synthetic
-              distribution: gaussian
-              rows: 16
-              cols: 16
-            """;
-
     @TempDir
     static Path shared;
 
@@ -61,7 +45,7 @@ class SweepCommandTest {
         Path copies = Files.createDirectories(shared.resolve("plugins"));
         plugins = CliTestSupport.pluginDir(copies);
         scenario = shared.resolve("tiny.yaml");
-        Files.writeString(scenario, TINY, StandardCharsets.UTF_8);
+        Files.writeString(scenario, CliTestSupport.TINY_SWEEP, StandardCharsets.UTF_8);
         sweep = shared.resolve("sweep");
         sweepRun = CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid", "programming.nMsp=5,40",
                 "--grid", "chip.adc.bits=4,10", "--set", "programming.nLsp=20", "--threads", "1", "--quiet",

@@ -1,0 +1,139 @@
+package org.xbarsim.cli;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.bus.Futures;
+
+/**
+ * One member of a sweep cluster: a Vert.x instance whose event bus is clustered by Hazelcast, with
+ * an explicit configuration so that nothing leaves the given address. Every member binds the first
+ * free port of {@code port .. port + MEMBERS_PER_HOST - 1} on {@code host} and finds the others by
+ * TCP on those ports of the same host or of the hosts given with --join: no multicast, no cloud
+ * auto-detection, no phone-home. The default host is the loopback, so a cluster spans machines only
+ * when addresses are given.
+ */
+final class ClusterNode implements AutoCloseable {
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 5701;
+    /** Members one host can hold: the ports a member tries to bind, and those a joining member probes. */
+    static final int MEMBERS_PER_HOST = 10;
+    /** Every xbarsim cluster has this name: a member of another Hazelcast cluster on the same ports is not let in. */
+    static final String CLUSTER_NAME = "xbarsim-sweep";
+
+    private final Vertx vertx;
+    private final HazelcastClusterManager manager;
+
+    private ClusterNode(Vertx vertx, HazelcastClusterManager manager) {
+        this.vertx = vertx;
+        this.manager = manager;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    ClusterManager manager() {
+        return manager;
+    }
+
+    String nodeId() {
+        return manager.getNodeId();
+    }
+
+    /** The address Hazelcast bound, host:port, for messages. */
+    String address() {
+        var a = manager.getHazelcastInstance().getCluster().getLocalMember().getAddress();
+        return a.getHost() + ":" + a.getPort();
+    }
+
+    /**
+     * Joins (or founds) the cluster on host, ports port..port+9, looking for the other members on the
+     * same ports of {@code members} (this host when empty); blocks until joined.
+     */
+    static ClusterNode join(String host, int port, List<String> members) {
+        if (port < 1 || port > 65535 - MEMBERS_PER_HOST) {
+            throw new InputError("--port", "", "expected a port in 1.." + (65535 - MEMBERS_PER_HOST) + ", got " + port);
+        }
+        if (host == null || host.isBlank() || host.contains(",") || host.contains(" ")) {
+            throw new InputError("--host", "", "expected one IP address of this machine, got '" + host + "'");
+        }
+        List<String> others = members == null || members.isEmpty() ? List.of(host.trim()) : members;
+        for (String m : others) {
+            if (m.isBlank() || m.contains(" ")) {
+                throw new InputError("--join", "", "expected addresses of other members separated by commas, got '"
+                        + String.join(",", others) + "'");
+            }
+        }
+        HazelcastClusterManager manager = new HazelcastClusterManager(config(host.trim(), port, others));
+        VertxOptions options = new VertxOptions();
+        // The event bus's own TCP server: on the same address, any free port.
+        options.getEventBusOptions().setHost(host.trim()).setPort(0).setClusterPublicHost(host.trim());
+        try {
+            Vertx vertx = Futures.await(Vertx.builder().with(options).withClusterManager(manager).buildClustered());
+            return new ClusterNode(vertx, manager);
+        } catch (RuntimeException e) {
+            throw new InputError("--host", "", "cannot join a cluster on " + host + " ports " + port + ".."
+                    + (port + MEMBERS_PER_HOST - 1) + ": " + Errors.oneLine(String.valueOf(rootMessage(e))));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /**
+     * The Hazelcast configuration (after the dependencies notes, trap 7), plus the structures Vert.x's
+     * own default-cluster.xml declares for its subscription and node maps.
+     */
+    static Config config(String host, int port, List<String> members) {
+        Config config = new Config();
+        config.setClusterName(CLUSTER_NAME);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        // Bind the given address only, not every interface.
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        // A member killed with SIGKILL is noticed in seconds, so its points go to another worker soon.
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+        // Members are on the same ports of a known host: no need to wait long for others to answer.
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
+        config.setProperty("hazelcast.tcp.join.port.try.count", Integer.toString(MEMBERS_PER_HOST));
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(port).setPortAutoIncrement(true).setPortCount(MEMBERS_PER_HOST);
+        network.getInterfaces().setEnabled(true).addInterface(host);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2);
+        members.forEach(m -> join.getTcpIpConfig().addMember(m.trim()));
+        config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+        config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+        config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Leaving the cluster is best effort: the others notice a member that is gone anyway.
+        }
+    }
+}

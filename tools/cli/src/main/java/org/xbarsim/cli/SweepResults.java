@@ -1,0 +1,137 @@
+package org.xbarsim.cli;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.xbarsim.cli.SweepFiles.Grid;
+
+/**
+ * The result directory of a sweep as its points finish, in whatever order the local pool or the
+ * cluster's workers finish them: {@code points/<i>/summary.json} per point, and {@code sweep.csv}
+ * with the finished points in index order, rewritten after each. A point is recorded once: a second
+ * result for it (a worker that was thought lost and answered late) is ignored, so the files on disk
+ * never change under a reader once written. Thread-safe.
+ */
+final class SweepResults {
+    private final Path dir;
+    private final List<Grid> grids;
+    private final List<List<String>> values;
+    private final Map<Integer, JsonObject> done = new TreeMap<>();
+
+    /** {@code values}: each point's grid values, one per grid, by point index. */
+    SweepResults(Path dir, List<Grid> grids, List<List<String>> values) {
+        this.dir = dir;
+        this.grids = grids;
+        this.values = values;
+    }
+
+    int points() {
+        return values.size();
+    }
+
+    static Path summaryFile(Path dir, int index) {
+        return dir.resolve("points").resolve(Integer.toString(index)).resolve("summary.json");
+    }
+
+    /**
+     * Takes the points a previous run of the same sweep finished (a killed sweep or coordinator
+     * resumed): every readable summary.json of a point index of this sweep. Summaries are written
+     * atomically, so one that does not parse was not written by xbarsim and is run again.
+     */
+    synchronized int loadFinished() {
+        for (int i = 0; i < values.size(); i++) {
+            Path file = summaryFile(dir, i);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                done.put(i, new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException | DecodeException e) {
+                // left to run again
+            }
+        }
+        return done.size();
+    }
+
+    synchronized boolean isDone(int index) {
+        return done.containsKey(index);
+    }
+
+    synchronized int doneCount() {
+        return done.size();
+    }
+
+    /** Writes the point's summary and the table; false, writing nothing, when the point already has a result. */
+    synchronized boolean record(int index, JsonObject summary) {
+        if (done.containsKey(index)) {
+            return false;
+        }
+        SweepFiles.writeAtomically(summaryFile(dir, index), summary.encodePrettily() + "\n");
+        done.put(index, summary);
+        writeTable();
+        return true;
+    }
+
+    /** sweep.csv of the points finished so far; inference columns only when some point has them. */
+    synchronized void writeTable() {
+        List<String> metrics = new ArrayList<>();
+        for (String m : SweepFiles.METRICS) {
+            boolean present = !m.startsWith("inference.")
+                    || done.values().stream().anyMatch(s -> SweepFiles.metric(s, m) != null);
+            if (present) {
+                metrics.add(m);
+            }
+        }
+        List<String> header = new ArrayList<>();
+        grids.forEach(g -> header.add(g.key()));
+        header.addAll(metrics);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<Integer, JsonObject> e : done.entrySet()) {
+            List<String> row = new ArrayList<>(values.get(e.getKey()));
+            for (String m : metrics) {
+                row.add(SweepFiles.cell(SweepFiles.metric(e.getValue(), m)));
+            }
+            rows.add(row);
+        }
+        SweepFiles.writeAtomically(dir.resolve(SweepFiles.CSV), SweepFiles.csvText(header, rows));
+    }
+
+    /** The line printed when a point finishes: its grid values and main figures. */
+    String line(int index, JsonObject summary) {
+        JsonObject p = summary.getJsonObject("programming");
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "  [%d/%d] %s: success %.2f%%  Pfail %.2f%%  %.1f pulse ops/row  programming %s, %s",
+                index + 1, values.size(), label(grids, values.get(index)), 100 * p.getDouble("successFraction"),
+                100 * p.getDouble("pfail"), p.getDouble("pulseOpsPerRow"),
+                RunCommand.seconds(p.getDouble("timeSeconds")), RunCommand.joules(p.getDouble("energyJoules"))));
+        JsonObject inference = summary.getJsonObject("inference");
+        if (inference != null) {
+            if (inference.getValue("analogAccuracy") != null) {
+                b.append(String.format(Locale.ROOT, "  accuracy %.2f%% analog vs %.2f%% software",
+                        100 * inference.getDouble("analogAccuracy"), 100 * inference.getDouble("softwareAccuracy")));
+            }
+            if (inference.getValue("analogBitsPerChar") != null) {
+                b.append(String.format(Locale.ROOT, "  %.3f bits/char analog vs %.3f software",
+                        inference.getDouble("analogBitsPerChar"), inference.getDouble("softwareBitsPerChar")));
+            }
+        }
+        b.append(String.format(Locale.ROOT, "  (wall %.2f s)", summary.getJsonObject("run").getDouble("wallSeconds")));
+        return b.toString();
+    }
+
+    static String label(List<Grid> grids, List<String> values) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) {
+            parts.add(grids.get(i).key() + "=" + values.get(i));
+        }
+        return String.join(" ", parts);
+    }
+}

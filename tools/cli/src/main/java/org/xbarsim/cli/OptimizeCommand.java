@@ -200,7 +200,8 @@ final class OptimizeCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             Path plot = dir.resolve(PLOT);
             try {
-                ParetoPlot.draw(base.name() + ": " + describe(goals), searched, limitsOf(goals, Metric.TIME),
+                ParetoPlot.draw(base.name() + ": Pfail against programming time, " + goals.get(0).objective().id()
+                        + " minimised" + (limitSpecs.isEmpty() ? "" : " within the limits"), searched, limitsOf(goals, Metric.TIME),
                         limitsOf(goals, Metric.PFAIL), plot);
             } catch (IOException | RuntimeException e) {
                 spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());

@@ -12,6 +12,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.xbarsim.cli.optimize.Evaluation;
+import org.xbarsim.cli.optimize.Metric;
 import org.xbarsim.cli.optimize.ParetoFront;
 
 /**
@@ -92,12 +93,12 @@ final class ParetoPlot {
         }
         for (int i = 0; i < timeLimits.size() && maxPfail > 0; i++) {
             double t = timeLimits.get(i);
-            dashed(chart, i == 0 ? "time limit" : "time limit " + (i + 1), List.of(1e3 * t, 1e3 * t),
+            dashed(chart, "limit " + Metric.TIME.format(t), List.of(1e3 * t, 1e3 * t),
                     List.of(Math.max(PFAIL_FLOOR_PERCENT, minPfail), maxPfail));
         }
         for (int i = 0; i < pfailLimits.size() && maxTime > 0; i++) {
             double p = pfailLimits.get(i);
-            dashed(chart, i == 0 ? "Pfail limit" : "Pfail limit " + (i + 1), List.of(0.0, maxTime),
+            dashed(chart, "limit " + Metric.PFAIL.format(p), List.of(0.0, maxTime),
                     List.of(100 * p, 100 * p));
         }
         SweepPlots.save(chart, file);

@@ -101,7 +101,15 @@ final class ReplayCommand implements Callable<Integer> {
                     Long.parseLong(require(m, TraceFormat.SEED)));
             Simulator simulator = new Simulator(catalog);
             EventPrints replayed = new EventPrints();
-            rerun(simulator, scenario, level, replayed);
+            try {
+                rerun(simulator, scenario, level, replayed);
+            } catch (RuntimeException e) {
+                // A trace cut short is refused as such, whatever its truncated scenario does when re-run.
+                if (!await(reading)) {
+                    throw cutShort();
+                }
+                throw e;
+            }
             if (!await(reading)) {
                 throw cutShort();
             }

@@ -302,14 +302,20 @@ final class SweepCommand implements Callable<Integer> {
                         + "(path=v1,v2,...) or a range (path=lo:hi:n), got none");
             }
             List<String> values = GridRange.isRange(list) ? List.of(list) : values(key, list);
-            if (!keys.add(key)) {
-                throw new InputError("--grid", key, "expected each key in one --grid only, got it twice");
-            }
-            if (setKeys.contains(key)) {
-                throw new InputError("--grid", key, "expected a key not also given with --set, got both");
-            }
-            if (seedGiven && key.equals("seed")) {
-                throw new InputError("--grid", key, "expected seeds either in --grid or as --seed, got both");
+            for (String part : key.split("\\+", -1)) {
+                if (part.isBlank()) {
+                    throw new InputError("--grid", key, "expected keys joined by '+' (workload.rows+workload.cols=...), "
+                            + "got an empty one");
+                }
+                if (!keys.add(part)) {
+                    throw new InputError("--grid", part, "expected each key in one --grid only, got it twice");
+                }
+                if (setKeys.contains(part)) {
+                    throw new InputError("--grid", part, "expected a key not also given with --set, got both");
+                }
+                if (seedGiven && part.equals("seed")) {
+                    throw new InputError("--grid", part, "expected seeds either in --grid or as --seed, got both");
+                }
             }
             grids.add(new Grid(key, values));
         }
@@ -356,7 +362,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> base = new ArrayList<>(overrides);
         for (Grid g : grids) {
             if (!GridRange.isRange(g.values().get(0))) {
-                base.add(g.key() + "=" + g.values().get(0));
+                base.addAll(g.overrides(g.values().get(0)));
             }
         }
         Scenario scenario = loader.load(scenarioFile, base, seed);
@@ -367,20 +373,25 @@ final class SweepCommand implements Callable<Integer> {
                 expanded.add(g);
                 continue;
             }
-            ParameterSpec parameter = GridRange.specOf(scenario, g.key());
-            if (parameter == null) {
+            // Linked keys take the same values: the range is read in the kind of the first.
+            String first = g.keys().get(0);
+            ParameterSpec parameter = GridRange.specOf(scenario, first);
+            for (String k : g.keys()) {
+                if (GridRange.specOf(scenario, k) != null) {
+                    continue;
+                }
                 // An unknown key gets the loader's own message (with its suggestion) on --grid.
                 List<String> probe = new ArrayList<>(base);
-                probe.add(g.key() + "=" + text.substring(0, text.indexOf(':')));
+                probe.add(k + "=" + text.substring(0, text.indexOf(':')));
                 try {
                     loader.load(scenarioFile, probe, seed);
                 } catch (InputError e) {
-                    if (g.key().equals(e.keyPath()) || g.key().startsWith(e.keyPath() + ".")) {
+                    if (k.equals(e.keyPath()) || k.startsWith(e.keyPath() + ".")) {
                         throw new InputError("--grid", e.keyPath(), e.detail(), e);
                     }
                 }
             }
-            expanded.add(new Grid(g.key(), GridRange.expand(g.key(), text, parameter)));
+            expanded.add(new Grid(g.key(), GridRange.expand(first, text, parameter)));
         }
         return expanded;
     }
@@ -426,7 +437,7 @@ final class SweepCommand implements Callable<Integer> {
     private List<String> pointOverrides(List<Grid> grids, List<String> values) {
         List<String> all = new ArrayList<>(overrides);
         for (int g = 0; g < grids.size(); g++) {
-            all.add(grids.get(g).key() + "=" + values.get(g));
+            all.addAll(grids.get(g).overrides(values.get(g)));
         }
         return all;
     }
@@ -459,10 +470,11 @@ final class SweepCommand implements Callable<Integer> {
             return e;
         }
         for (Grid g : grids) {
-            String k = g.key();
-            if (k.equals(path) || k.startsWith(path + ".") || path.startsWith(k + ".")) {
-                return new InputError("--grid", path, e.detail() + " (point " + index + ": "
-                        + SweepResults.label(grids, values) + ")", e);
+            for (String k : g.keys()) {
+                if (k.equals(path) || k.startsWith(path + ".") || path.startsWith(k + ".")) {
+                    return new InputError("--grid", path, e.detail() + " (point " + index + ": "
+                            + SweepResults.label(grids, values) + ")", e);
+                }
             }
         }
         return e;

@@ -41,6 +41,22 @@ final class SweepFiles {
 
     /** One grid axis: a scenario key path and the values it takes, as written. */
     record Grid(String key, List<String> values) {
+        /**
+         * The scenario keys this grid sets: one, or several joined by '+' that take the same value at
+         * every point (workload.rows+workload.cols=64,128: square matrices).
+         */
+        List<String> keys() {
+            return List.of(key.split("\\+"));
+        }
+
+        /** The overrides that give this grid's keys a value. */
+        List<String> overrides(String value) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String k : keys()) {
+                out.add(k + "=" + value);
+            }
+            return out;
+        }
     }
 
     /** What sweep.properties records. */

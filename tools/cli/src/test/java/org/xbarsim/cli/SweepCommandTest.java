@@ -107,6 +107,26 @@ class SweepCommandTest {
     }
 
     @Test
+    void linkedKeysTakeTheSameValueAtEveryPoint() throws IOException {
+        Path out = dir.resolve("square");
+        Result r = CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
+                "workload.rows+workload.cols=4:16:3", "--out", out.toString(), "--quiet", "--workers", "1");
+        assertEquals(0, r.status(), r::err);
+        List<List<String>> rows = csv(out.resolve("sweep.csv"));
+        assertEquals("workload.rows+workload.cols", rows.get(0).get(0));
+        assertEquals(List.of("4", "10", "16"), rows.subList(1, 4).stream().map(row -> row.get(0)).toList());
+        for (int i = 0; i < 3; i++) {
+            int n = Integer.parseInt(rows.get(1 + i).get(0));
+            JsonObject summary = new JsonObject(Files.readString(out.resolve("points/" + i + "/summary.json")));
+            assertEquals(n * n, summary.getJsonObject("programming").getInteger("weights"), "a square matrix");
+        }
+        assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
+                "workload.rows+=4,8", "--out", dir.resolve("bad").toString()), "--grid", "empty");
+        assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
+                "workload.rows+workload.colz=4,8", "--out", dir.resolve("bad").toString()), "--grid", "colz");
+    }
+
+    @Test
     void reportDrawsOnePngPerMetricAndSweptKey() throws IOException {
         assertEquals(0, sweepRun.status(), sweepRun::err);
         Result r = CliTestSupport.xbarsim(null, "report", sweep.toString());

@@ -46,6 +46,11 @@ final class ReportCommand implements Callable<Integer> {
             + "value of KEY, and front-by-KEY.csv, the front points.")
     String front;
 
+    @picocli.CommandLine.Option(names = "--cost", description = "Adds cost-vs-size.png: the wall time of each point "
+            + "against the weights it programmed (log-log) and weights per second, with the fitted growth exponent: "
+            + "how the simulator's cost grows with matrix size.")
+    boolean cost;
+
     @picocli.CommandLine.Option(names = "--front-include", paramLabel = "DIR", description = "Another sweep whose "
             + "points join the --front fronts, by their own value of KEY (repeatable): a policy's own knobs swept "
             + "apart from the policies that do not have them.")
@@ -122,6 +127,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (!compare.isEmpty()) {
             written.add(comparison(name, rows));
+        }
+        if (cost) {
+            Path png = dir.resolve("cost-vs-size.png");
+            double exponent = CostPlot.write(name, rows, png);
+            written.add(png);
+            out.printf(Locale.ROOT, "report: wall time grows as weights^%.2f from a million weights (1 is linear)%n",
+                    exponent);
         }
         if (front == null && !frontInclude.isEmpty()) {
             throw new InputError("--front-include", "", "expected --front KEY as well: the included points join "

@@ -34,7 +34,7 @@ final class SweepFiles {
             "inference.samples", "inference.softwareAccuracy", "inference.analogAccuracy",
             "inference.softwareBitsPerChar", "inference.analogBitsPerChar", "inference.timeSecondsPerSample",
             "inference.energyJoulesPerSample",
-            "run.wallSeconds");
+            "programming.weights", "run.wallSeconds");
 
     private SweepFiles() {
     }

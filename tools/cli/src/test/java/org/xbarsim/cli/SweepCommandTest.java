@@ -70,7 +70,7 @@ class SweepCommandTest {
         List<String> header = rows.get(0);
         assertEquals(List.of("programming.nMsp", "chip.adc.bits", "programming.successFraction", "programming.pfail",
                 "programming.meanAbsErrorMicroSiemens", "programming.pulseOpsPerRow", "programming.readOpsPerRow",
-                "programming.timeSeconds", "programming.energyJoules", "run.wallSeconds"), header);
+                "programming.timeSeconds", "programming.energyJoules", "programming.weights", "run.wallSeconds"), header);
         String[][] expected = {{"5", "4"}, {"5", "10"}, {"40", "4"}, {"40", "10"}};
         List<Double> pfails = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -120,6 +120,10 @@ class SweepCommandTest {
             JsonObject summary = new JsonObject(Files.readString(out.resolve("points/" + i + "/summary.json")));
             assertEquals(n * n, summary.getJsonObject("programming").getInteger("weights"), "a square matrix");
         }
+        Result cost = CliTestSupport.xbarsim(null, "report", out.toString(), "--cost");
+        assertEquals(0, cost.status(), cost::err);
+        assertTrue(cost.out().matches("(?s).*grows as weights\\^\\d+\\.\\d\\d.*"), cost.out());
+        assertNotNull(ImageIO.read(out.resolve("cost-vs-size.png").toFile()));
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
                 "workload.rows+=4,8", "--out", dir.resolve("bad").toString()), "--grid", "empty");
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",

@@ -86,6 +86,9 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, String> m;
         try (TraceReader header = TraceReader.open(file)) {
             m = header.metadata();
+            if (!header.endsWithMarker()) {
+                throw cutShort(); // before running anything: a killed run's trace is refused at once
+            }
         }
         TraceFormat.Level level = TraceFormat.Level.of(require(m, TraceFormat.LEVEL));
         // The recording streams from its file on a thread of its own while the replay runs; both

@@ -46,6 +46,7 @@ final class TraceFileReader implements AutoCloseable {
     }
 
     private final String source;
+    private final Path file;
     private final InputStream in;
     private final Header header;
     private final Map<String, String> metadata;
@@ -54,8 +55,9 @@ final class TraceFileReader implements AutoCloseable {
     private TraceEnd end;
     private boolean finished;
 
-    private TraceFileReader(String source, InputStream in, Header header, Map<String, String> metadata) {
+    private TraceFileReader(String source, Path file, InputStream in, Header header, Map<String, String> metadata) {
         this.source = source;
+        this.file = file;
         this.in = in;
         this.header = header;
         this.metadata = metadata;
@@ -75,7 +77,7 @@ final class TraceFileReader implements AutoCloseable {
                     metadata.put(k, new String(v, StandardCharsets.UTF_8));
                 }
             });
-            return new TraceFileReader(source, in, header, metadata);
+            return new TraceFileReader(source, file, in, header, metadata);
         } catch (IOException e) {
             closeQuietly(in);
             throw new InputError(source, "", "cannot read: " + e.getMessage());
@@ -137,6 +139,46 @@ final class TraceFileReader implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the file's last block ends with the end marker: a quick look at the tail that tells a
+     * trace cut short (a killed run) without reading it all. True says only that the end is there;
+     * {@link #complete()} after reading checks the count as well. A last block longer than the tail
+     * looked at, or a tail without a block boundary, is given the benefit of the doubt (true).
+     */
+    boolean endsWithMarker() {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long length = ch.size();
+            int window = (int) Math.min(length, 4L << 20);
+            ByteBuffer tail = ByteBuffer.allocate(window);
+            ch.read(tail, length - window);
+            byte[] b = tail.array();
+            if (window < SYNC_BYTES || !Arrays.equals(Arrays.copyOfRange(b, window - SYNC_BYTES, window), header.sync)) {
+                return false; // a file cut short ends inside a block, not at a sync marker
+            }
+            // The last block starts after the sync marker before the final one.
+            int start = -1;
+            for (int i = window - 2 * SYNC_BYTES; i >= 0; i--) {
+                if (Arrays.equals(b, i, i + SYNC_BYTES, header.sync, 0, SYNC_BYTES)) {
+                    start = i + SYNC_BYTES;
+                    break;
+                }
+            }
+            if (start < 0) {
+                return true;
+            }
+            java.io.ByteArrayInputStream block = new java.io.ByteArrayInputStream(b, start, window - SYNC_BYTES - start);
+            long count = varLong(block.read(), block);
+            long size = varLong(block.read(), block);
+            if (count <= 0 || size != block.available()) {
+                return true; // not a block boundary after all (the marker's bytes inside data): undecided
+            }
+            List<SpecificRecord> records = decode(block.readNBytes((int) size), count, header.codec, datumReader);
+            return records != null && records.get(records.size() - 1) instanceof TraceEnd;
+        } catch (IOException e) {
+            return true; // undecided here: reading the whole trace will tell
+        }
     }
 
     /**

@@ -60,6 +60,14 @@ public final class TraceReader implements AutoCloseable {
         return block.get(next++);
     }
 
+    /**
+     * A quick look at the end of the file: false when the trace was surely cut short (no end marker in
+     * its last block), so a caller can refuse it before reading it all.
+     */
+    public boolean endsWithMarker() {
+        return reader.endsWithMarker();
+    }
+
     /** Whether the trace ended with its end marker; meaningful once {@link #next()} has returned null. */
     public boolean complete() {
         return reader.complete();

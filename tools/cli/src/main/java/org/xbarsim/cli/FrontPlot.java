@@ -3,7 +3,6 @@ package org.xbarsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +30,8 @@ final class FrontPlot {
 
     /** The Pareto front of some rows: by increasing time, each point with lower Pfail than all faster ones. */
     static List<Row> front(List<Row> rows) {
-        List<Row> sorted = rows.stream().filter(r -> r.metric(PFAIL) != null && r.metric(TIME) != null)
-                .sorted(Comparator.comparingDouble((Row r) -> r.metric(TIME)).thenComparingDouble(r -> r.metric(PFAIL)))
-                .toList();
-        List<Row> front = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        for (Row r : sorted) {
-            if (r.metric(PFAIL) < best) {
-                front.add(r);
-                best = r.metric(PFAIL);
-            }
-        }
-        return front;
+        return org.xbarsim.cli.optimize.ParetoFront.of(rows.stream().filter(r -> r.metric(PFAIL) != null
+                && r.metric(TIME) != null).toList(), r -> r.metric(TIME), r -> r.metric(PFAIL));
     }
 
     /**

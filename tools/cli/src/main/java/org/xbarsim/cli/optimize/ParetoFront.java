@@ -3,6 +3,7 @@ package org.xbarsim.cli.optimize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The runs no other run beats on both Pfail and programming time: the trade-off a designer chooses
@@ -13,17 +14,24 @@ public final class ParetoFront {
     private ParetoFront() {
     }
 
-    /** The front, fastest first (so Pfail falls along it). */
+    /** The front of a search's runs, fastest first (so Pfail falls along it). */
     public static List<Evaluation> of(List<Evaluation> runs) {
-        List<Evaluation> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingDouble(Evaluation::timeSeconds).thenComparingDouble(Evaluation::pfail)
-                .thenComparingInt(Evaluation::index));
-        List<Evaluation> front = new ArrayList<>();
+        return of(runs, Evaluation::timeSeconds, Evaluation::pfail);
+    }
+
+    /**
+     * The front of any runs given their time and Pfail, fastest first; runs as fast and as good as an
+     * earlier one (in the given order) are left out. The sort is stable, so ties keep that order.
+     */
+    public static <T> List<T> of(List<T> runs, ToDoubleFunction<T> time, ToDoubleFunction<T> pfail) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(time).thenComparingDouble(pfail));
+        List<T> front = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
-        for (Evaluation e : sorted) {
-            if (e.pfail() < best) {
+        for (T e : sorted) {
+            if (pfail.applyAsDouble(e) < best) {
                 front.add(e);
-                best = e.pfail();
+                best = pfail.applyAsDouble(e);
             }
         }
         return front;

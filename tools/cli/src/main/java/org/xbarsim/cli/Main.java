@@ -9,10 +9,13 @@ import picocli.CommandLine.Option;
  * The {@code xbarsim} command. Exit status: 0 success, 1 a failure inside xbarsim or a plugin,
  * 2 bad input (a file, a key, a value, an option), with one line saying which and what was expected.
  */
-@Command(name = "xbarsim", mixinStandardHelpOptions = true, version = "xbarsim 0.1.0",
+// INHERIT: every subcommand takes -h/--help too (xbarsim run --help), and 'xbarsim help CMD' works.
+@Command(name = "xbarsim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "xbarsim 0.1.0",
         description = "Cycle-level simulator of analog AI accelerators built from NVM crossbar arrays.",
         subcommands = {RunCommand.class, SweepCommand.class, WorkerCommand.class, ReportCommand.class,
-            OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class, TrainCommand.class})
+            OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int INPUT_ERROR = 2;
     public static final int FAILURE = 1;
@@ -37,7 +40,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("xbarsim: " + Errors.oneLine(e.getMessage()));
+            String command = e.getCommandLine().getCommandName();
+            err.println("xbarsim: " + Errors.oneLine(e.getMessage()) + (e.getCommandLine().getParent() == null ? ""
+                    : " (see xbarsim " + command + " --help)"));
             return INPUT_ERROR;
         });
         cli.setExecutionExceptionHandler(new Errors(err));

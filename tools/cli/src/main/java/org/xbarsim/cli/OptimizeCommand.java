@@ -61,7 +61,8 @@ final class OptimizeCommand implements Callable<Integer> {
     String objective = "pfail";
 
     @Option(names = "--limit", paramLabel = "metric=value", description = "An upper limit (repeatable), e.g. "
-            + "--limit programming.timeSeconds=3ms or --limit pfail=2%%.")
+            + "--limit programming.timeSeconds=3ms or --limit pfail=2%%. One limit may list several values "
+            + "(programming.timeSeconds=1ms,2ms,3ms): CMA-ES then refines the front at each, sharing the budget.")
     List<String> limitSpecs = new ArrayList<>();
 
     @Option(names = "--each", paramLabel = "path=v1,v2,...", description = "Search once for each value of a key "

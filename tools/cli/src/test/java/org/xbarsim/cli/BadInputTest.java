@@ -74,6 +74,20 @@ class BadInputTest {
     }
 
     @Test
+    void everyCommandHasItsHelpAndAMissingArgumentPointsToIt() {
+        for (String command : new String[] {"run", "sweep", "optimize", "replay", "inspect", "report", "worker",
+            "plugins", "train"}) {
+            CliTestSupport.Result help = CliTestSupport.xbarsim(null, command, "--help");
+            org.junit.jupiter.api.Assertions.assertEquals(0, help.status(), command + ": " + help.err());
+            org.junit.jupiter.api.Assertions.assertTrue(help.out().startsWith("Usage: xbarsim " + command),
+                    help.out());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(CliTestSupport.xbarsim(null, "help", "optimize").out()
+                .contains("--vary"));
+        assertInputError(CliTestSupport.xbarsim(null, "run"), "Missing required parameter", "xbarsim run --help");
+    }
+
+    @Test
     void missingScenarioFile() {
         Path missing = dir.resolve("nosuch.yaml");
         assertInputError(xbarsim("run", missing.toString()),

@@ -58,8 +58,10 @@ final class EcramArray extends DeviceArrayBase {
             double down = Math.min(Math.max(gammaDown * (1 + gammaSigma * rng.nextGaussian()), 0), 1);
             slopeUp[i] = up / (hi - sym);
             slopeDown[i] = down / (sym - lo);
+            // Drawn whether or not drift is on: switching drift off must not change the rest of the chip.
+            double nuDeviate = rng.nextGaussian();
             if (nu != null) {
-                nu[i] = Math.max(0, nuMean + nuSigma * rng.nextGaussian());
+                nu[i] = Math.max(0, nuMean + nuSigma * nuDeviate);
             }
             g[i] = lo; // fabricated with an empty channel
         }

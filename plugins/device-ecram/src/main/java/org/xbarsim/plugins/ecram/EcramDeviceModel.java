@@ -50,7 +50,9 @@ public class EcramDeviceModel implements DeviceModel {
             ParameterSpec.of("gammaUp", NUMBER, "0.1153", 0, 1,
                     "Potentiation nonlinearity: relative step change from the symmetry point to Gmax."),
             ParameterSpec.of("gammaDown", NUMBER, "0.5085", 0, 1,
-                    "Depression nonlinearity: relative step change from the symmetry point to Gmin."),
+                    "Depression nonlinearity: relative step change from the symmetry point to Gmin. Acts on "
+                            + "RESET, the only depression the programming API has: at the default resetStrength a "
+                            + "RESET reaches Gmin whatever its value; it matters for weaker RESETs."),
             ParameterSpec.of("gammaSigmaRel", NUMBER, "0.05", 0, 2,
                     "Device-to-device spread of gammaUp and gammaDown, relative (clipped to 0..1)."),
             ParameterSpec.of("c2c", NUMBER, "0.05", 0, 5,

@@ -41,8 +41,9 @@ final class RramArray extends DeviceArrayBase {
         this.invWindow = new double[count];
         this.alpha = new double[count];
         this.resetDepth = new double[count];
-        // Fixed draw order per device (Gmin, Gmax, alpha, RESET depth, nu if any): the population
-        // depends only on the stream and the parameters, never on how it is used later.
+        // Fixed draw order per device (Gmin, Gmax, alpha, RESET depth, nu): the population depends only
+        // on the stream and the parameters, never on how it is used later. The drift deviate is drawn
+        // even with drift off, so that switching drift off does not change the rest of the chip.
         for (int i = 0; i < count; i++) {
             double lo = Math.max(0, gminMean * (1 + gminSigmaRel * rng.nextGaussian()));
             double hi = Math.max(lo + MIN_WINDOW, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
@@ -51,8 +52,9 @@ final class RramArray extends DeviceArrayBase {
             invWindow[i] = 1 / (hi - lo);
             alpha[i] = alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian());
             resetDepth[i] = depthMedian * StrictMath.exp(depthSigmaLn * rng.nextGaussian());
+            double nuDeviate = rng.nextGaussian();
             if (nu != null) {
-                nu[i] = nuMean + nuSigma * rng.nextGaussian(); // not clipped: relaxation goes both ways
+                nu[i] = nuMean + nuSigma * nuDeviate; // not clipped: relaxation goes both ways
             }
             g[i] = lo; // fabricated (formed and reset) in the high-resistance state
         }

@@ -27,7 +27,7 @@ import org.xbarsim.api.random.RandomStream;
  *       pulse, G <- Gmin_i + (G - Gmin_i) exp(-d), with a per-device depth d_i (log-normal spread) and
  *       relative cycle-to-cycle noise on it. The exponential is the exact integral of
  *       dG/dt = -r (G - Gmin): a strong pulse approaches Gmin without overshooting it, which a single
- *       linear step could not; with the default depth 4 about 2% of G - Gmin remains.</li>
+ *       linear step could not; with the default depth 4 a median 2% of G - Gmin remains (a mean 3.5%).</li>
  *   <li>Reads: Gaussian noise of standard deviation readRel G + readAbs.</li>
  *   <li>Relaxation: the drift law G (t/t0)^-nu_i (parameters driftNuMean, driftNuSigma, driftT0) with
  *       nu_i ~ Normal(mean, sigma) not clipped at 0, so devices
@@ -53,7 +53,7 @@ public class RramDeviceModel implements DeviceModel {
                     "Median SET step of a unit-strength pulse at G = Gmin."),
             ParameterSpec.of("alphaSigmaLn", NUMBER, "0.30", 0, 3,
                     "Device-to-device spread of the SET step: standard deviation of its logarithm."),
-            ParameterSpec.of("c2c", NUMBER, "0.60", 0, 5,
+            ParameterSpec.of("c2c", NUMBER, "0.46", 0, 5,
                     "Cycle-to-cycle noise of a SET step, relative to the device's step size."),
             ParameterSpec.of("resetDepth", NUMBER, "4.0", 0, 100,
                     "Median depth d of a RESET pulse: G - Gmin shrinks by exp(-d)."),

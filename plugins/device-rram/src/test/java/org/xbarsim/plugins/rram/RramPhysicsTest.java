@@ -113,9 +113,9 @@ class RramPhysicsTest {
             sum += r;
             sum2 += r * r;
         }
-        // Residual / step ~ Normal(0, 0.6): standard error of the mean 0.0019, of the sd 0.0013.
+        // Residual / step ~ Normal(0, 0.46): standard error of the mean 0.0015, of the sd 0.0010.
         assertEquals(0, sum / N, 0.01);
-        assertEquals(0.60, Math.sqrt(sum2 / N), 0.007);
+        assertEquals(0.46, Math.sqrt(sum2 / N), 0.006);
     }
 
     @Test

@@ -46,7 +46,9 @@ public class OpenLoopPolicy implements ProgrammingPolicy {
                 ParameterSpec.of("gMax", CONDUCTANCE, "25uS", 0.01, 10000,
                         "Nominal saturation conductance (pcm gmax_mean)."),
                 ParameterSpec.of("gReset", CONDUCTANCE, "0.1uS", 0, 1000,
-                        "Nominal conductance after RESET (pcm g_reset)."));
+                        "Nominal conductance after RESET (pcm g_reset). alpha, gMax and gReset are the curve the policy "
+                        + "believes in, pcm's by default whatever device.impl is: give another technology's own "
+                        + "(the ideal device: gMax very large, gReset 0)."));
     }
 
     @Override

@@ -139,7 +139,7 @@ class ClusterSweepIT {
 
         Path clustered = dir.resolve("clustered");
         List<String> args = new ArrayList<>(List.of(SWEEP));
-        args.addAll(List.of("--cluster", "--port", port, "--point-timeout", "30s", "--out", clustered.toString()));
+        args.addAll(List.of("--cluster", "--port", port, "--point-timeout", "10min", "--out", clustered.toString()));
         Process coordinator = xbarsim("coordinator.log", args.toArray(String[]::new));
 
         // Midway, and while worker a holds a point: stopped first, so the check cannot race its next line.
@@ -179,6 +179,8 @@ class ClusterSweepIT {
         assertEquals("cluster", record.getString("mode"));
         assertEquals(2, record.getInteger("workersSeen"), out);
         assertTrue(record.getInteger("pointsHandedAgain") >= 1, () -> "worker a's point went to b:\n" + out);
+        // Handed over because worker a's member left the cluster, not after the (ten-minute) point timeout.
+        assertTrue(out.contains("left the cluster; handing the point to another worker"), out);
         assertTrue(log("b.log").contains(" done in "), log("b.log"));
 
         // The same sweep in this JVM, locally: the same results.

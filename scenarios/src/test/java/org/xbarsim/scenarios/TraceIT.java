@@ -318,6 +318,14 @@ class TraceIT {
         assertOneLineError(cli("replay", bad.toString()), "device.impl", "nosuch");
     }
 
+    @Test
+    void replayOptionsThatOnlyAnotherDeviceUsesAreRefusedOnAnExactReplay() {
+        Path good = record("options", "--set", "workload.rows=4");
+        assertOneLineError(cli("replay", good.toString(), "--seed", "2"), "--seed", "--device");
+        assertOneLineError(cli("replay", good.toString(), "--set", "device.c2c=0.1"), "--set", "--device");
+        assertOneLineError(cli("replay", good.toString(), "--threads", "0"), "--threads", "1..1024");
+    }
+
     // ---- schema evolution ----
 
     @Test

@@ -1,8 +1,8 @@
 package org.xbarsim.cli;
 
 /**
- * Routes library logging to SLF4J's simple logger at warning level on standard error: PF4J reports
- * plugin load failures only through SLF4J, and Vert.x is told to use it too.
+ * Routes library logging to SLF4J's simple logger at warning level on standard error, Vert.x's
+ * included. PF4J's own logging is off: its load and start failures are reported by the catalog.
  */
 final class Logging {
     private Logging() {
@@ -16,6 +16,9 @@ final class Logging {
         // are about features xbarsim does not use (CP subsystem, internal JDK API access).
         setDefault("hazelcast.logging.type", "slf4j");
         setDefault("org.slf4j.simpleLogger.log.com.hazelcast", "error");
+        // PF4J logs a stack trace for every jar it cannot load; the plugin catalog collects those
+        // failures and the command line reports each in one line instead (Plugins.load).
+        setDefault("org.slf4j.simpleLogger.log.org.pf4j", "off");
     }
 
     private static void setDefault(String key, String value) {

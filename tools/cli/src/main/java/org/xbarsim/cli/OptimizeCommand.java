@@ -135,11 +135,20 @@ final class OptimizeCommand implements Callable<Integer> {
             Scenario base = loader.load(scenarioFile, overrides, seed);
             Path dir = outDir != null ? outDir : Path.of("runs", base.name() + "-optimize");
             if (!force) {
-                for (String name : List.of(EVALUATIONS, PARETO, BEST, PLOT)) {
-                    if (Files.exists(dir.resolve(name))) {
-                        throw new InputError("--out", "", "expected a directory without a result, but " + dir
-                                + " already holds one (" + name + "); pass --force to overwrite it or --out for "
-                                + "another directory");
+                // With --each, every value's results go into a directory of their own: check those too.
+                List<Path> places = new ArrayList<>(List.of(dir));
+                for (String value : eachValues) {
+                    if (value != null) {
+                        places.add(dir.resolve(safeName(value)));
+                    }
+                }
+                for (Path place : places) {
+                    for (String name : List.of(EVALUATIONS, PARETO, BEST, PLOT)) {
+                        if (Files.exists(place.resolve(name))) {
+                            throw new InputError("--out", "", "expected a directory without a result, but " + place
+                                    + " already holds one (" + name + "); pass --force to overwrite it or --out for "
+                                    + "another directory");
+                        }
                     }
                 }
             }
@@ -158,6 +167,10 @@ final class OptimizeCommand implements Callable<Integer> {
                         continue; // a knob of another policy or device of --each: this one has no such key
                     }
                     knobs.add(Knob.parse(v, p -> specOf(s, p)));
+                }
+                if (knobs.isEmpty()) {
+                    throw new InputError("--vary", "", "expected at least one key that " + eachKey() + "=" + value
+                            + " has, got none of " + String.join(", ", varySpecs));
                 }
                 checkDistinct(knobs);
                 setups.add(new Setup(value, fixed, knobs, baseValues(s, knobs), ToleranceRule.of(s, knobs)));
@@ -516,14 +529,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".optimize", ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static void writeAtomically(Path file, String text) {
+        SweepFiles.writeAtomically(file, text);
     }
 
     private static void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,

@@ -54,7 +54,7 @@ final class Plots {
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.addSeries("error", bins, values);
-        Path tmp = Files.createTempFile(file.getParent(), ".plot", ".png");
+        Path tmp = ResultFiles.tempBeside(file, ".png");
         try {
             BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

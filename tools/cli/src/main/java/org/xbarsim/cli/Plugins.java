@@ -7,6 +7,9 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 
 /** Where the plugin jars are: --plugins, else the launcher's xbarsim.plugins property. */
 final class Plugins {
+    /** Where warnings about the plugin directory go: the command line's error stream (Main sets it). */
+    static java.io.PrintWriter warnings = new java.io.PrintWriter(System.err, true);
+
     private Plugins() {
     }
 
@@ -23,6 +26,11 @@ final class Plugins {
         if (!Files.isDirectory(dir)) {
             throw new InputError("--plugins", "", "expected a directory of plugin jars, got " + dir);
         }
-        return PluginCatalog.load(dir);
+        PluginCatalog catalog = PluginCatalog.load(dir);
+        for (String problem : catalog.problems()) {
+            warnings.println("xbarsim: warning: " + dir.resolve(problem) + " (not loaded; the other plugins are)");
+        }
+        warnings.flush();
+        return catalog;
     }
 }

@@ -76,6 +76,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw new InputError("--threads", "", "expected 1..1024, got " + threads);
+        }
+        if (device == null) {
+            // An exact replay runs the recorded scenario as recorded: these would silently do nothing.
+            String given = seed != null ? "--seed" : !overrides.isEmpty() ? "--set" : outDir != null ? "--out"
+                    : force ? "--force" : null;
+            if (given != null) {
+                throw new InputError(given, "", "expected only with --device (an exact replay re-runs the recorded "
+                        + "scenario and seed as they are)");
+            }
+        }
         if (device != null) {
             Trace trace = Trace.read(file);
             if (!trace.complete()) {

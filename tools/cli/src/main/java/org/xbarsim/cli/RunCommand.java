@@ -163,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
     private static void write(Path dir, Path file, String text) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".summary", ".tmp");
+            Path tmp = ResultFiles.tempBeside(file, ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

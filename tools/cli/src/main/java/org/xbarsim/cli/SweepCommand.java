@@ -254,6 +254,11 @@ final class SweepCommand implements Callable<Integer> {
                         + firstDifference(before, properties) + "); pass --force to start this one over it or --out "
                         + "for another directory");
             }
+        } else if (resume && !force && (Files.exists(csv) || Files.isDirectory(dir.resolve("points")))) {
+            // Results without the sweep's axes cannot be matched to points: keep them, do not guess.
+            throw new InputError("--resume", "", "expected a sweep to resume in " + dir + ", but it has results "
+                    + "without their " + SweepFiles.PROPERTIES + "; pass --force to start over it or --out for "
+                    + "another directory");
         } else if (Files.exists(csv) && !force && !resume) {
             throw new InputError("--out", "", "expected a directory without a sweep, but " + dir
                     + " already holds one (" + SweepFiles.CSV + "); pass --force to overwrite it, --resume to finish "

@@ -36,6 +36,8 @@ final class SweepCoordinator {
     static final long WAIT_MILLIS = 500;
     /** Times a point may fail on workers (an error, not a lost worker) before the sweep stops with that error. */
     static final int MAX_FAILURES = 3;
+    /** The member attribute in which vertx-hazelcast keeps a member's Vert.x node id. */
+    static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     private final String sweepId = UUID.randomUUID().toString();
     private final String resultAddress = "xbarsim.sweep." + sweepId + ".result";
@@ -102,7 +104,10 @@ final class SweepCoordinator {
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                nodeLeft(event.getMember().getUuid().toString());
+                // Workers name their Vert.x node id, which the Hazelcast cluster manager keeps as a member
+                // attribute: the member's own UUID is another id.
+                String nodeId = event.getMember().getAttribute(VERTX_NODE_ID);
+                nodeLeft(nodeId != null ? nodeId : event.getMember().getUuid().toString());
             }
         });
         try {
@@ -195,6 +200,10 @@ final class SweepCoordinator {
         String worker = r.getString("worker", "?");
         String error = r.getString("error");
         if (error != null) {
+            Handout current = handed.get(index);
+            if (current != null && !current.worker().equals(worker)) {
+                return; // from a worker the point was taken from (timed out): the new handout stands
+            }
             handed.remove(index);
             if (results.isDone(index)) {
                 return;

@@ -95,7 +95,7 @@ final class SweepPlots {
 
     /** Writes beside the target and renames, so a reader never sees half a PNG. */
     static void save(Chart<?, ?> chart, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot", ".png");
+        Path tmp = ResultFiles.tempBeside(file, ".png");
         try {
             BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -88,6 +88,25 @@ class BadInputTest {
     }
 
     @Test
+    void aDamagedJarInThePluginDirectoryIsNamedInOneLineAndTheOthersStillLoad() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (var jars = Files.list(pluginDir)) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        Files.writeString(plugins.resolve("broken.jar"), "not a jar");
+        Path file = scenario("ok.yaml", VALID);
+        CliTestSupport.Result r = CliTestSupport.xbarsim(plugins, "run", file.toString(), "--out",
+                dir.resolve("out").toString(), "--quiet");
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.status(), r.err());
+        java.util.List<String> lines = r.err().lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).startsWith("xbarsim: warning: ")
+                && lines.get(0).contains("broken.jar") && !r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void missingScenarioFile() {
         Path missing = dir.resolve("nosuch.yaml");
         assertInputError(xbarsim("run", missing.toString()),

@@ -91,6 +91,10 @@ class OptimizeCommandTest {
             lastPfail = p;
         }
         assertTrue(ImageIO.read(out.resolve("pareto.png").toFile()).getWidth() > 0);
+        // Results are readable as any file this user writes is (not the private mode of a temporary file).
+        Path probe = Files.writeString(out.resolve("probe.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("pareto.csv")));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("pareto.png")));
     }
 
     @Test
@@ -129,6 +133,10 @@ class OptimizeCommandTest {
         assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
                 "programming.nMsp=3:30", "--each", "programming.impl=rowwise-closed-loop,no-such-policy",
                 "--out", out.toString()), "no-such-policy");
+        assertInputError(CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary",
+                "programming.sLsp=0.1:0.5", "--each", "programming.impl=rowwise-closed-loop,msp-only",
+                "--out", out.toString()), "--vary", "programming.impl=msp-only");
+        assertTrue(!Files.exists(out.resolve("rowwise-closed-loop")), "nothing ran before the error");
     }
 
     @Test
@@ -161,5 +169,11 @@ class OptimizeCommandTest {
         Files.writeString(out.resolve("pareto.csv"), "mine\n");
         assertInputError(optimize(out), "--out", "--force");
         assertEquals("mine\n", Files.readString(out.resolve("pareto.csv")));
+        // With --each, each value's own directory is checked as well.
+        Path each = dir.resolve("kept-each");
+        Files.createDirectories(each.resolve("10"));
+        Files.writeString(each.resolve("10").resolve("evaluations.csv"), "mine\n");
+        assertInputError(optimize(each, "--each", "chip.adc.bits=6,10"), "--out", "10");
+        assertEquals("mine\n", Files.readString(each.resolve("10").resolve("evaluations.csv")));
     }
 }

@@ -107,6 +107,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void resumingResultsWithoutTheirAxesIsRefusedAndKeepsThem() throws IOException {
+        Path out = dir.resolve("orphan");
+        Result r = CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid", "programming.nMsp=5,10",
+                "--out", out.toString(), "--quiet", "--workers", "1");
+        assertEquals(0, r.status(), r::err);
+        Files.delete(out.resolve("sweep.properties"));
+        assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
+                "programming.nMsp=5", "--out", out.toString(), "--resume"), "--resume", "sweep.properties");
+        assertTrue(Files.exists(out.resolve("points/1/summary.json")), "the results are kept");
+    }
+
+    @Test
     void linkedKeysTakeTheSameValueAtEveryPoint() throws IOException {
         Path out = dir.resolve("square");
         Result r = CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",

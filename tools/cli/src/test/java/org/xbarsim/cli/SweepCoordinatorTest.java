@@ -132,6 +132,27 @@ class SweepCoordinatorTest {
     }
 
     @Test
+    void anErrorFromAWorkerThePointWasTakenFromLeavesTheNewHandoutAlone() throws Exception {
+        SweepCoordinator c = coordinator(2, 0.2);
+        CompletableFuture<Void> done = start(c);
+        c.nodeLeft("?"); // the probe's point 0
+        JsonObject a = ask("a");
+        assertEquals(0, a.getInteger("index"));
+        JsonObject b0 = ask("b");
+        assertEquals(1, b0.getInteger("index"));
+        answer(b0, "b", new JsonObject().put("summary", summary("b")));
+        Thread.sleep(300);
+        JsonObject b = ask("b");
+        assertEquals(0, b.getInteger("index"), "a's overdue point, handed to b");
+        // a wakes up and reports a failure: b's handout stands, the point is not queued a third time.
+        answer(a, "a", new JsonObject().put("error", "interrupted"));
+        assertTrue(ask("c").containsKey("wait"), "nothing to hand out: b holds the only open point");
+        answer(b, "b", new JsonObject().put("summary", summary("b")));
+        done.get(10, TimeUnit.SECONDS);
+        assertEquals(2, c.reissued(), "the probe's point and a's overdue one, nothing more");
+    }
+
+    @Test
     void aPointThatFailsOnThreeWorkersStopsTheSweepWithItsError() throws Exception {
         SweepCoordinator c = coordinator(1, 3600);
         CompletableFuture<Void> done = start(c);

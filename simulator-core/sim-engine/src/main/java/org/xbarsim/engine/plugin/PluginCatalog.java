@@ -29,6 +29,7 @@ public final class PluginCatalog implements AutoCloseable {
     private final Map<String, ProgrammingPolicy> policies;
     private final Map<String, Workload> workloads;
     private final Map<Component, String> origins = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
 
     private PluginCatalog(PluginManager manager, List<DeviceModel> devices, List<ProgrammingPolicy> policies,
                           List<Workload> workloads) {
@@ -46,11 +47,28 @@ public final class PluginCatalog implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("plugin directory " + directory + " does not exist");
         }
-        PluginManager manager = new DirectoryOnlyPluginManager(directory);
+        DirectoryOnlyPluginManager manager = new DirectoryOnlyPluginManager(directory);
         manager.loadPlugins();
         manager.startPlugins();
-        return new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
+        PluginCatalog catalog = new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
                 manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class));
+        catalog.problems.addAll(manager.problems);
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            if (plugin.getPluginState() == org.pf4j.PluginState.FAILED) {
+                Throwable why = plugin.getFailedException();
+                catalog.problems.add(plugin.getPluginPath().getFileName() + ": plugin " + plugin.getPluginId()
+                        + " failed to start" + (why == null ? "" : ": " + why.toString().replaceAll("\\s+", " ")));
+            }
+        }
+        return catalog;
+    }
+
+    /**
+     * Jars of the plugin directory that could not be loaded, one line each ("bad.jar: why"): they are
+     * left out, and the caller says so (PF4J itself would log a stack trace for each).
+     */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /**
@@ -60,8 +78,21 @@ public final class PluginCatalog implements AutoCloseable {
      * this manager is always in deployment mode and finds extensions in plugins only.
      */
     private static final class DirectoryOnlyPluginManager extends DefaultPluginManager {
+        final List<String> problems = new ArrayList<>();
+
         DirectoryOnlyPluginManager(Path directory) {
             super(directory);
+        }
+
+        @Override
+        protected PluginWrapper loadPluginFromPath(Path pluginPath) {
+            try {
+                return super.loadPluginFromPath(pluginPath);
+            } catch (RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                problems.add(pluginPath.getFileName() + ": " + why.replaceAll("\\s+", " "));
+                return null; // loadPlugins goes on with the next jar
+            }
         }
 
         @Override

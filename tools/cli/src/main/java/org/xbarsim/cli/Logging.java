@@ -19,6 +19,9 @@ final class Logging {
         // PF4J logs a stack trace for every jar it cannot load; the plugin catalog collects those
         // failures and the command line reports each in one line instead (Plugins.load).
         setDefault("org.slf4j.simpleLogger.log.org.pf4j", "off");
+        // A message to a consumer that has just been unregistered (a worker asking a finished coordinator
+        // for more, a result after a failed tile stopped its policy) is expected at the end, not news.
+        setDefault("org.slf4j.simpleLogger.log.io.vertx.core.eventbus.impl.MessageConsumerImpl", "error");
     }
 
     private static void setDefault(String key, String value) {

@@ -7,8 +7,6 @@ import java.util.Set;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Quantity;
-import org.xbarsim.engine.scenario.ChipSpec;
-import org.xbarsim.engine.scenario.InferenceSpec;
 import org.xbarsim.engine.scenario.Scenario;
 
 /**
@@ -34,20 +32,7 @@ final class GridRange {
         if (key.equals("seed")) {
             return ParameterSpec.of("seed", Quantity.INTEGER, "1", 0, Long.MAX_VALUE, "The scenario seed.");
         }
-        int dot = key.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        String name = key.substring(dot + 1);
-        List<ParameterSpec> specs = switch (key.substring(0, dot)) {
-            case "chip" -> ChipSpec.PARAMETERS;
-            case "inference" -> InferenceSpec.PARAMETERS;
-            case "device" -> s.device().parameters();
-            case "programming" -> s.policy().parameters();
-            case "workload" -> s.workload().parameters();
-            default -> List.of();
-        };
-        return specs.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+        return s.parameter(key);
     }
 
     /** The values of the range {@code text} for {@code key}; every mistake is an InputError on --grid. */

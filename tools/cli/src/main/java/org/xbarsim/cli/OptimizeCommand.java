@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +25,10 @@ import org.xbarsim.cli.optimize.Knob;
 import org.xbarsim.cli.optimize.Metric;
 import org.xbarsim.cli.optimize.ParetoFront;
 import org.xbarsim.cli.optimize.Search;
+import org.xbarsim.cli.optimize.ToleranceRule;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
-import org.xbarsim.engine.scenario.ChipSpec;
-import org.xbarsim.engine.scenario.InferenceSpec;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -126,7 +124,7 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new InputError("--seed", "", "expected a whole number >= 0, got " + seed);
         }
         Metric goalMetric = Metric.of("--objective", objective);
-        List<Goal> goals = goals(goalMetric);
+        List<Goal> goals = Goal.parseAll(goalMetric, limitSpecs);
         Goal goal = goals.get(0);
         List<String> eachValues = eachValues();
 
@@ -215,8 +213,8 @@ final class OptimizeCommand implements Callable<Integer> {
             Path plot = dir.resolve(PLOT);
             try {
                 ParetoPlot.draw(base.name() + ": Pfail against programming time, " + goals.get(0).objective().id()
-                        + " minimised" + (limitSpecs.isEmpty() ? "" : " within the limits"), searched, limitsOf(goals, Metric.TIME),
-                        limitsOf(goals, Metric.PFAIL), plot);
+                        + " minimised" + (limitSpecs.isEmpty() ? "" : " within the limits"), searched, Goal.limitValues(goals, Metric.TIME),
+                        Goal.limitValues(goals, Metric.PFAIL), plot);
             } catch (IOException | RuntimeException e) {
                 spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
             }
@@ -232,42 +230,6 @@ final class OptimizeCommand implements Callable<Integer> {
      */
     private record Setup(String value, List<String> overrides, List<Knob> knobs, double[] base,
                          ToleranceRule tolerance) {
-    }
-
-    /**
-     * Success is |W - target| <= tol in uS, and tol is 2% of the weight range F * G_T (science.md
-     * section 4). A search that varies F or G_T with tol fixed would shrink the weight range until
-     * every weight lands within a tolerance that has become large: it would optimise the yardstick.
-     * So tol follows F * G_T, at the scenario's own fraction.
-     */
-    private record ToleranceRule(int fKnob, int gKnob, double f0, double g0, double tol0) {
-        static final String F = "chip.cell.F";
-        static final String G = "programming." + org.xbarsim.api.programming.ProgrammingPolicy.G_TARGET_MAX;
-        static final String TOL = "programming." + org.xbarsim.api.programming.ProgrammingPolicy.TOLERANCE;
-
-        static ToleranceRule of(Scenario s, List<Knob> knobs) {
-            int f = -1;
-            int g = -1;
-            for (int i = 0; i < knobs.size(); i++) {
-                f = knobs.get(i).path().equals(F) ? i : f;
-                g = knobs.get(i).path().equals(G) ? i : g;
-            }
-            if (f < 0 && g < 0) {
-                return null;
-            }
-            return new ToleranceRule(f, g, canonical(s, F), canonical(s, G), canonical(s, TOL));
-        }
-
-        private static double canonical(Scenario s, String key) {
-            return (Double) specOf(s, key).parse(s.effective().get(key));
-        }
-
-        String override(double[] values) {
-            double f = fKnob < 0 ? f0 : values[fKnob];
-            double g = gKnob < 0 ? g0 : values[gKnob];
-            return TOL + "=" + new java.math.BigDecimal(tol0 * f * g / (f0 * g0))
-                    .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + "uS";
-        }
     }
 
     private List<String> eachValues() {
@@ -310,26 +272,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     /** The parameter a scenario key names, or null. */
     static ParameterSpec specOf(Scenario s, String path) {
-        int dot = path.indexOf('.');
-        if (dot <= 0) {
-            return null;
-        }
-        String section = path.substring(0, dot);
-        String name = path.substring(dot + 1);
-        List<ParameterSpec> specs = switch (section) {
-            case "chip" -> ChipSpec.PARAMETERS;
-            case "device" -> s.device().parameters();
-            case "programming" -> s.policy().parameters();
-            case "workload" -> s.workload().parameters();
-            case "inference" -> InferenceSpec.PARAMETERS;
-            default -> List.of();
-        };
-        for (ParameterSpec p : specs) {
-            if (p.name().equals(name)) {
-                return p;
-            }
-        }
-        return null;
+        return s.parameter(path);
     }
 
     /** The knobs' values in the scenario as written (with presets and defaults), canonical units. */
@@ -379,82 +322,6 @@ final class OptimizeCommand implements Callable<Integer> {
         return summaries;
     }
 
-    /**
-     * The goals: one for each value of the one limit that lists several (--limit time=1ms,2ms,3ms),
-     * each with the other limits as given.
-     */
-    private List<Goal> goals(Metric goalMetric) {
-        List<Goal.Limit> fixed = new ArrayList<>();
-        Metric swept = null;
-        List<Double> values = new ArrayList<>();
-        for (String l : limitSpecs) {
-            int eq = l.indexOf('=');
-            if (eq <= 0) {
-                throw new InputError("--limit", "", "expected metric=value, e.g. programming.timeSeconds=3ms, got '"
-                        + l + "'");
-            }
-            Metric m = Metric.of("--limit", l.substring(0, eq).trim());
-            if (m == goalMetric) {
-                throw new InputError("--limit", m.path(), "expected a limit on another metric than the objective "
-                        + "(" + goalMetric.id() + ")");
-            }
-            String[] parts = l.substring(eq + 1).split(",", -1);
-            if (parts.length > 1) {
-                if (swept != null) {
-                    throw new InputError("--limit", m.path(), "expected several values for one limit only, got them "
-                            + "for " + swept.path() + " too");
-                }
-                swept = m;
-                for (String part : parts) {
-                    double v = m.parseLimit("--limit", part);
-                    if (values.contains(v)) {
-                        throw new InputError("--limit", m.path(), "expected distinct values, got " + part.trim()
-                                + " twice");
-                    }
-                    values.add(v);
-                }
-            } else {
-                fixed.add(new Goal.Limit(m, m.parseLimit("--limit", parts[0])));
-            }
-        }
-        if (swept == null) {
-            return List.of(new Goal(goalMetric, fixed));
-        }
-        List<Goal> goals = new ArrayList<>();
-        for (double v : values) {
-            List<Goal.Limit> limits = new ArrayList<>(fixed);
-            limits.add(new Goal.Limit(swept, v));
-            goals.add(new Goal(goalMetric, limits));
-        }
-        return goals;
-    }
-
-    private static String describe(List<Goal> goals) {
-        if (goals.size() == 1) {
-            return goals.get(0).describe();
-        }
-        Goal.Limit last = goals.get(0).limits().get(goals.get(0).limits().size() - 1);
-        StringBuilder values = new StringBuilder();
-        for (Goal g : goals) {
-            Goal.Limit l = g.limits().get(g.limits().size() - 1);
-            values.append(values.length() == 0 ? "" : ", ").append(l.metric().format(l.value()));
-        }
-        return "minimise " + goals.get(0).objective().id() + " with " + last.metric().path() + " <= each of "
-                + values;
-    }
-
-    private static List<Double> limitsOf(List<Goal> goals, Metric m) {
-        List<Double> out = new ArrayList<>();
-        for (Goal g : goals) {
-            for (Goal.Limit l : g.limits()) {
-                if (l.metric() == m && !out.contains(l.value())) {
-                    out.add(l.value());
-                }
-            }
-        }
-        return out;
-    }
-
     /** Whether another value of --each has this key: then a value without it just does not vary it. */
     private boolean knownElsewhere(ScenarioLoader loader, List<String> values, String path) {
         for (String v : values) {
@@ -484,7 +351,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         header.append(",pfail,timeSeconds,energyJoules,pulseOpsPerRow");
         for (Goal g : goals) {
-            header.append(",feasible").append(goals.size() == 1 ? "" : "@" + lastLimit(g));
+            header.append(",feasible").append(goals.size() == 1 ? "" : "@" + Goal.lastLimit(g));
         }
         header.append(",pareto\n");
         StringBuilder all = new StringBuilder(header);
@@ -499,16 +366,11 @@ final class OptimizeCommand implements Callable<Integer> {
         writeAtomically(dir.resolve(PARETO), pareto.toString());
         writeAtomically(dir.resolve(BEST), best.get(0).summary().encodePrettily() + "\n");
         for (int g = 1; g < goals.size(); g++) {
-            writeAtomically(dir.resolve("best@" + lastLimit(goals.get(g)) + ".summary.json"),
+            writeAtomically(dir.resolve("best@" + Goal.lastLimit(goals.get(g)) + ".summary.json"),
                     best.get(g).summary().encodePrettily() + "\n");
         }
     }
 
-    /** The value of a goal's last limit, for names: 2.5ms, 1.00%. */
-    private static String lastLimit(Goal g) {
-        Goal.Limit l = g.limits().get(g.limits().size() - 1);
-        return l.metric().format(l.value());
-    }
 
     private static String row(Setup setup, List<Goal> goals, Evaluation e, boolean onFront) {
         StringBuilder b = new StringBuilder().append(e.index()).append(',').append(e.phase());
@@ -535,7 +397,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,
                               List<ParetoPlot.Searched> searched, Path dir, Path plot, double wallSeconds) {
-        out.printf(Locale.ROOT, "optimize %s (seed %d): %s%n", base.name(), base.seed(), describe(goals));
+        out.printf(Locale.ROOT, "optimize %s (seed %d): %s%n", base.name(), base.seed(), Goal.describe(goals));
         for (int k = 0; k < setups.size(); k++) {
             Setup setup = setups.get(k);
             ParetoPlot.Searched s = searched.get(k);
@@ -553,7 +415,7 @@ final class OptimizeCommand implements Callable<Integer> {
                             + " (the scenario's fraction of F G_T)");
                 }
                 out.printf(Locale.ROOT, "  best%s (run %d%s): %s%n", goals.size() == 1 ? "" : " within "
-                        + lastLimit(goal), best.index(), goal.feasible(best) ? "" : ", NOT within the limits: none was",
+                        + Goal.lastLimit(goal), best.index(), goal.feasible(best) ? "" : ", NOT within the limits: none was",
                         String.join(" ", conditions));
                 out.printf(Locale.ROOT, "    Pfail %s  time %s  energy %s  (%.1f pulse ops per row)%n",
                         Metric.PFAIL.format(best.pfail()), Metric.TIME.format(best.timeSeconds()),

@@ -3,6 +3,7 @@ package org.xbarsim.engine.scenario;
 import java.nio.file.Path;
 import java.util.Map;
 import org.xbarsim.api.device.DeviceModel;
+import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.workload.Workload;
@@ -26,6 +27,32 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
                        ProgrammingPolicy policy, String policyPreset, Parameters policyParameters,
                        Workload workload, String workloadPreset, Parameters workloadParameters,
                        Parameters inference, Map<String, String> effective) {
+
+    /**
+     * The parameter a scenario key names: a chip or inference key, or a key of the device, policy or
+     * workload this scenario chose; null when there is no such key (or for name, seed, impl, preset).
+     */
+    public ParameterSpec parameter(String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String name = key.substring(dot + 1);
+        java.util.List<ParameterSpec> specs = switch (key.substring(0, dot)) {
+            case "chip" -> ChipSpec.PARAMETERS;
+            case "inference" -> InferenceSpec.PARAMETERS;
+            case "device" -> device.parameters();
+            case "programming" -> policy.parameters();
+            case "workload" -> workload.parameters();
+            default -> java.util.List.of();
+        };
+        for (ParameterSpec p : specs) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
 
     /** The effective scenario as YAML-compatible text: one {@code key.path: value} line per key. */
     public String effectiveText() {

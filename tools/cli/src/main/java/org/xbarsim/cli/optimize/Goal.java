@@ -1,6 +1,8 @@
 package org.xbarsim.cli.optimize;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.xbarsim.api.io.InputError;
 
 /**
  * What the search is after: a metric to minimise, subject to upper limits on others. Runs are
@@ -53,5 +55,89 @@ public record Goal(Metric objective, List<Limit> limits) {
             b.append(i == 0 ? " with " : " and ").append(limits.get(i).describe());
         }
         return b.toString();
+    }
+
+    /**
+     * The goals of --limit options: one for each value of the one limit that lists several
+     * (--limit programming.timeSeconds=1ms,2ms,3ms), each with the other limits as given.
+     */
+    public static List<Goal> parseAll(Metric goalMetric, List<String> limitSpecs) {
+        List<Goal.Limit> fixed = new ArrayList<>();
+        Metric swept = null;
+        List<Double> values = new ArrayList<>();
+        for (String l : limitSpecs) {
+            int eq = l.indexOf('=');
+            if (eq <= 0) {
+                throw new InputError("--limit", "", "expected metric=value, e.g. programming.timeSeconds=3ms, got '"
+                        + l + "'");
+            }
+            Metric m = Metric.of("--limit", l.substring(0, eq).trim());
+            if (m == goalMetric) {
+                throw new InputError("--limit", m.path(), "expected a limit on another metric than the objective "
+                        + "(" + goalMetric.id() + ")");
+            }
+            String[] parts = l.substring(eq + 1).split(",", -1);
+            if (parts.length > 1) {
+                if (swept != null) {
+                    throw new InputError("--limit", m.path(), "expected several values for one limit only, got them "
+                            + "for " + swept.path() + " too");
+                }
+                swept = m;
+                for (String part : parts) {
+                    double v = m.parseLimit("--limit", part);
+                    if (values.contains(v)) {
+                        throw new InputError("--limit", m.path(), "expected distinct values, got " + part.trim()
+                                + " twice");
+                    }
+                    values.add(v);
+                }
+            } else {
+                fixed.add(new Goal.Limit(m, m.parseLimit("--limit", parts[0])));
+            }
+        }
+        if (swept == null) {
+            return List.of(new Goal(goalMetric, fixed));
+        }
+        List<Goal> goals = new ArrayList<>();
+        for (double v : values) {
+            List<Goal.Limit> limits = new ArrayList<>(fixed);
+            limits.add(new Goal.Limit(swept, v));
+            goals.add(new Goal(goalMetric, limits));
+        }
+        return goals;
+    }
+
+    /** Several goals that differ in their last limit, in one line. */
+    public static String describe(List<Goal> goals) {
+        if (goals.size() == 1) {
+            return goals.get(0).describe();
+        }
+        Goal.Limit last = goals.get(0).limits().get(goals.get(0).limits().size() - 1);
+        StringBuilder values = new StringBuilder();
+        for (Goal g : goals) {
+            Goal.Limit l = g.limits().get(g.limits().size() - 1);
+            values.append(values.length() == 0 ? "" : ", ").append(l.metric().format(l.value()));
+        }
+        return "minimise " + goals.get(0).objective().id() + " with " + last.metric().path() + " <= each of "
+                + values;
+    }
+
+    /** The distinct values the goals limit a metric to. */
+    public static List<Double> limitValues(List<Goal> goals, Metric m) {
+        List<Double> out = new ArrayList<>();
+        for (Goal g : goals) {
+            for (Goal.Limit l : g.limits()) {
+                if (l.metric() == m && !out.contains(l.value())) {
+                    out.add(l.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The value of a goal's last limit, for names: 2.5ms, 1.00%. */
+    public static String lastLimit(Goal g) {
+        Goal.Limit l = g.limits().get(g.limits().size() - 1);
+        return l.metric().format(l.value());
     }
 }

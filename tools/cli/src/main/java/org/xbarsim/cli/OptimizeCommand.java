@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
+import org.xbarsim.cli.optimize.ChipAverage;
 import org.xbarsim.cli.optimize.Evaluation;
 import org.xbarsim.cli.optimize.Goal;
 import org.xbarsim.cli.optimize.Knob;
@@ -74,6 +75,11 @@ final class OptimizeCommand implements Callable<Integer> {
             + "(default: half the budget).")
     Integer design;
 
+    @Option(names = "--chips", paramLabel = "N", description = "Score each candidate on N chips (the seeds from the "
+            + "scenario's on) by the means of their figures: conditions that hold across device populations, "
+            + "not one chip's luck (default 1; N times the runs).")
+    int chips = 1;
+
     @Option(names = "--set", paramLabel = "path=value", description = "Override a scenario key at every run "
             + "(repeatable).")
     List<String> overrides = new ArrayList<>();
@@ -114,6 +120,9 @@ final class OptimizeCommand implements Callable<Integer> {
         int designs = design == null ? Math.max(1, budget / 2) : design;
         if (designs < 1 || designs > budget) {
             throw new InputError("--design", "", "expected 1.." + budget + " (at most the budget), got " + designs);
+        }
+        if (chips < 1 || chips > 64) {
+            throw new InputError("--chips", "", "expected 1..64 chips, got " + chips);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int workerCount = workers == null ? cores : workers;
@@ -189,7 +198,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 for (Setup setup : setups) {
                     long before = done[0];
                     Search search = new Search(setup.knobs(),
-                            candidates -> runAll(pool, loader, simulator, setup, candidates, threadsPerRun),
+                            candidates -> runAll(pool, loader, simulator, setup, candidates, threadsPerRun,
+                                    base.seed()),
                             runs -> {
                                 done[0] = before + runs;
                                 if (bar != null) {
@@ -289,7 +299,11 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     private List<JsonObject> runAll(ExecutorService pool, ScenarioLoader loader, Simulator simulator, Setup setup,
-                                    List<double[]> candidates, int threadsPerRun) {
+                                    List<double[]> candidates, int threadsPerRun, long firstSeed) {
+        List<Long> seeds = new ArrayList<>();
+        for (int k = 0; k < chips; k++) {
+            seeds.add(firstSeed + k);
+        }
         List<Future<JsonObject>> futures = new ArrayList<>();
         for (double[] values : candidates) {
             List<String> o = new ArrayList<>(setup.overrides());
@@ -300,15 +314,23 @@ final class OptimizeCommand implements Callable<Integer> {
             if (setup.tolerance() != null) {
                 o.add(setup.tolerance().override(values));
             }
-            futures.add(pool.submit(() -> {
-                Scenario s = loader.load(scenarioFile, o, seed);
-                return simulator.run(simulator.prepare(s), threadsPerRun, RunListener.NONE);
-            }));
+            // Every chip of every candidate goes to the pool at once: the cores stay busy.
+            for (long chipSeed : seeds) {
+                futures.add(pool.submit(() -> {
+                    Scenario s = loader.load(scenarioFile, o, chipSeed);
+                    return simulator.run(simulator.prepare(s), threadsPerRun, RunListener.NONE);
+                }));
+            }
         }
         List<JsonObject> summaries = new ArrayList<>();
+        List<JsonObject> chipRuns = new ArrayList<>();
         for (Future<JsonObject> f : futures) {
             try {
-                summaries.add(f.get());
+                chipRuns.add(f.get());
+                if (chipRuns.size() == chips) {
+                    summaries.add(ChipAverage.merge(List.copyOf(chipRuns), seeds));
+                    chipRuns.clear();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -395,9 +417,11 @@ final class OptimizeCommand implements Callable<Integer> {
         SweepFiles.writeAtomically(file, text);
     }
 
-    private static void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,
+    private void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,
                               List<ParetoPlot.Searched> searched, Path dir, Path plot, double wallSeconds) {
-        out.printf(Locale.ROOT, "optimize %s (seed %d): %s%n", base.name(), base.seed(), Goal.describe(goals));
+        out.printf(Locale.ROOT, "optimize %s (%s): %s%n", base.name(), chips == 1 ? "seed " + base.seed()
+                : "means over " + chips + " chips, seeds " + base.seed() + ".." + (base.seed() + chips - 1),
+                Goal.describe(goals));
         for (int k = 0; k < setups.size(); k++) {
             Setup setup = setups.get(k);
             ParetoPlot.Searched s = searched.get(k);
@@ -405,7 +429,8 @@ final class OptimizeCommand implements Callable<Integer> {
             if (setup.value() != null) {
                 out.printf("  %s:%n", setup.value());
             }
-            out.printf(Locale.ROOT, "  %d runs over %d knobs%n", s.runs().size(), setup.knobs().size());
+            out.printf(Locale.ROOT, "  %d runs over %d knobs%s%n", s.runs().size(), setup.knobs().size(),
+                    chips == 1 ? "" : " (" + chips * s.runs().size() + " simulations: each run on " + chips + " chips)");
             for (int g = 0; g < goals.size(); g++) {
                 Goal goal = goals.get(g);
                 Evaluation best = s.best().get(g);

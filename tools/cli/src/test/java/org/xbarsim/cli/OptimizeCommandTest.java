@@ -140,6 +140,29 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void withSeveralChipsARunScoresTheMeanOfItsChips() throws IOException {
+        Path out = dir.resolve("chips");
+        Result r = CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary", "programming.nMsp=3:30",
+                "--vary", "programming.sMsp=0.5:2", "--chips", "2", "--budget", "2", "--design", "1", "--quiet",
+                "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("means over 2 chips, seeds 3..4"), r.out());
+        String base = Files.readAllLines(out.resolve("evaluations.csv")).get(1);
+        assertTrue(base.startsWith("0,base,30,1,"), base);
+        double sum = 0;
+        for (String seed : List.of("3", "4")) {
+            Path one = dir.resolve("chip" + seed);
+            Result run = CliTestSupport.xbarsim(plugins, "run", scenario.toString(), "--set", "programming.nMsp=30",
+                    "--set", "programming.sMsp=1", "--seed", seed, "--out", one.toString(), "--quiet");
+            assertEquals(0, run.status(), run.err());
+            sum += new JsonObject(Files.readString(one.resolve("summary.json"))).getJsonObject("programming")
+                    .getDouble("pfail");
+        }
+        assertEquals(sum / 2, Double.parseDouble(base.split(",")[4]), 1e-12, "the mean Pfail of the two chips");
+        assertInputError(optimize(dir.resolve("bad"), "--chips", "0"), "--chips", "1..64");
+    }
+
+    @Test
     void aLimitWithSeveralValuesRefinesTheFrontAtEach() throws IOException {
         Path out = dir.resolve("several");
         Result r = CliTestSupport.xbarsim(plugins, "optimize", scenario.toString(), "--vary", "programming.nMsp=3:30",

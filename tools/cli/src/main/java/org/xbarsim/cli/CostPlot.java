@@ -76,7 +76,7 @@ final class CostPlot {
         reference.setLineColor(Color.GRAY);
         reference.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {8f, 6f}, 0f));
-        SweepPlots.save(chart, png);
+        ResultFiles.savePng(chart, png);
         return exponent;
     }
 

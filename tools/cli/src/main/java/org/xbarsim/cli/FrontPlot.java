@@ -113,8 +113,8 @@ final class FrontPlot {
         String stem = ("front-by-" + key).replaceAll("[^A-Za-z0-9._-]", "_");
         Path png = dir.resolve(stem + ".png");
         Path csv = dir.resolve(stem + ".csv");
-        SweepPlots.save(chart, png);
-        SweepFiles.writeAtomically(csv, SweepFiles.csvText(header, table));
+        ResultFiles.savePng(chart, png);
+        ResultFiles.writeString(csv, SweepFiles.csvText(header, table));
         return List.of(png, csv);
     }
 }

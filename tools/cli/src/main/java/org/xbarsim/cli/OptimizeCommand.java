@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +27,7 @@ import org.xbarsim.cli.optimize.ParetoFront;
 import org.xbarsim.cli.optimize.Search;
 import org.xbarsim.cli.optimize.ToleranceRule;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.bus.Futures;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
@@ -325,20 +325,10 @@ final class OptimizeCommand implements Callable<Integer> {
         List<JsonObject> summaries = new ArrayList<>();
         List<JsonObject> chipRuns = new ArrayList<>();
         for (Future<JsonObject> f : futures) {
-            try {
-                chipRuns.add(f.get());
-                if (chipRuns.size() == chips) {
-                    summaries.add(ChipAverage.merge(List.copyOf(chipRuns), seeds));
-                    chipRuns.clear();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause().toString(), e.getCause());
+            chipRuns.add(Futures.get(f));
+            if (chipRuns.size() == chips) {
+                summaries.add(ChipAverage.merge(List.copyOf(chipRuns), seeds));
+                chipRuns.clear();
             }
         }
         return summaries;
@@ -384,11 +374,11 @@ final class OptimizeCommand implements Callable<Integer> {
         for (Evaluation e : front) {
             pareto.append(row(setup, goals, e, true));
         }
-        writeAtomically(dir.resolve(EVALUATIONS), all.toString());
-        writeAtomically(dir.resolve(PARETO), pareto.toString());
-        writeAtomically(dir.resolve(BEST), best.get(0).summary().encodePrettily() + "\n");
+        ResultFiles.writeString(dir.resolve(EVALUATIONS), all.toString());
+        ResultFiles.writeString(dir.resolve(PARETO), pareto.toString());
+        ResultFiles.writeString(dir.resolve(BEST), best.get(0).summary().encodePrettily() + "\n");
         for (int g = 1; g < goals.size(); g++) {
-            writeAtomically(dir.resolve("best@" + Goal.lastLimit(goals.get(g)) + ".summary.json"),
+            ResultFiles.writeString(dir.resolve("best@" + Goal.lastLimit(goals.get(g)) + ".summary.json"),
                     best.get(g).summary().encodePrettily() + "\n");
         }
     }
@@ -411,10 +401,6 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         b.append(',').append(onFront).append('\n');
         return b.toString();
-    }
-
-    private static void writeAtomically(Path file, String text) {
-        SweepFiles.writeAtomically(file, text);
     }
 
     private void print(PrintWriter out, Scenario base, List<Goal> goals, List<Setup> setups,

@@ -101,7 +101,7 @@ final class ParetoPlot {
             dashed(chart, "limit " + Metric.PFAIL.format(p), List.of(0.0, maxTime),
                     List.of(100 * p, 100 * p));
         }
-        SweepPlots.save(chart, file);
+        ResultFiles.savePng(chart, file);
     }
 
     private static void dashed(XYChart chart, String name, List<Double> x, List<Double> y) {

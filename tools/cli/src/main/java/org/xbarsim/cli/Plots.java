@@ -3,13 +3,10 @@ package org.xbarsim.cli;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -54,12 +51,6 @@ final class Plots {
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.addSeries("error", bins, values);
-        Path tmp = ResultFiles.tempBeside(file, ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ResultFiles.savePng(chart, file);
     }
 }

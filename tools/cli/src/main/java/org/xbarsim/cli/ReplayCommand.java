@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.bus.Futures;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
@@ -120,12 +120,12 @@ final class ReplayCommand implements Callable<Integer> {
                 rerun(simulator, scenario, level, replayed);
             } catch (RuntimeException e) {
                 // A trace cut short is refused as such, whatever its truncated scenario does when re-run.
-                if (!await(reading)) {
+                if (!Futures.get(reading)) {
                     throw cutShort();
                 }
                 throw e;
             }
-            if (!await(reading)) {
+            if (!Futures.get(reading)) {
                 throw cutShort();
             }
             EventPrints.Divergence d = EventPrints.firstDivergence(recorded, replayed);
@@ -187,20 +187,6 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
             return null;
-        }
-    }
-
-    private static boolean await(FutureTask<Boolean> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the trace", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("reading the trace failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -117,7 +117,7 @@ final class ReportCommand implements Callable<Integer> {
                     continue;
                 }
                 Path file = dir.resolve(fileName(m.stem() + "-vs-" + key));
-                SweepPlots.save(chart(name, axis, others, rows, m, axes), file);
+                ResultFiles.savePng(chart(name, axis, others, rows, m, axes), file);
                 written.add(file);
             }
         }
@@ -411,7 +411,7 @@ final class ReportCommand implements Callable<Integer> {
             series.add(new SweepPlots.Series(g.getKey(), x, y, false));
         }
         Path file = dir.resolve(fileName(stem));
-        SweepPlots.save(SweepPlots.lines(name + ": inference loss against Pfail (" + usable.size() + " points)",
+        ResultFiles.savePng(SweepPlots.lines(name + ": inference loss against Pfail (" + usable.size() + " points)",
                 "Pfail (%)", yTitle, SweepPlots.XScale.LINEAR, series, true), file);
         return file;
     }
@@ -436,7 +436,7 @@ final class ReportCommand implements Callable<Integer> {
             series.add(relativeLoss(axes.name().isEmpty() ? other.getFileName().toString() : axes.name(), otherRows));
         }
         Path file = dir.resolve(fileName("inferenceLoss-vs-pfail-comparison"));
-        SweepPlots.save(SweepPlots.lines("Relative inference loss against Pfail", "Pfail (%)",
+        ResultFiles.savePng(SweepPlots.lines("Relative inference loss against Pfail", "Pfail (%)",
                 "loss (%) of accuracy, or of bits per character", SweepPlots.XScale.LINEAR, series, true), file);
         return file;
     }

@@ -3,11 +3,8 @@ package org.xbarsim.cli;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,6 @@ import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
-import org.xbarsim.engine.stats.Summary;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
@@ -145,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             if (trace != null) {
                 trace.close();
             }
-            write(dir, summaryFile, summary.encodePrettily() + "\n");
+            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
             Path plot = dir.resolve("error-histogram.png");
             try {
                 Plots.errorHistogram(summary, plot);
@@ -157,18 +153,6 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Writes beside the target and renames, so a killed run never leaves half a summary. */
-    private static void write(Path dir, Path file, String text) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = ResultFiles.tempBeside(file, ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
-        }
     }
 
     private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, JsonObject summary,

@@ -149,7 +149,7 @@ final class SweepCommand implements Callable<Integer> {
             List<List<String>> values = points.stream().map(Point::values).toList();
             SweepResults results = new SweepResults(dir, grids, values);
             int already = prepareDirectory(dir, properties, results, points.size());
-            SweepFiles.writeAtomically(dir.resolve(SweepFiles.PROPERTIES), properties);
+            ResultFiles.writeString(dir.resolve(SweepFiles.PROPERTIES), properties);
             out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
                     points.size() == 1 ? "" : "s", describe(grids), dir,
                     already == 0 ? "" : String.format(Locale.ROOT, "; resuming, %d done before", already));
@@ -165,7 +165,7 @@ final class SweepCommand implements Callable<Integer> {
             int ran = points.size() - already;
             record.put("pointsRun", ran).put("wallSeconds", wall)
                     .put("pointsPerWallSecond", wall > 0 ? ran / wall : null);
-            SweepFiles.writeAtomically(dir.resolve(SUMMARY), record.encodePrettily() + "\n");
+            ResultFiles.writeString(dir.resolve(SUMMARY), record.encodePrettily() + "\n");
             out.printf(Locale.ROOT, "  wall %.2f s for %d point%s (%s)%n", wall, ran, ran == 1 ? "" : "s",
                     cluster ? record.getInteger("workersSeen") + " cluster worker"
                             + (record.getInteger("workersSeen") == 1 ? "" : "s")

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,23 +70,6 @@ final class SweepFiles {
         }
         Object v = section.getValue(path.substring(dot + 1));
         return v instanceof Number n ? n : null;
-    }
-
-    /** Writes beside the target and renames, so a killed sweep never leaves half a file. */
-    static void writeAtomically(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = ResultFiles.tempBeside(file, ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new InputError(file.toString(), "", "cannot write the result: " + e.getMessage());
-        }
     }
 
     // ---- sweep.properties ----

@@ -1,20 +1,14 @@
 package org.xbarsim.cli;
 
 import java.awt.BasicStroke;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -91,17 +85,6 @@ final class SweepPlots {
             chart.addSeries(names.get(i), categories, v);
         }
         return chart;
-    }
-
-    /** Writes beside the target and renames, so a reader never sees half a PNG. */
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        Path tmp = ResultFiles.tempBeside(file, ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** Seconds as a person reads them on a log axis: 1s, 1min, 1h, 1d, 1y (and 10ms, 100d). */

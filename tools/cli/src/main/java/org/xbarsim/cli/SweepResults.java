@@ -74,7 +74,7 @@ final class SweepResults {
         if (done.containsKey(index)) {
             return false;
         }
-        SweepFiles.writeAtomically(summaryFile(dir, index), summary.encodePrettily() + "\n");
+        ResultFiles.writeString(summaryFile(dir, index), summary.encodePrettily() + "\n");
         done.put(index, summary);
         writeTable();
         return true;
@@ -101,7 +101,7 @@ final class SweepResults {
             }
             rows.add(row);
         }
-        SweepFiles.writeAtomically(dir.resolve(SweepFiles.CSV), SweepFiles.csvText(header, rows));
+        ResultFiles.writeString(dir.resolve(SweepFiles.CSV), SweepFiles.csvText(header, rows));
     }
 
     /** The line printed when a point finishes: its grid values and main figures. */

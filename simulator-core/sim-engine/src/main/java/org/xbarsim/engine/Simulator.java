@@ -62,7 +62,7 @@ public final class Simulator {
             throw PluginFailure.of("workload " + scenario.workload().id() + " failed preparing its weights", e);
         }
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
-                scenario.chip().significanceF(),
+                scenario.chip().cell(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
         return new Prepared(scenario, layers, jobs);
     }

@@ -84,7 +84,8 @@ final class EcramArray extends DeviceArrayBase {
     }
 
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        double strength = amplitude * width;
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             double gi = g[i];

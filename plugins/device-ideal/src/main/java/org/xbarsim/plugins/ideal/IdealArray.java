@@ -33,7 +33,8 @@ final class IdealArray extends DeviceArrayBase {
     }
 
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        double strength = amplitude * width;
         double step = strength * alpha;
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];

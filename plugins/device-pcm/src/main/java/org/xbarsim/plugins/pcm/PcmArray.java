@@ -77,7 +77,8 @@ final class PcmArray extends DeviceArrayBase {
     }
 
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        double strength = amplitude * width;
         if (statisticalProgramming) {
             setStatistical(base, cols, count, strength, rng);
         } else {

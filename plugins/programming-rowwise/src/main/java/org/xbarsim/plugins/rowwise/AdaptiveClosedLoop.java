@@ -79,6 +79,6 @@ public class AdaptiveClosedLoop implements ProgrammingPolicy {
                 p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"), p.integer("classes"),
                 p.number("ratio"), p.number("aim"),
                 new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")));
-        return new AdaptiveProgrammer(knobs, context.significanceF(), context.tile(), context.tileColumns());
+        return new AdaptiveProgrammer(knobs, context.cell(), context.tile(), context.tileColumns());
     }
 }

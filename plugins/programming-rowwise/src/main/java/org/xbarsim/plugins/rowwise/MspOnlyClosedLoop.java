@@ -32,6 +32,7 @@ public class MspOnlyClosedLoop implements ProgrammingPolicy {
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
         return new ClosedLoopProgrammer(ClosedLoopParameters.mspOnly(context.parameters()),
-                ClosedLoopProgrammer.Variant.MSP_ONLY, context.tile(), context.tileColumns(), Integer.MAX_VALUE);
+                ClosedLoopProgrammer.Variant.MSP_ONLY, context.cell(), context.tile(), context.tileColumns(),
+                Integer.MAX_VALUE);
     }
 }

@@ -57,6 +57,6 @@ public class OpenLoopPolicy implements ProgrammingPolicy {
         Knobs knobs = new Knobs(p.number("sMsp"), p.number("sLsp"), p.number("accept"),
                 p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"),
                 new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")));
-        return new OpenLoopProgrammer(knobs, context.significanceF(), context.tile(), context.tileColumns());
+        return new OpenLoopProgrammer(knobs, context.cell(), context.tile(), context.tileColumns());
     }
 }

@@ -36,7 +36,7 @@ public class RetryClosedLoop implements ProgrammingPolicy {
         Parameters p = context.parameters();
         ClosedLoopProgrammer.Variant variant = new ClosedLoopProgrammer.Variant(true, p.integer("retries"),
                 p.number("maxOvershoot"), p.number("retryScale"));
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(p), variant, context.tile(), context.tileColumns(),
-                Integer.MAX_VALUE);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(p), variant, context.cell(), context.tile(),
+                context.tileColumns(), Integer.MAX_VALUE);
     }
 }

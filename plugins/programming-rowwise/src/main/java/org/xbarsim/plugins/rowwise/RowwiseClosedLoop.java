@@ -31,7 +31,7 @@ public class RowwiseClosedLoop implements ProgrammingPolicy {
 
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.tile(),
-                context.tileColumns(), Integer.MAX_VALUE);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.cell(),
+                context.tile(), context.tileColumns(), Integer.MAX_VALUE);
     }
 }

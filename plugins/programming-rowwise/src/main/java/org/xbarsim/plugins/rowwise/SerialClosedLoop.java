@@ -30,7 +30,7 @@ public class SerialClosedLoop implements ProgrammingPolicy {
 
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.tile(),
-                context.tileColumns(), 1);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.cell(),
+                context.tile(), context.tileColumns(), 1);
     }
 }

@@ -549,7 +549,8 @@ class ClosedLoopProgrammerTest {
         }
 
         @Override
-        public void set(int base, int[] cols, int count, double s, RandomStream rng) {
+        public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+            double s = amplitude * width;
             for (int k = 0; k < count; k++) {
                 int i = base + cols[k];
                 double step = s * alpha[i];

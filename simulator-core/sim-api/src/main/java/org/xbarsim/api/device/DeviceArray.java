@@ -24,8 +24,27 @@ public interface DeviceArray {
     /** A RESET pulse on each addressed device. */
     void reset(int base, int[] cols, int count, RandomStream rng);
 
-    /** A SET pulse of relative strength {@code strength} on each addressed device. */
-    void set(int base, int[] cols, int count, double strength, RandomStream rng);
+    /**
+     * A SET pulse on each addressed device, of {@code amplitude} and {@code width} relative to the
+     * nominal SET pulse (the nominal SET current for {@code chip.timing.set}). Its strength, the
+     * factor on the device's step, is amplitude x width. Every model has a largest useful amplitude
+     * above which a SET no longer raises the conductance as asked (PCM melts and partly resets; the
+     * other technologies saturate): see each model's {@code maxAmplitude}.
+     */
+    void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng);
+
+    /** A SET pulse of the nominal width and amplitude {@code strength}: {@code set(..., strength, 1, rng)}. */
+    default void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+        set(base, cols, count, strength, 1.0, rng);
+    }
+
+    /**
+     * What the addressed devices do in the seconds after their last pulse, before any later read
+     * (PCM's post-programming relaxation): the engine calls it once for a row's devices when the
+     * policy is done with the row. The default is a device that holds its state.
+     */
+    default void relax(int base, int[] cols, int count, RandomStream rng) {
+    }
 
     /**
      * The variance (uS^2) of one read's noise for each addressed device at its present conductance,
@@ -56,4 +75,15 @@ public interface DeviceArray {
      * {@code out}, which has {@link #size()} elements. Zero seconds gives {@link #conductances()}.
      */
     void drifted(double seconds, double[] out);
+
+    /**
+     * Whether inference read noise is drawn once per device and inference time and then held for
+     * every read at that time, as aihwkit does (its drift step draws the accumulated 1/f noise once,
+     * so the errors of one inference time correlate, for example across an LSTM's time steps),
+     * rather than afresh for every read. The default draws it for every read.
+     */
+    default boolean readNoisePerInferenceTime() {
+        return false;
+    }
+
 }

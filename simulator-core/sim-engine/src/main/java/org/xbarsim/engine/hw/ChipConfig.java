@@ -1,11 +1,13 @@
 package org.xbarsim.engine.hw;
 
+import org.xbarsim.api.device.UnitCell;
+
 /**
  * The chip's hardware parameters, resolved: durations already in clock cycles, energies in pJ.
  *
  * @param clockHz              chip clock
  * @param tileRows             rows of a crossbar tile
- * @param tileCols             cell columns of a tile (each cell is four device columns)
+ * @param tileCols             cell columns of a tile (each cell is devicesPerCell device columns)
  * @param significanceF        F in W = F (GP - GM) + (LP - LM)
  * @param adcBits              SAR ADC resolution
  * @param columnsPerAdc        cell columns multiplexed onto one ADC, converted in series
@@ -20,13 +22,31 @@ package org.xbarsim.engine.hw;
  * @param readPicojoules       per device read
  * @param adcPicojoules        per conversion
  * @param dacPicojoules        per row input driven (one per read operation)
+ * @param devicesPerCell       devices holding one weight: 4, 2 or 1 (see {@link UnitCell})
+ * @param cellReferenceMicroSiemens the reference column's conductance of a 1-device cell
  */
 public record ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
                          int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
                          long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
-                         double readPicojoules, double adcPicojoules, double dacPicojoules) {
+                         double readPicojoules, double adcPicojoules, double dacPicojoules, int devicesPerCell,
+                         double cellReferenceMicroSiemens) {
+
+    /** A chip of the reference two-pair cells. */
+    public ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
+                      int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
+                      long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules,
+                      double resetPicojoules, double readPicojoules, double adcPicojoules, double dacPicojoules) {
+        this(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc, adcRangeMicroSiemens, setCycles,
+                resetCycles, integrationCycles, adcBitCycles, dacStepCycles, setPicojoules, resetPicojoules,
+                readPicojoules, adcPicojoules, dacPicojoules, 4, 0);
+    }
 
     public double seconds(long cycles) {
         return cycles / clockHz;
+    }
+
+    /** The unit cell of every tile. */
+    public UnitCell cell() {
+        return new UnitCell(devicesPerCell, significanceF, cellReferenceMicroSiemens);
     }
 }

@@ -1,6 +1,7 @@
 package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.random.RandomStream;
 
 /**
@@ -9,8 +10,8 @@ import org.xbarsim.api.random.RandomStream;
  * converted by the column ADCs. Rows are layer inputs, columns layer outputs.
  *
  * <p>Each device's read noise is Gaussian and independent, so a column's noise is one Gaussian with
- * variance sum_r x_r^2 var_rc, var_rc = F^2 (var GP + var GM) + var LP + var LM: exact, and one
- * deviate per column and sample instead of four per device. The effective weights and variances are
+ * variance sum_r x_r^2 var_rc, var_rc = F^2 (var GP + var GM) + var LP + var LM on two pairs (see
+ * {@link UnitCell#variance}): exact, and one deviate per column and sample instead of one per device. The effective weights and variances are
  * computed once per inference time into float arrays, so a multiply is two dense products.
  */
 public final class MvmBlock {
@@ -34,14 +35,14 @@ public final class MvmBlock {
         double[] v = new double[devices.size()];
         devices.readNoiseVariances(seconds, g, v);
         int plane = tile.rows() * tile.cols();
-        double f = tile.significanceF();
+        UnitCell cell = tile.cell();
         this.weights = new float[rows * cols];
         this.variances = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int i = r * tile.cols() + c;
                 weights[r * cols + c] = (float) tile.weight(g, r, c);
-                variances[r * cols + c] = (float) (f * f * (v[i] + v[plane + i]) + v[2 * plane + i] + v[3 * plane + i]);
+                variances[r * cols + c] = (float) cell.variance(v, plane, i);
             }
         }
     }

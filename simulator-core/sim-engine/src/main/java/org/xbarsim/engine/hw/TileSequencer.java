@@ -93,7 +93,11 @@ public final class TileSequencer {
             if (!(op.getStrength() > 0)) {
                 throw new IllegalArgumentException("SET strength must be > 0, got " + op.getStrength());
             }
-            driver.set(op.getRow(), op.getStrength(), pulseNoise);
+            double width = op.getWidth();
+            if (!(width > 0)) {
+                throw new IllegalArgumentException("SET width must be > 0, got " + width);
+            }
+            driver.set(op.getRow(), op.getStrength() / width, width, pulseNoise);
             counters.setOps++;
             counters.energyPicojoules += enabled * chip.setPicojoules();
             duration = chip.setCycles();
@@ -122,7 +126,7 @@ public final class TileSequencer {
         readPath.sample(op.getRow(), readCols, readCount, readNoise, sampled);
         long series = readPath.conversionsInSeries(readCols, readCount);
         counters.readOps++;
-        counters.energyPicojoules += readCount * 4 * chip.readPicojoules()
+        counters.energyPicojoules += readCount * tile.cell().devices() * chip.readPicojoules()
                 + readCount * chip.adcPicojoules() + chip.dacPicojoules();
         kernel.schedule(cycle + readPath.conversionCycles(series, chip.adcBitCycles()), Priority.CONVERT, convert);
     }

@@ -73,7 +73,7 @@ public final class AnalogNetwork implements AutoCloseable {
                             streams.child("tile" + job.tile()))));
                 }
                 double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
-                double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
+                double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
                 network.layers.add(new TileLayer(l, inputs, outputs, layerJobs, vertx.eventBus(),
                         toWeights * compensation, inference.integer("dacBits"), encoding, chip));
             }

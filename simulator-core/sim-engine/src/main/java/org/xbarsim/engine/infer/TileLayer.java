@@ -18,7 +18,7 @@ import org.xbarsim.engine.run.TileJob;
  * A programmed layer as a workload sees it. A multiply quantises the batch with the layer's input
  * DAC, sends each tile its rows on the event bus (the tiles compute in parallel on their loops),
  * adds the tiles' partial sums digitally in tile order, and rescales from uS back to weight units:
- * w = W w_clip / (F G_T), times the drift compensation.
+ * w = W w_clip / R (R = F G_T on two pairs, G_T on smaller cells), times the drift compensation.
  *
  * <p>The DAC and ADC ranges are calibrated once ({@link #calibrate}, or on the first batch) and then
  * fixed. Time and energy are accounted per multiply from the chip's timing and
@@ -136,7 +136,8 @@ final class TileLayer implements AnalogLayer {
 
     /** Every device of the block is read, every column converted, every row driven. */
     private double tileEnergy(TileJob job) {
-        return 4.0 * job.rows() * job.cols() * chip.readPicojoules() + job.cols() * chip.adcPicojoules()
+        return (double) chip.devicesPerCell() * job.rows() * job.cols() * chip.readPicojoules()
+                + job.cols() * chip.adcPicojoules()
                 + job.rows() * chip.dacPicojoules();
     }
 

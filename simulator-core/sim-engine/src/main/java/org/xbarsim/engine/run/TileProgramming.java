@@ -11,7 +11,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.tracing.TracingPolicy;
 import java.util.Map;
 import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
@@ -106,17 +105,17 @@ final class TileProgramming {
         DeviceArray devices;
         try {
             devices = plan.device().fabricate(plan.deviceParameters(),
-                    DeviceLine.COUNT * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
+                    chip.devicesPerCell() * chip.tileRows() * chip.tileCols(), streams.stream("fabrication"));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw PluginFailure.of("device " + plan.device().id() + " failed fabricating tile " + job.tile(), e);
         }
-        tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
+        tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.cell(), devices);
         t0 = clock.setAside();
         sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
                 result -> delivered = result);
         try {
             programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
-                    chip.tileCols(), chip.significanceF()));
+                    chip.tileCols(), chip.cell()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw PluginFailure.of("policy " + plan.policy().id() + " failed starting tile " + job.tile(), e);
         }

@@ -18,16 +18,25 @@ import org.xbarsim.engine.hw.ChipConfig;
  * section 5. Durations are written as times and turned into whole clock cycles here, once.
  */
 public final class ChipSpec {
-    /** The largest tile, in cells: four devices each, four doubles of state per device. */
+    /** The largest tile, in cells (up to four devices each). */
     public static final long MAX_TILE_CELLS = 4096L * 4096L;
 
     public static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
             ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
             ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
-                    "Cell columns of a tile; each cell is four device columns GP, GM, LP, LM."),
+                    "Cell columns of a tile; each cell is chip.cell.devices device columns (GP, GM, LP, LM)."),
             ParameterSpec.of("cell.F", NUMBER, "3", 0.1, 64,
                     "Significance factor F in W = F (GP - GM) + (LP - LM), applied in the periphery."),
+            ParameterSpec.choice("cell.devices", "4", List.of("4", "2", "1"),
+                    "Devices per weight: 4 = two pairs, W = F (GP - GM) + (LP - LM); 2 = one differential pair, "
+                            + "W = GP - GM; 1 = one device against the tile's reference column, W = G - reference "
+                            + "(a column of fixed, exact conductance read with each row and subtracted in the "
+                            + "periphery; its own error, noise and drift are not modelled). The largest weight maps "
+                            + "to F G_T on two pairs and to G_T on the others."),
+            ParameterSpec.of("cell.reference", CONDUCTANCE, "12.5uS", 0, 1e6,
+                    "Reference column conductance of a 1-device cell (W = G - reference); keep "
+                            + "programming.gTargetMax within both the reference and the device's maximum minus it."),
             ParameterSpec.of("adc.bits", INTEGER, "10", 1, 16, "SAR ADC resolution."),
             ParameterSpec.of("adc.columnsPerAdc", INTEGER, "1", 1, 65536,
                     "Cell columns multiplexed onto one ADC; their conversions run in series."),
@@ -66,7 +75,8 @@ public final class ChipSpec {
                 cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
-                p.number("energy.adc"), p.number("energy.dac"));
+                p.number("energy.adc"), p.number("energy.dac"), Integer.parseInt(p.text("cell.devices")),
+                p.number("cell.reference"));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

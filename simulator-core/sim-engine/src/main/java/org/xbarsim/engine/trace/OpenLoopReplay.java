@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowTargets;
@@ -47,8 +46,8 @@ public final class OpenLoopReplay {
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             TileJob job = jobs.get(i);
             tiles[i] = new CrossbarTile(job.tile(), plan.chip().tileRows(), plan.chip().tileCols(),
-                    plan.chip().significanceF(), plan.device().fabricate(plan.deviceParameters(),
-                    DeviceLine.COUNT * plan.chip().tileRows() * plan.chip().tileCols(),
+                    plan.chip().cell(), plan.device().fabricate(plan.deviceParameters(),
+                    plan.chip().devicesPerCell() * plan.chip().tileRows() * plan.chip().tileCols(),
                     plan.streams().stream("tile" + job.tile() + "/fabrication")));
             stats[i] = replayTile(tiles[i], job, byTile.getOrDefault(job.tile(), List.of()), plan);
         });

@@ -14,8 +14,14 @@ import org.xbarsim.api.event.TraceEnd;
  * one, so traces stay readable when records gain fields with defaults.
  */
 public final class TraceFormat {
-    /** Bumped when the event schema changes in a way readers must know about. */
-    public static final String EVENT_SCHEMA_VERSION = "1";
+    /**
+     * Bumped when the event schema changes in a way readers must know about. 2: RowOp gained
+     * {@code width} (a SET pulse's width relative to the nominal one), which version-1 traces read as 1.
+     */
+    public static final String EVENT_SCHEMA_VERSION = "2";
+
+    /** Versions this reader accepts: every version whose records resolve against today's schema. */
+    public static final List<String> READABLE_SCHEMA_VERSIONS = List.of("1", "2");
 
     public static final String VERSION = "xbarsim.version";
     public static final String SCHEMA_VERSION = "xbarsim.eventSchemaVersion";

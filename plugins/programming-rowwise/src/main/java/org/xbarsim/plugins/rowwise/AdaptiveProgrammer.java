@@ -236,8 +236,8 @@ final class AdaptiveProgrammer implements RowProgrammer {
             }
         }
         double strength = baseStrength * Math.pow(k.ratio(), klass);
-        return classesInStep == 0 ? RowOps.set(tile, row, strength, enable, readSnapshot)
-                : RowOps.set(tile, row, strength, enable, (BitMask) null);
+        return classesInStep == 0 ? RowOps.set(tile, row, strength, k.mode(), enable, readSnapshot)
+                : RowOps.set(tile, row, strength, k.mode(), enable, (BitMask) null);
     }
 
     private RowOp lspRead() {

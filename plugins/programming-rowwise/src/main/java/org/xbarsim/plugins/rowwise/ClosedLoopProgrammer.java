@@ -235,7 +235,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
         }
         pulses++;
-        return RowOps.set(tile, row, mspStrength, enable, readSnapshot);
+        return RowOps.set(tile, row, mspStrength, k.mode(), enable, readSnapshot);
     }
 
     /** After the MSP phase: a retry of the overshot columns if allowed, else the LSP phase (or done). */
@@ -278,7 +278,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
         }
         pulses++;
-        return RowOps.set(tile, row, k.sLsp(), enable, readSnapshot);
+        return RowOps.set(tile, row, k.sLsp(), k.mode(), enable, readSnapshot);
     }
 
     private RowOp groupDone() {

@@ -123,6 +123,6 @@ final class OpenLoopProgrammer implements RowProgrammer {
             }
         }
         pulse++;
-        return RowOps.set(tile, row, strength, enable, (BitMask) null);
+        return RowOps.set(tile, row, strength, k.mode(), enable, (BitMask) null);
     }
 }

@@ -86,4 +86,10 @@ public interface DeviceArray {
         return false;
     }
 
+    /**
+     * Bytes the array holds for its devices (its primitive arrays; object headers left out), so
+     * that the memory of a chip can be told before it is built: at most 20 per device for every
+     * model xbarsim ships without stuck-at faults (they add a 2-bit fault map).
+     */
+    long memoryBytes();
 }

@@ -30,6 +30,19 @@ public final class RowOps {
         return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate(), 1.0);
     }
 
+    /** A SET pulse whose strength is realised as {@code mode} says; {@code read} null or empty for no verify read. */
+    public static RowOp set(int tile, int row, double strength, PulseMode mode, BitMask enable, BitMask read) {
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(),
+                read == null ? BitMask.EMPTY : read.toBuffer(), mode.width(strength));
+    }
+
+    /** A SET pulse realised as {@code mode} says, verified by a read of a mask snapshot. */
+    public static RowOp set(int tile, int row, double strength, PulseMode mode, BitMask enable,
+                            ByteBuffer readSnapshot) {
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate(),
+                mode.width(strength));
+    }
+
     /** A read of a mask snapshot ({@link BitMask#snapshot()}). */
     public static RowOp read(int tile, int row, ByteBuffer readSnapshot) {
         return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, readSnapshot.duplicate(), 1.0);

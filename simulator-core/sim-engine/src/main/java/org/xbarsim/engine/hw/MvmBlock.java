@@ -27,6 +27,16 @@ public final class MvmBlock {
      * @param seconds time since programming ended (drift)
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds) {
+        this(tile, rows, cols, seconds, null);
+    }
+
+    /**
+     * As above; when the devices hold their read noise for an inference time
+     * ({@link DeviceArray#readNoisePerInferenceTime()}), each device's noise is drawn here, once, from
+     * {@code heldNoise} (device order) and added to its conductance, clipped at 0 as aihwkit does, and the
+     * block's reads are then noiseless. A null stream leaves the noise per read.
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, RandomStream heldNoise) {
         this.rows = rows;
         this.cols = cols;
         DeviceArray devices = tile.devices();
@@ -34,6 +44,12 @@ public final class MvmBlock {
         devices.drifted(seconds, g);
         double[] v = new double[devices.size()];
         devices.readNoiseVariances(seconds, g, v);
+        if (heldNoise != null && devices.readNoisePerInferenceTime()) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.max(0, g[i] + Math.sqrt(v[i]) * heldNoise.nextGaussian());
+            }
+            java.util.Arrays.fill(v, 0);
+        }
         int plane = tile.rows() * tile.cols();
         UnitCell cell = tile.cell();
         this.weights = new float[rows * cols];

@@ -72,6 +72,15 @@ public final class TileSequencer {
         counters.clear(kernel.now());
     }
 
+    /**
+     * The policy is done with the row: its devices settle after their last pulse (PCM's
+     * post-programming relaxation, nothing for most models), before anything reads the row again.
+     * Drawn from the pulse stream, so a model that does not relax leaves every stream where it was.
+     */
+    public void finishRow(int row) {
+        driver.relax(row, pulseNoise);
+    }
+
     /** Runs one operation to completion in simulated time; the outcome goes to the sink. */
     public void execute(RowOp rowOp) {
         if (rowOp.getRow() < 0 || rowOp.getRow() >= tile.rows()) {
@@ -97,10 +106,11 @@ public final class TileSequencer {
             if (!(width > 0)) {
                 throw new IllegalArgumentException("SET width must be > 0, got " + width);
             }
-            driver.set(op.getRow(), op.getStrength() / width, width, pulseNoise);
+            double amplitude = op.getStrength() / width;
+            driver.set(op.getRow(), amplitude, width, pulseNoise);
             counters.setOps++;
-            counters.energyPicojoules += enabled * chip.setPicojoules();
-            duration = chip.setCycles();
+            counters.energyPicojoules += enabled * SetPulseCost.picojoulesPerDevice(chip, amplitude, width);
+            duration = SetPulseCost.cycles(chip, width);
         } else {
             driver.reset(op.getRow(), pulseNoise);
             int lines = driver.linesEnabled();

@@ -64,7 +64,8 @@ public final class AnalogNetwork implements AutoCloseable {
                     layerJobs.add(job);
                     inputs = Math.max(inputs, job.rowOffset() + job.rows());
                     outputs = Math.max(outputs, job.colOffset() + job.cols());
-                    MvmBlock block = new MvmBlock(programmed.get(i), job.rows(), job.cols(), seconds);
+                    MvmBlock block = new MvmBlock(programmed.get(i), job.rows(), job.cols(), seconds,
+                            streams.child("tile" + job.tile()).stream("inference/held"));
                     if (compensate) {
                         asProgrammed += new MvmBlock(programmed.get(i), job.rows(), job.cols(), 0).sumAbsWeights();
                         drifted += block.sumAbsWeights();

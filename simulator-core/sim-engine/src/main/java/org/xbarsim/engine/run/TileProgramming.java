@@ -195,6 +195,12 @@ final class TileProgramming {
     }
 
     private void finishRow(long t0) {
+        try {
+            sequencer.finishRow(row);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            fail("device " + plan.device().id() + " (settling after the row's last pulse)", e);
+            return;
+        }
         TileSequencer.RowCounters counters = sequencer.counters();
         TileStatistics.RowScore score = stats.addRow(tile, row, rowTargets, job.cols(), plan.tolerance(), counters,
                 sequencer.now());

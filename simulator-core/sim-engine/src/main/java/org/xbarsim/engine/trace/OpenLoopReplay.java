@@ -73,6 +73,7 @@ public final class OpenLoopReplay {
             } else if (e instanceof RowOp op) {
                 sequencer.execute(op);
             } else if (e instanceof RowFinished f && f.getRow() == row) {
+                sequencer.finishRow(row);
                 stats.addRow(tile, row, targets, job.cols(), plan.tolerance(), sequencer.counters(), sequencer.now());
             }
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.programming.PulseMode;
 import org.xbarsim.api.programming.RowOps;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.engine.fixtures.IdealDevices;
@@ -22,10 +23,11 @@ class TileSequencerTest {
     }
 
     private final List<RowResult> results = new ArrayList<>();
+    private IdealDevices.Array devices;
 
     private TileSequencer sequencer(ChipConfig chip, double readVariance) {
-        CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, chip.significanceF(),
-                new IdealDevices.Array(DeviceLine.COUNT * ROWS * COLS, 1.0, readVariance));
+        devices = new IdealDevices.Array(DeviceLine.COUNT * ROWS * COLS, 1.0, readVariance);
+        CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, chip.significanceF(), devices);
         return new TileSequencer(tile, chip, new RandomStream(1), new RandomStream(2), results::add);
     }
 
@@ -48,8 +50,9 @@ class TileSequencerTest {
         TileSequencer.RowCounters c = s.counters();
         assertEquals(1, c.setOps);
         assertEquals(1, c.readOps);
-        // 3 devices pulsed at 10 pJ; 16 columns read: 4 devices each at 0.1 pJ, 16 conversions at 1 pJ, one DAC.
-        assertEquals(3 * 10 + 16 * 4 * 0.1 + 16 * 1 + 0.1, c.energyPicojoules, 1e-9);
+        // 3 devices pulsed at amplitude 2: 2^2 x 10 pJ each (Joule heating, I^2 R t); 16 columns read: 4 devices
+        // each at 0.1 pJ, 16 conversions at 1 pJ, one DAC.
+        assertEquals(3 * 4 * 10 + 16 * 4 * 0.1 + 16 * 1 + 0.1, c.energyPicojoules, 1e-9);
     }
 
     @Test
@@ -99,5 +102,66 @@ class TileSequencerTest {
         // F^2 (v + v) + v + v = 20 v = 0.8 uS^2; 32,000 samples give a relative error of about 0.8%.
         assertEquals(20 * v, var, 0.05 * 20 * v);
         assertTrue(Math.abs(sum / n) < 0.02);
+    }
+
+    /**
+     * A SET realised by width lasts width x 200 cycles and costs width x 10 pJ a device; by amplitude it
+     * lasts 200 cycles and costs amplitude^2 x 10 pJ: the same strength, priced by what the pulse is.
+     */
+    @Test
+    void aSetIsTimedByItsWidthAndPricedByAmplitudeSquaredTimesWidth() {
+        TileSequencer s = sequencer(chip(10, 1), 0);
+        BitMask one = new BitMask(4 * COLS).set(2);
+        s.startRow();
+        s.execute(RowOps.set(0, 1, 3.0, PulseMode.WIDTH, one, (BitMask) null));
+        assertEquals(600, results.get(0).getCycle());
+        assertEquals(3 * 10, s.counters().energyPicojoules, 1e-9);
+        s.startRow();
+        s.execute(RowOps.set(0, 1, 3.0, PulseMode.AMPLITUDE, one, (BitMask) null));
+        assertEquals(600 + 200, results.get(1).getCycle());
+        assertEquals(9 * 10, s.counters().energyPicojoules, 1e-9);
+        s.startRow();
+        s.execute(RowOps.set(0, 1, 0.001, PulseMode.WIDTH, one, (BitMask) null));
+        assertEquals(800 + 1, results.get(2).getCycle(), "a pulse lasts at least a cycle");
+        // The ideal fixture steps strength x 1 uS either way: 3 + 3 + 0.001 on GP of column 2 of row 1.
+        assertEquals(6.001, devices.conductances()[COLS + 2], 1e-12);
+    }
+
+    @Test
+    void aSetNeedsAPositiveWidth() {
+        TileSequencer s = sequencer(chip(10, 1), 0);
+        org.xbarsim.api.event.RowOp bad = new org.xbarsim.api.event.RowOp(0, 1, org.xbarsim.api.event.OpKind.SET, 1.0,
+                new BitMask(4 * COLS).set(2).toBuffer(), BitMask.EMPTY, 0.0);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.execute(bad));
+        assertEquals("SET width must be > 0, got 0.0", e.getMessage());
+    }
+
+    /** finishRow lets the row's devices settle, once, from the pulse stream, on every line of that row only. */
+    @Test
+    void finishingARowRelaxesItsDevices() {
+        SettlingDevices d = new SettlingDevices(4 * ROWS * COLS);
+        CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, 3, d);
+        TileSequencer s = new TileSequencer(tile, chip(10, 1), new RandomStream(1), new RandomStream(2), results::add);
+        s.finishRow(2);
+        assertEquals(List.of(2 * COLS, ROWS * COLS + 2 * COLS, 2 * ROWS * COLS + 2 * COLS, 3 * ROWS * COLS + 2 * COLS),
+                d.bases);
+        assertEquals(COLS, d.counts.get(0));
+    }
+
+    /** Records the relax calls it gets. */
+    private static final class SettlingDevices extends IdealDevices.Array {
+        final List<Integer> bases = new ArrayList<>();
+        final List<Integer> counts = new ArrayList<>();
+
+        SettlingDevices(int n) {
+            super(n, 1, 0);
+        }
+
+        @Override
+        public void relax(int base, int[] cols, int count, RandomStream rng) {
+            bases.add(base);
+            counts.add(count);
+        }
     }
 }

@@ -138,8 +138,8 @@ class UnitCellTileTest {
         assertEquals(2, w[3], lsb);
         assertEquals(-2, w[5], lsb);
         assertEquals(0, w[0], lsb);
-        // 2 devices pulsed at 10 pJ; 8 columns of 2 devices read at 0.1 pJ, 8 conversions, one DAC.
-        assertEquals(2 * 10 + 8 * 2 * 0.1 + 8 * 1 + 0.1, s.counters().energyPicojoules, 1e-9);
+        // 2 devices pulsed at amplitude 2 (4 x 10 pJ); 8 columns of 2 devices read at 0.1 pJ, 8 conversions, one DAC.
+        assertEquals(2 * 40 + 8 * 2 * 0.1 + 8 * 1 + 0.1, s.counters().energyPicojoules, 1e-9);
         s.execute(RowOps.reset(0, 1, new BitMask(2 * COLS).setRange(0, 2 * COLS)));
         assertEquals(2, s.counters().resetOps, "one RESET operation per line of the pair");
     }

@@ -26,19 +26,27 @@ class DeviceTechnologiesIT {
         return Runs.number(Runs.run("tile-rowwise.yaml", 2, all), "programming.pfail");
     }
 
+    /**
+     * Pfail of each technology at its defaults on chip 1, within 4 chip-to-chip standard deviations of
+     * its mean over chips 1-5 (64 rows each; measured mean and sd): ideal 0; ECRAM 0.004% (0.005%); RRAM
+     * 60.1% (0.5 points), aihwkit's ReRamSB spreads of the lower bound, 3.6 uS from device to device,
+     * times F = 3 put most cells' RESET offset past the LSP's reach; PCM 1.14% (0.11); PCM aihwkit-statistical
+     * 46.7% (0.9 points), its relaxation (aihwkit's programming-noise law) times F = 3 on two pairs.
+     * Tried on chip 1 (a failing value in brackets): PCM read noise off [0.60%], doubled alpha spread
+     * [6.5%], doubled Gmax spread [2.2%]; RRAM read noise off [27%], doubled lower-bound spread [65%];
+     * ECRAM doubled bound spreads [0.52%]; statistical PCM doubled alpha spread [50.7%], relaxation off.
+     * Not caught: statistical PCM with verify noise off (47.5%) or a doubled Gmax spread (48.2%), which its
+     * relaxation dominates; RRAM with a doubled step spread (62.0%, 4.0 sd).
+     */
     @Test
-    void everyTechnologyAtItsDefaultsGivesAPlausiblePfail() {
-        double ideal = pfail("device.impl=ideal");
-        double ecram = pfail("device.impl=ecram");
-        double rram = pfail("device.impl=rram");
-        double pcm = pfail("device.impl=pcm");
-        double pcmStatistical = pfail("device.preset=aihwkit-statistical");
-        // Measured at seed 1: ideal 0, ECRAM 0, RRAM 3.3%, PCM 1.2%, PCM with the aihwkit laws about 0.7%.
-        assertTrue(ideal < 0.001, "ideal " + ideal);
-        assertTrue(ecram < 0.005, "ecram " + ecram);
-        assertTrue(rram > 0.01 && rram < 0.06, "rram " + rram);
-        assertTrue(pcm > 0.005 && pcm < 0.025, "pcm " + pcm);
-        assertTrue(pcmStatistical > 0.001 && pcmStatistical < 0.03, "pcm aihwkit-statistical " + pcmStatistical);
+    void everyTechnologyAtItsDefaultsGivesItsMeasuredPfail() {
+        assertEquals(0, pfail("device.impl=ideal"), 0.001);
+        assertEquals(0.00004, pfail("device.impl=ecram"), 4 * 0.00005);
+        assertEquals(0.601, pfail("device.impl=rram"), 4 * 0.005);
+        assertEquals(0.0114, pfail("device.impl=pcm"), 4 * 0.0011);
+        assertEquals(0.467, pfail("device.preset=aihwkit-statistical"), 4 * 0.009);
+        // Without its relaxation the statistical preset programs nearly as the reference does (2.2% on chip 1).
+        assertTrue(pfail("device.preset=aihwkit-statistical", "device.relaxation=0") < 0.05);
     }
 
     @Test

@@ -9,21 +9,44 @@ import org.junit.jupiter.api.Test;
 /**
  * The MNIST MLP end to end with the real plugin jars and the real MNIST test set (fetched into the
  * data cache on first use; without it this test fails, it does not skip): programmed row-wise into
- * PCM tiles, classified through DAC, drifted devices with read noise, and ADCs.
+ * PCM tiles, classified through DAC, drifted devices with read noise, and ADCs. Accuracy drops are in
+ * points of accuracy; their ranges are 4 standard deviations of the drop over chips 1-5.
  */
 class MnistMlpIT {
+    private static double drop(JsonObject s) {
+        return 100 * (Runs.number(s, "inference.softwareAccuracy") - Runs.number(s, "inference.analogAccuracy"));
+    }
+
+    /**
+     * The reference PCM preset loses 0.014 points (sd 0.025 over chips 1-5: 0.04, -0.01, 0.00, 0.04, 0.00)
+     * at 1 s, far less than the 0.6 points of hardware (Narayanan et al., IEEE T-ED 2021): its programmed
+     * weights are several times too precise (see the calibrated preset below). The range is 4 sd.
+     * Switching read noise off cannot fail this: it moves the accuracy by 0.00-0.03 points, under the
+     * spread between chips (chip 1: 98.28% with and without).
+     */
     @Test
-    void analogAccuracyIsWithinOnePointOfSoftwareOneSecondAfterProgramming() {
+    void theReferencePresetLosesAlmostNothingOneSecondAfterProgramming() {
         JsonObject s = Runs.run("mnist-mlp.yaml", 2);
-        double software = Runs.number(s, "inference.softwareAccuracy");
-        double analog = Runs.number(s, "inference.analogAccuracy");
         assertEquals(10_000, Runs.number(s, "inference.samples"));
         // The trained model's own figure on the 10k test set (models/mnist-mlp/README.md).
-        assertTrue(software >= 0.975, "software accuracy " + software);
-        // The bar: hardware programmed with a similar method loses about 0.6 point.
-        assertEquals(software, analog, 0.01, "analog " + analog + " vs software " + software);
+        assertTrue(Runs.number(s, "inference.softwareAccuracy") >= 0.975);
+        assertEquals(0.014, drop(s), 4 * 0.025);
         assertTrue(Runs.number(s, "inference.timeSecondsPerSample") > 0);
         assertTrue(Runs.number(s, "inference.energyJoulesPerSample") > 0);
+    }
+
+    /**
+     * On the preset calibrated to aihwkit's programming-noise law the drop approaches hardware's: over chips
+     * 1-5, 0.27 points (sd 0.08) at 1 s and 0.72 (sd 0.15) a year later, after aihwkit's drift and 1/f noise.
+     * Chip 1 is within 4 sd of both, and on every chip the year costs 0.36-0.55 points more.
+     */
+    @Test
+    void theCalibratedPresetLosesAQuarterPointAtOnceAndMoreAYearLater() {
+        JsonObject now = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical");
+        JsonObject year = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical", "inference.time=1y");
+        assertEquals(0.27, drop(now), 4 * 0.08);
+        assertEquals(0.72, drop(year), 4 * 0.15);
+        assertTrue(drop(year) - drop(now) > 0.25, "a year of drift: " + drop(now) + " -> " + drop(year) + " points");
     }
 
     @Test

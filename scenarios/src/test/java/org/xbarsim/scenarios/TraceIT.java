@@ -346,9 +346,27 @@ class TraceIT {
         assertTrue(t.events().stream().anyMatch(e -> e instanceof RowOp));
         assertTrue(t.events().stream().anyMatch(e -> e instanceof RowFinished));
 
+        // Its RowOps read with width 1, the nominal SET pulse they were recorded with.
+        assertTrue(t.events().stream().filter(e -> e instanceof RowOp).allMatch(e -> ((RowOp) e).getWidth() == 1.0));
+        // It no longer replays identically: PCM's parameters became floats and SET energy a^2 w E_set since it
+        // was recorded (traces/README.md); its replay runs and names the first divergence.
+        Outcome o = cli("replay", golden.toString());
+        assertEquals(1, o.status(), o.out() + o.err());
+        assertTrue((o.out() + o.err()).contains("tile 0"), o.out() + o.err());
+    }
+
+    @Test
+    void aGoldenTraceOfSchemaVersion2ReplaysIdentically() {
+        Path golden = Path.of("traces/golden-v2.avro");
+        Trace t = Trace.read(golden);
+        assertTrue(t.complete());
+        assertEquals("2", t.metadata().get(TraceFormat.SCHEMA_VERSION));
+        Map<String, Long> c = counts(t);
+        assertEquals(4L, c.get("RowFinished"));
+        assertEquals(c.get("RowOp"), c.get("RowResult"));
         Outcome o = cli("replay", golden.toString());
         assertEquals(0, o.status(), o.out() + o.err());
-        assertTrue(o.out().startsWith("identical (490 events"), o.out());
+        assertTrue(o.out().startsWith("identical (" + (t.events().size()) + " events"), o.out());
     }
 
     // ---- inspect ----
@@ -377,7 +395,7 @@ class TraceIT {
         assertEquals(16L * 32, targets, "a target per weight");
         assertEquals("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
                 + "sumAbsErrorMicroSiemens", Files.readAllLines(out.resolve("rows.csv")).get(0));
-        assertEquals("tile,row,kind,strength,enabledDevices,readColumns",
+        assertEquals("tile,row,kind,strength,width,enabledDevices,readColumns",
                 Files.readAllLines(out.resolve("ops.csv")).get(0));
 
         // Existing CSVs are kept unless --force.

@@ -239,7 +239,7 @@ final class InspectCommand implements Callable<Integer> {
                  BufferedWriter tgts = Files.newBufferedWriter(targets.get(3), StandardCharsets.UTF_8)) {
                 rows.write("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
                         + "sumAbsErrorMicroSiemens\n");
-                ops.write("tile,row,kind,strength,enabledDevices,readColumns\n");
+                ops.write("tile,row,kind,strength,width,enabledDevices,readColumns\n");
                 results.write("tile,row,cycle,operations,convertedColumns\n");
                 tgts.write("tile,row,col,targetMicroSiemens\n");
                 for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
@@ -250,7 +250,7 @@ final class InspectCommand implements Callable<Integer> {
                                 + r.getSumAbsErrorMicroSiemens() + "\n");
                     } else if (e instanceof RowOp r) {
                         ops.write(r.getTile() + "," + r.getRow() + "," + r.getKind() + "," + r.getStrength() + ","
-                                + popcount(r.getEnable()) + "," + popcount(r.getRead()) + "\n");
+                                + r.getWidth() + "," + popcount(r.getEnable()) + "," + popcount(r.getRead()) + "\n");
                     } else if (e instanceof RowResult r) {
                         results.write(r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + r.getOperations()
                                 + "," + popcount(r.getConverted()) + "\n");

@@ -268,4 +268,89 @@ class EcramPhysicsTest {
         assertEquals(DW_MIN_STD, d.number("dwMinStd"));
         assertEquals("on", d.text("meanBoundReference"));
     }
+
+    private static double q(double z) {
+        return Math.max(-32767, Math.min(32767, Math.round(z * 4096))) / 4096.0;
+    }
+
+    /**
+     * Every draw in its place, against aihwkit's population rules written out with the same deviates
+     * (rounded to 1/4096 as stored): the drift seed, then per device z(w_max), z(w_min), z(gain), z(up-down),
+     * z(gamma_up), z(gamma_down). With up_down = +-0.1 the bias goes to the down or the up step.
+     */
+    @Test
+    void theFabricationStreamGivesEachDeviceAihwkitsParameters() {
+        for (String upDown : new String[] {"0.1", "-0.1"}) {
+            int n = 200;
+            EcramArray a = fabricate(51, n, "upDown", upDown, "wMinDtod", "0.9", "wMaxDtod", "0.9");
+            RandomStream fab = new RandomStream(51);
+            fab.nextLong();
+            double ud = Double.parseDouble(upDown);
+            for (int i = 0; i < n; i++) {
+                double hi = W_MAX * (1 + 0.9 * q(fab.nextGaussian()));
+                double lo = W_MIN * (1 + 0.9 * q(fab.nextGaussian()));
+                if (lo > hi) {
+                    double t = lo;
+                    lo = hi;
+                    hi = t;
+                }
+                assertEquals(Math.abs(hi), a.upper(i), 1e-15, "b_max " + i);
+                assertEquals(-Math.abs(lo), a.lower(i), 1e-15, "b_min " + i);
+                double gain = 1 + 0.1 * q(fab.nextGaussian());
+                double r = 0.01 * q(fab.nextGaussian());
+                double scaleUp = Math.abs((ud > 0 ? 0 : ud) + gain + r) * DW_MIN;
+                double scaleDown = Math.abs((ud > 0 ? -ud : 0) + gain - r) * DW_MIN;
+                assertEquals(scaleUp, a.scaleUp(i), 1e-15);
+                assertEquals(scaleDown, a.scaleDown(i), 1e-15);
+                double gUp = Math.abs(GAMMA_UP + GAMMA_DTOD * q(fab.nextGaussian()));
+                double gDown = Math.abs(GAMMA_DOWN + GAMMA_DTOD * q(fab.nextGaussian()));
+                assertEquals(gUp * scaleUp / W_MAX, a.slopeUp(i), 1e-15, "slope up " + i);
+                assertEquals(gDown * scaleDown / -W_MIN, a.slopeDown(i), 1e-15, "slope down " + i);
+                assertEquals(G0 + PER_UNIT * -Math.abs(lo), a.conductances()[i], 1e-12, "fabricated empty " + i);
+            }
+        }
+    }
+
+    /** A SET and a weak depression, device by device, against the closed form with the stream's deviates. */
+    @Test
+    void pulsesUseTheStreamsDeviatesDeviceByDevice() {
+        int n = 100;
+        EcramArray a = fabricate(52, n);
+        a.set(0, all(n), n, 1.0, 30.0, new RandomStream(53));
+        double[] w = new double[n];
+        Arrays.setAll(w, a::weight);
+        a.set(0, all(n), n, 1.5, 1.0, new RandomStream(54));
+        RandomStream mine = new RandomStream(54);
+        for (int i = 0; i < n; i++) {
+            double v = LinearStepPulses.apply(w[i], a.scaleUp(i), a.slopeUp(i), DW_MIN_STD, 60, mine);
+            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.lower(i)), a.upper(i)), a.conductances()[i], 1e-12);
+            w[i] = a.weight(i);
+        }
+        a.depress(0, all(n), n, 25, new RandomStream(55));
+        mine = new RandomStream(55);
+        for (int i = 0; i < n; i++) {
+            double v = -LinearStepPulses.apply(-w[i], a.scaleDown(i), a.slopeDown(i), DW_MIN_STD, 25, mine);
+            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.lower(i)), a.upper(i)), a.conductances()[i], 1e-12);
+            assertTrue(a.weight(i) < w[i], "a depression lowers device " + i);
+        }
+        EcramArray stuck = fabricate(56, 1000, "stuckAtMaxFraction", "1");
+        stuck.reset(0, all(1000), 1000, new RandomStream(57));
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(stuck.gmax(i), stuck.conductances()[i], 0.0, "a RESET leaves a stuck-high device at Gmax");
+        }
+        assertTrue(MODEL.description().contains("aihwkit"));
+    }
+
+    @Test
+    void twoChipsDriftDifferentlyWhenDriftIsOn() {
+        EcramArray one = fabricate(61, 100, "driftNuSigma", "0.01");
+        EcramArray two = fabricate(62, 100, "driftNuSigma", "0.01");
+        one.set(0, all(100), 100, 1.0, 5.0, new RandomStream(1));
+        two.set(0, all(100), 100, 1.0, 5.0, new RandomStream(1));
+        double[] a = new double[100];
+        double[] b = new double[100];
+        one.drifted(1e4, a);
+        two.drifted(1e4, b);
+        assertTrue(a[0] / one.conductances()[0] != b[0] / two.conductances()[0]);
+    }
 }

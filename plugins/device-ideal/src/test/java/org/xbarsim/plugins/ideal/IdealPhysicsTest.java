@@ -97,4 +97,19 @@ class IdealPhysicsTest {
         assertEquals(8L * 4, a.memoryBytes());
         assertEquals(2.0, Parameters.of(MODEL.parameters()).number("maxAmplitude"));
     }
+
+    @Test
+    void devicesStartAtGResetAndAResetLeavesStuckOnesAlone() {
+        DeviceArray a = fabricate(9, 1000, "gReset", "0.5uS", "stuckAtMaxFraction", "0.5");
+        long high = Arrays.stream(a.conductances()).filter(g -> g == 25).count();
+        long low = Arrays.stream(a.conductances()).filter(g -> g == 0.5).count();
+        assertEquals(1000, high + low, "free devices at gReset, stuck ones at Gmax");
+        // Binomial standard error 1.6 points.
+        assertEquals(0.5, high / 1000.0, 0.08);
+        a.reset(0, all(1000), 1000, new RandomStream(10));
+        assertEquals(high, Arrays.stream(a.conductances()).filter(g -> g == 25).count());
+        assertTrue(new IdealDeviceModel().description().contains("Ideal"));
+        assertEquals("ideal", MODEL.id());
+        assertEquals("default", MODEL.presets().get(0).name());
+    }
 }

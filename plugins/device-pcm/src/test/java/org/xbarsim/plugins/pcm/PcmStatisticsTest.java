@@ -283,4 +283,95 @@ class PcmStatisticsTest {
         assertEquals(16L * 1000, fabricate(1, 1000).memoryBytes());
         assertEquals(16L * 1000, fabricate(1, 1000, "driftLaw", "aihwkit", "relaxation", "1").memoryBytes());
     }
+
+    /**
+     * Every random draw in its place: the same streams handed to the model and to science.md's formulas
+     * written out here (section 3) give the same devices, pulse by pulse. The fabrication stream gives the
+     * drift seed, then per device Gmax, alpha (kept as floats) and the initial RESET state; a SET draws one
+     * deviate a device, a melting SET one more, a RESET and a relaxation one each.
+     */
+    @Test
+    void eachDrawIsTheFormulasWithTheStreamsDeviates() {
+        int n = 50;
+        DeviceArray a = fabricate(21, n, "relaxation", "0.7");
+        RandomStream fab = new RandomStream(21);
+        fab.nextLong(); // the drift seed
+        float[] inv = new float[n];
+        float[] alpha = new float[n];
+        for (int i = 0; i < n; i++) {
+            inv[i] = (float) (1 / Math.max(1, 25 * (1 + 0.2 * fab.nextGaussian())));
+            alpha[i] = (float) (Math.exp(0.4 * fab.nextGaussian()));
+            assertEquals(Math.max(0, 0.1 * (1 + 0.1 * fab.nextGaussian())), a.conductances()[i], 0.0, "fabricated " + i);
+        }
+        RandomStream pulses = new RandomStream(22);
+        RandomStream mine = new RandomStream(22);
+        double[] g = a.conductances().clone();
+        a.set(0, all(n), n, 1.2, 1.0, pulses);
+        for (int i = 0; i < n; i++) {
+            double step = 1.2 * alpha[i];
+            double next = Math.max(g[i] + step * Math.max(0, 1 - g[i] * inv[i]) + 0.5 * step * mine.nextGaussian(), 0);
+            g[i] = next * inv[i] > 1.05 ? 1.05 / inv[i] : next;
+            assertEquals(g[i], a.conductances()[i], 0.0, "SET of device " + i);
+        }
+        a.set(0, all(n), n, 1.75, 1.0, pulses);
+        for (int i = 0; i < n; i++) {
+            double step = 1.75 * alpha[i];
+            double next = Math.max(g[i] + step * Math.max(0, 1 - g[i] * inv[i]) + 0.5 * step * mine.nextGaussian(), 0);
+            g[i] = next * inv[i] > 1.05 ? 1.05 / inv[i] : next;
+        }
+        for (int i = 0; i < n; i++) {
+            double amorphous = Math.max(0, 0.1 * (1 + 0.1 * mine.nextGaussian()));
+            g[i] = 0.5 * g[i] + 0.5 * amorphous; // f = (1.75 - 1.5) / (2 - 1.5)
+            assertEquals(g[i], a.conductances()[i], 1e-15, "melting SET of device " + i);
+        }
+        a.relax(0, all(n), n, pulses);
+        for (int i = 0; i < n; i++) {
+            double x = g[i] / 25;
+            double sp = 0.26348 + 1.9650 * x - 1.1731 * x * x;
+            g[i] = Math.max(0, g[i] + 0.7 * Math.sqrt(Math.max(0, sp * sp - 0.26348 * 0.26348)) * mine.nextGaussian());
+            assertEquals(g[i], a.conductances()[i], 1e-12, "relaxation of device " + i);
+        }
+        a.reset(0, all(n), n, pulses);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Math.max(0, 0.1 * (1 + 0.1 * mine.nextGaussian())), a.conductances()[i], 0.0, "RESET " + i);
+        }
+        assertEquals(mine.nextLong(), pulses.nextLong(), "no draw more or less than the formulas'");
+        a.set(0, all(n), n, 1.5, 1.0, pulses);
+        for (int i = 0; i < n; i++) {
+            mine.nextGaussian();
+        }
+        assertEquals(mine.nextLong(), pulses.nextLong(), "at the melting amplitude nothing melts yet");
+    }
+
+    /** The drift deviates come from the fabrication stream: two chips drift differently device by device. */
+    @Test
+    void twoChipsDriftDifferently() {
+        DeviceArray one = programmed(31, 5, "driftLaw", "aihwkit");
+        DeviceArray two = programmed(32, 5, "driftLaw", "aihwkit");
+        double[] a = new double[N];
+        double[] b = new double[N];
+        one.drifted(1e5, a);
+        two.drifted(1e5, b);
+        int same = 0;
+        for (int i = 0; i < 1000; i++) {
+            same += a[i] / one.conductances()[i] == b[i] / two.conductances()[i] ? 1 : 0;
+        }
+        assertEquals(0, same);
+        DeviceArray perDevice = programmed(31, 5);
+        DeviceArray other = programmed(32, 5);
+        perDevice.drifted(1e5, a);
+        other.drifted(1e5, b);
+        assertTrue(a[0] / perDevice.conductances()[0] != b[0] / other.conductances()[0]);
+    }
+
+    @Test
+    void stuckHighDevicesSitAtTheirGmaxAndAResetLeavesThemThere() {
+        DeviceArray a = fabricate(41, 10_000, "stuckAtMaxFraction", "0.5", "gmaxSigmaRel", "0");
+        long atGmax = Arrays.stream(a.conductances()).filter(g -> Math.abs(g - 25) < 1e-5).count();
+        // Half the devices stuck at Gmax = 25 uS (binomial standard error 0.5 points).
+        assertEquals(0.5, atGmax / 10_000.0, 0.025);
+        a.reset(0, all(10_000), 10_000, new RandomStream(42));
+        assertEquals(atGmax, Arrays.stream(a.conductances()).filter(g -> Math.abs(g - 25) < 1e-5).count());
+        assertTrue(MODEL.description().contains("Phase-change memory"));
+    }
 }

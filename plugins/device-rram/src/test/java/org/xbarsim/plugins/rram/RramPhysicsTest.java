@@ -356,4 +356,86 @@ class RramPhysicsTest {
         assertEquals(DW_MIN_STD, d.number("dwMinStd"));
         assertEquals(WRITE_NOISE, d.number("writeNoiseStd") * d.number("dwMin"), 1e-15);
     }
+
+    /**
+     * Every draw in its place, against rpu_pulsed_device.cpp's population rules written out with the same
+     * deviates (rounded to 1/4096 as stored): the drift seed, then per device z(w_max), z(w_min), z(gain),
+     * z(up-down), then its first write noise. With up_down = +-0.1 the biases go to the down or the up step.
+     */
+    @Test
+    void theFabricationStreamGivesEachDeviceAihwkitsParameters() {
+        for (String upDown : new String[] {"0.1", "-0.1"}) {
+            int n = 200;
+            RramArray a = fabricate(51, n, "upDown", upDown);
+            RandomStream fab = new RandomStream(51);
+            fab.nextLong();
+            double ud = Double.parseDouble(upDown);
+            for (int i = 0; i < n; i++) {
+                double zMax = q(fab.nextGaussian());
+                double zMin = q(fab.nextGaussian());
+                double zGain = q(fab.nextGaussian());
+                double zR = q(fab.nextGaussian());
+                double hi = W_MAX * (1 + 0.24 * zMax);
+                double lo = W_MIN * (1 + 0.4 * zMin);
+                if (lo > hi) {
+                    double t = lo;
+                    lo = hi;
+                    hi = t;
+                }
+                assertEquals(Math.abs(hi), a.upper(i), 1e-15, "b_max " + i);
+                assertEquals(-Math.abs(lo), a.lower(i), 1e-15, "b_min " + i);
+                double gain = 1 + 0.3 * zGain;
+                double r = 0.01 * zR;
+                double upBias = ud > 0 ? 0 : ud;
+                double downBias = ud > 0 ? -ud : 0;
+                assertEquals(Math.abs(upBias + gain + r) * DW_MIN, a.scaleUp(i), 1e-15, "a_up " + i);
+                assertEquals(Math.abs(downBias + gain - r) * DW_MIN, a.scaleDown(i), 1e-15, "a_down " + i);
+                double zW = q(fab.nextGaussian());
+                assertEquals(G0 + PER_UNIT * (-Math.abs(lo) + WRITE_NOISE * zW), a.conductances()[i], 1e-12);
+                assertEquals(-Math.abs(lo), a.persistent(i), 1e-12, "the persistent weight is the bound");
+            }
+        }
+    }
+
+    private static double q(double z) {
+        return Math.max(-32767, Math.min(32767, Math.round(z * 4096))) / 4096.0;
+    }
+
+    /** A RESET is the mirror image of a SET: resetPulses down pulses, each device's own, then new write noise. */
+    @Test
+    void aResetIsDownPulsesFromTheStreamThenFreshWriteNoise() {
+        int n = 100;
+        RramArray a = fabricate(52, n);
+        a.set(0, all(n), n, 1.0, 10.0, new RandomStream(53));
+        double[] w = new double[n];
+        Arrays.setAll(w, a::persistent);
+        a.reset(0, all(n), n, new RandomStream(54));
+        RandomStream mine = new RandomStream(54);
+        for (int i = 0; i < n; i++) {
+            double lo = a.lower(i);
+            double hi = a.upper(i);
+            double v = -SoftBoundPulses.apply(-w[i], -hi, -lo, a.scaleDown(i), DW_MIN_STD, 3000, mine);
+            double zW = q(mine.nextGaussian());
+            assertEquals(G0 + PER_UNIT * (SoftBoundPulses.reflect(v, lo, hi) + WRITE_NOISE * zW), a.conductances()[i],
+                    1e-12, "device " + i);
+            assertTrue(a.persistent(i) - lo < 0.6, "near the lower bound after a RESET: " + (a.persistent(i) - lo));
+        }
+        RramArray stuck = fabricate(55, 1000, "stuckAtMaxFraction", "1");
+        stuck.reset(0, all(1000), 1000, new RandomStream(56));
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(stuck.gmax(i), stuck.conductances()[i], 0.0, "a RESET leaves a stuck-high device at Gmax");
+        }
+    }
+
+    @Test
+    void twoChipsRelaxDifferentlyDeviceByDevice() {
+        RramArray one = fabricate(61, 100);
+        RramArray two = fabricate(62, 100);
+        double[] a = new double[100];
+        double[] b = new double[100];
+        one.drifted(1e4, a);
+        two.drifted(1e4, b);
+        assertTrue(a[0] / one.conductances()[0] != b[0] / two.conductances()[0]);
+        assertTrue(MODEL.description().contains("aihwkit"));
+    }
 }

@@ -3,7 +3,6 @@ package org.xbarsim.engine.calibrate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
@@ -127,10 +126,5 @@ public final class ProgrammedSpread {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-    }
-
-    /** A cell kind this library compares with aihwkit's pair law: only the one-pair cell. */
-    static boolean isPair(UnitCell cell) {
-        return cell.devices() == 2;
     }
 }

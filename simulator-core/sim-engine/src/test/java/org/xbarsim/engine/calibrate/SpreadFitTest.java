@@ -186,4 +186,27 @@ class SpreadFitTest {
         assertEquals(1.0, new FitParameter("x", 1, 3).position(9), 1e-12);
         assertEquals(1.5, new FitParameter("x", 1, 3).at(0.25), 1e-12);
     }
+
+    /** The statistics, against values worked out by hand. */
+    @Test
+    void summaryStatisticsAreTheTextbooksOnes() {
+        double[] x = {1, 2, 4, 7, 100};
+        assertEquals(22.8, ProgrammedSpread.mean(x), 1e-12);
+        double ss = 21.8 * 21.8 + 20.8 * 20.8 + 18.8 * 18.8 + 15.8 * 15.8 + 77.2 * 77.2;
+        assertEquals(Math.sqrt(ss / 4), ProgrammedSpread.sd(x), 1e-12);
+        assertEquals(4, ProgrammedSpread.median(x), 0.0);
+        assertEquals(3, ProgrammedSpread.median(new double[] {4, 1, 2, 7}), 0.0);
+        // Deviations from the median 4: 3, 2, 0, 3, 96 -> median 3: the outlier does not count.
+        assertEquals(1.4826 * 3, ProgrammedSpread.robustSd(x), 1e-12);
+        FitResult r = new FitResult(List.of(new FitParameter("a", 0, 1)), new double[] {0.5},
+                List.of(new LevelSpread(0.1, 1, 10, 0, 2, 2, 0), new LevelSpread(1, 10, 10, 0, 9, 9, 0)),
+                new double[] {2.5, 10}, 3);
+        assertEquals(0.8, r.ratio(0), 1e-12);
+        assertEquals(0.2, r.worstRelativeError(), 1e-12);
+        List<LevelSpread> one = ProgrammedSpread.measure(scenario(1), scenario(1).deviceParameters(), LEVELS,
+                new long[] {4}, 4, 1);
+        assertTrue(Double.isNaN(one.get(0).chipSd()), "one chip has no chip-to-chip spread");
+        SpreadFit fit = new SpreadFit(scenario(1), List.of(), LEVELS, new long[] {1}, 4, 1, t -> 2 * t, 10);
+        assertEquals(2 * 0.1 * 10, fit.lawSd()[0], 1e-12);
+    }
 }

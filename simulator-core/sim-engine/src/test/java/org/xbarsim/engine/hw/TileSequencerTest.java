@@ -164,4 +164,46 @@ class TileSequencerTest {
             counts.add(count);
         }
     }
+
+    /** A RESET returns exactly the enabled devices to their reset state and costs 50 pJ each; reads cost their ADC. */
+    @Test
+    void aResetReachesOnlyTheEnabledDevicesAndCostsThem() {
+        ChipConfig chip = new ChipConfig(1e9, ROWS, COLS, 3, 10, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1, 2, 0.3);
+        TileSequencer s = sequencer(chip, 0);
+        BitMask all = new BitMask(4 * COLS).setRange(0, 4 * COLS);
+        s.startRow();
+        s.execute(RowOps.set(0, 2, 1.0, all, (BitMask) null));
+        s.startRow();
+        s.execute(RowOps.reset(0, 2, new BitMask(4 * COLS).set(COLS + 3).set(3 * COLS + 7)));
+        assertEquals(2 * 50, s.counters().energyPicojoules, 1e-9);
+        assertEquals(2, s.counters().resetOps);
+        for (int line = 0; line < 4; line++) {
+            for (int c = 0; c < COLS; c++) {
+                boolean hit = (line == 1 && c == 3) || (line == 3 && c == 7);
+                assertEquals(hit ? 0 : 1, devices.conductances()[line * ROWS * COLS + 2 * COLS + c], 0.0,
+                        "line " + line + " column " + c);
+            }
+        }
+        s.startRow();
+        s.execute(RowOps.read(0, 2, new BitMask(COLS).setRange(0, 5)));
+        // 5 columns of 4 devices at 0.1 pJ, 5 conversions at 2 pJ, one DAC at 0.3 pJ.
+        assertEquals(5 * 4 * 0.1 + 5 * 2 + 0.3, s.counters().energyPicojoules, 1e-9);
+        assertEquals(1, results.get(results.size() - 1).getOperations());
+        s.execute(RowOps.read(0, 2, new BitMask(COLS).set(0)));
+        assertEquals(2, results.get(results.size() - 1).getOperations(), "reads and pulses counted per row");
+        assertEquals(s.now(), results.get(results.size() - 1).getCycle());
+    }
+
+    @Test
+    void operationsOutsideTheTileOrWithoutStrengthAreRefused() {
+        TileSequencer s = sequencer(chip(10, 1), 0);
+        IllegalArgumentException outside = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.execute(RowOps.read(0, ROWS, new BitMask(COLS).set(0))));
+        assertEquals("row 4 is outside tile 0", outside.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.execute(RowOps.read(0, -1, new BitMask(COLS).set(0))));
+        IllegalArgumentException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.execute(RowOps.set(0, 1, 0.0, new BitMask(4 * COLS).set(1), (BitMask) null)));
+        assertEquals("SET strength must be > 0, got 0.0", none.getMessage());
+    }
 }

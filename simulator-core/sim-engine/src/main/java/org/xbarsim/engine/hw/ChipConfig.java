@@ -20,11 +20,29 @@ package org.xbarsim.engine.hw;
  * @param readPicojoules       per device read
  * @param adcPicojoules        per conversion
  * @param dacPicojoules        per row input driven (one per read operation)
+ * @param shared               what tiles share on the chip's timeline (controllers, supplies, ADC banks)
  */
 public record ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
                          int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
                          long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
-                         double readPicojoules, double adcPicojoules, double dacPicojoules) {
+                         double readPicojoules, double adcPicojoules, double dacPicojoules, SharedHardware shared) {
+
+    /** A chip whose tiles share nothing ({@link SharedHardware#NONE}). */
+    public ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits, int columnsPerAdc,
+                      double adcRangeMicroSiemens, long setCycles, long resetCycles, long integrationCycles,
+                      long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
+                      double readPicojoules, double adcPicojoules, double dacPicojoules) {
+        this(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc, adcRangeMicroSiemens, setCycles,
+                resetCycles, integrationCycles, adcBitCycles, dacStepCycles, setPicojoules, resetPicojoules,
+                readPicojoules, adcPicojoules, dacPicojoules, SharedHardware.NONE);
+    }
+
+    /** The same chip with other shared hardware. */
+    public ChipConfig withShared(SharedHardware sharing) {
+        return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc, adcRangeMicroSiemens,
+                setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles, setPicojoules, resetPicojoules,
+                readPicojoules, adcPicojoules, dacPicojoules, sharing);
+    }
 
     public double seconds(long cycles) {
         return cycles / clockHz;

@@ -18,8 +18,9 @@ import org.xbarsim.engine.hw.MvmBlock;
 import org.xbarsim.engine.run.TileJob;
 
 /**
- * The programmed chip serving inference: one {@link MvmTile} verticle per tile on a fresh Vert.x
- * instance, and a {@link TileLayer} per layer for the workload to call.
+ * The programmed chip serving inference: one {@link MvmTile} verticle per tile (on the caller's
+ * Vert.x instance, or on a fresh one of its own), and a {@link TileLayer} per layer for the workload
+ * to call.
  *
  * <p>Drift compensation (science.md section 6 leaves it to the periphery): after drifting for
  * {@code inference.time}, each layer's outputs are scaled by sum|W(0)| / sum|W(t)| over its cells,
@@ -28,10 +29,19 @@ import org.xbarsim.engine.run.TileJob;
  */
 public final class AnalogNetwork implements AutoCloseable {
     private final Vertx vertx;
+    private final boolean ownVertx;
+    private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
 
-    private AnalogNetwork(Vertx vertx) {
+    private AnalogNetwork(Vertx vertx, boolean ownVertx) {
         this.vertx = vertx;
+        this.ownVertx = ownVertx;
+    }
+
+    /** As below, on a Vert.x instance of its own with {@code threads} event loops. */
+    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        return start(null, chip, jobs, programmed, inference, gTargetMax, streams, threads);
     }
 
     /**
@@ -39,10 +49,12 @@ public final class AnalogNetwork implements AutoCloseable {
      * @param programmed the tiles as programming left them, in job order
      * @param inference  resolved {@code inference.*} parameters
      */
-    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+    public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                       Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
-        AnalogNetwork network = new AnalogNetwork(vertx);
+        Vertx vertx = given != null ? given
+                : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
+        AnalogNetwork network = new AnalogNetwork(vertx, given == null);
+        SimulationBus.Addresses addresses = SimulationBus.newRun();
         try {
             SimulationBus.registerCodecs(vertx);
             double seconds = inference.number("time");
@@ -69,13 +81,13 @@ public final class AnalogNetwork implements AutoCloseable {
                         asProgrammed += new MvmBlock(programmed.get(i), job.rows(), job.cols(), 0).sumAbsWeights();
                         drifted += block.sumAbsWeights();
                     }
-                    await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(),
-                            streams.child("tile" + job.tile()))));
+                    network.deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(),
+                            streams.child("tile" + job.tile()), addresses.mvm(job.tile())))));
                 }
                 double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
                 double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
                 network.layers.add(new TileLayer(l, inputs, outputs, layerJobs, vertx.eventBus(),
-                        toWeights * compensation, inference.integer("dacBits"), encoding, chip));
+                        addresses, toWeights * compensation, inference.integer("dacBits"), encoding, chip));
             }
             return network;
         } catch (RuntimeException e) {
@@ -101,9 +113,16 @@ public final class AnalogNetwork implements AutoCloseable {
         return layers.stream().mapToDouble(l -> l.energyPicojoules).sum();
     }
 
+    /** Takes the tiles away: closes the instance if it is this network's own, else undeploys them. */
     @Override
     public void close() {
-        await(vertx.close());
+        if (ownVertx) {
+            await(vertx.close());
+            return;
+        }
+        for (String id : deployed) {
+            await(vertx.undeploy(id));
+        }
     }
 
 }

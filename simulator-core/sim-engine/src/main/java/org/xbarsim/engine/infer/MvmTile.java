@@ -25,22 +25,20 @@ final class MvmTile extends VerticleBase {
     private final MvmBlock block;
     private final int adcBits;
     private final RandomStreams.Scope streams;
+    private final String address;
     private Adc adc;
 
-    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams) {
+    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, String address) {
         this.tile = tile;
+        this.address = address;
         this.block = block;
         this.adcBits = adcBits;
         this.streams = streams;
     }
 
-    static String address(int tile) {
-        return "xbarsim.tile." + tile + ".mvm";
-    }
-
     @Override
     public Future<?> start() {
-        return vertx.eventBus().localConsumer(address(tile), this::onBatch).completion();
+        return vertx.eventBus().localConsumer(address, this::onBatch).completion();
     }
 
     private void onBatch(Message<MvmBatch> message) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.run.TileJob;
@@ -31,6 +32,7 @@ final class TileLayer implements AnalogLayer {
     private final int outputs;
     private final List<TileJob> jobs;
     private final EventBus bus;
+    private final SimulationBus.Addresses addresses;
     private final double scale;
     private final int dacBits;
     private final Dac.Encoding encoding;
@@ -41,13 +43,14 @@ final class TileLayer implements AnalogLayer {
     long cycles;
     double energyPicojoules;
 
-    TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, EventBus bus, double scale, int dacBits,
-              Dac.Encoding encoding, ChipConfig chip) {
+    TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, EventBus bus, SimulationBus.Addresses addresses,
+              double scale, int dacBits, Dac.Encoding encoding, ChipConfig chip) {
         this.index = index;
         this.inputs = inputs;
         this.outputs = outputs;
         this.jobs = jobs;
         this.bus = bus;
+        this.addresses = addresses;
         this.scale = scale;
         this.dacBits = dacBits;
         this.encoding = encoding;
@@ -121,7 +124,7 @@ final class TileLayer implements AnalogLayer {
                     slice[b * job.rows() + r] = (float) dac.quantize(x[b * inputs + job.rowOffset() + r]);
                 }
             }
-            replies.add(bus.request(MvmTile.address(job.tile()), new MvmBatch(index, job.tile(),
+            replies.add(bus.request(addresses.mvm(job.tile()), new MvmBatch(index, job.tile(),
                     calibration ? -1L : batches, batch, Floats.pack(slice, 0, slice.length), calibration)));
         }
         return replies;

@@ -1,0 +1,158 @@
+package org.xbarsim.engine.hw;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.xbarsim.api.event.OpKind;
+import org.xbarsim.api.event.RowOp;
+import org.xbarsim.api.event.RowResult;
+import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.random.RandomStream;
+
+/**
+ * Executes row operations on a tile's hardware, functionally: the row drivers pulse the enabled
+ * devices, the read path integrates and converts the selected columns, and the outcome comes back as
+ * a {@link RowResult}. What each operation demanded of the hardware (devices pulsed, pulse length,
+ * conversions in series) and what it cost (operations, energy) go into the row's {@link RowDemand};
+ * <em>when</em> it happens is the chip timeline's business, not this class's (gem5's
+ * functional/timing split): programming physics does not depend on the time of day, since drift
+ * starts when programming ends.
+ *
+ * <p>One executor serves one shard of a tile's rows on one thread; rows of one tile may be executed
+ * by several executors at once, each on its own rows (the devices of different rows are disjoint).
+ * Each row brings its own random streams, so a row's outcome does not depend on which executor ran
+ * it or when. Scratch arrays are reused: the steady state allocates only the outgoing event.
+ */
+public final class RowExecutor {
+    /** ADC codes travel as unsigned 16-bit little-endian values (see events.avdl). */
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    private final CrossbarTile tile;
+    private final ChipConfig chip;
+    private final OpTiming timing;
+    private final RowDriver driver;
+    private final ReadPath readPath;
+    private final int[] readCols;
+    private final double[] sampled;
+    private final int[] codes;
+    private final int[] lineDevices = new int[4];
+
+    private int row = -1;
+    private RandomStream pulseNoise;
+    private RandomStream readNoise;
+    private RowDemand demand;
+    private long rowCycle;
+
+    public RowExecutor(CrossbarTile tile, ChipConfig chip) {
+        this.tile = tile;
+        this.chip = chip;
+        this.timing = new OpTiming(chip);
+        this.driver = new RowDriver(tile);
+        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc());
+        this.readCols = new int[tile.cols()];
+        this.sampled = new double[tile.cols()];
+        this.codes = new int[tile.cols()];
+    }
+
+    public CrossbarTile tile() {
+        return tile;
+    }
+
+    /**
+     * Begins a row: its operations draw from these streams (the row's own) and are logged in
+     * {@code log}.
+     */
+    public void startRow(int row, RandomStream pulses, RandomStream reads, RowDemand log) {
+        if (row < 0 || row >= tile.rows()) {
+            throw new IllegalArgumentException("row " + row + " is outside tile " + tile.index());
+        }
+        this.row = row;
+        this.pulseNoise = pulses;
+        this.readNoise = reads;
+        this.demand = log;
+        this.rowCycle = 0;
+    }
+
+    /** The row's log so far. */
+    public RowDemand demand() {
+        return demand;
+    }
+
+    /**
+     * Runs one operation of the current row; returns its outcome, whose cycle counts the row's own
+     * operations so far with nothing shared.
+     */
+    public RowResult execute(RowOp op) {
+        if (op.getRow() != row) {
+            throw new IllegalArgumentException("operation for row " + op.getRow() + " while executing row " + row
+                    + " of tile " + tile.index());
+        }
+        switch (op.getKind()) {
+            case SET -> set(op);
+            case RESET -> reset(op);
+            case READ -> demand.read();
+            case DONE -> throw new IllegalArgumentException("DONE is not a hardware operation");
+        }
+        int readCount = 0;
+        // A READ always integrates (even an empty mask); a pulse reads when it carries a read mask.
+        if (op.getKind() == OpKind.READ || op.getRead().limit() > 0) {
+            readCount = read(op);
+        }
+        rowCycle += timing.isolatedCycles(demand, demand.operations() - 1);
+        return result(op, readCount);
+    }
+
+    private void set(RowOp op) {
+        if (!(op.getStrength() > 0)) {
+            throw new IllegalArgumentException("SET strength must be > 0, got " + op.getStrength());
+        }
+        int enabled = driver.decode(op.getEnable());
+        driver.set(row, op.getStrength(), pulseNoise);
+        driver.lineCounts(lineDevices);
+        demand.pulse(OpKind.SET, lineDevices, timing.setCycles());
+        demand.setOps++;
+        demand.energyPicojoules += enabled * chip.setPicojoules();
+    }
+
+    private void reset(RowOp op) {
+        int enabled = driver.decode(op.getEnable());
+        driver.reset(row, pulseNoise);
+        driver.lineCounts(lineDevices);
+        demand.pulse(OpKind.RESET, lineDevices, timing.resetCycles());
+        demand.resetOps += driver.linesEnabled();
+        demand.energyPicojoules += enabled * chip.resetPicojoules();
+    }
+
+    /** Integrates and converts the read mask's columns; returns how many. */
+    private int read(RowOp op) {
+        int count = BitMask.indices(op.getRead(), 0, tile.cols(), readCols);
+        readPath.sample(row, readCols, count, readNoise, sampled);
+        readPath.convert(sampled, count, codes);
+        int series = (int) readPath.conversionsInSeries(readCols, count);
+        demand.verify(series);
+        demand.readOps++;
+        demand.energyPicojoules += count * 4 * chip.readPicojoules() + count * chip.adcPicojoules()
+                + chip.dacPicojoules();
+        return count;
+    }
+
+    private RowResult result(RowOp op, int readCount) {
+        ByteBuffer codeBytes = BitMask.EMPTY;
+        ByteBuffer converted = BitMask.EMPTY;
+        if (readCount > 0) {
+            // A fresh array: the event is immutable once sent, and travels zero-copy. The converted
+            // columns are exactly the ones the operation asked for, so its mask is shared, not copied.
+            byte[] b = new byte[2 * tile.cols()];
+            for (int k = 0; k < readCount; k++) {
+                SHORT_LE.set(b, 2 * readCols[k], (short) codes[k]);
+            }
+            codeBytes = ByteBuffer.wrap(b);
+            converted = op.getRead().duplicate();
+        }
+        Adc adc = readPath.adc();
+        return new RowResult(tile.index(), row, rowCycle, demand.setOps + demand.resetOps + demand.readOps, codeBytes,
+                converted, adc.lowMicroSiemens(), adc.lsbMicroSiemens());
+    }
+}

@@ -22,10 +22,14 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventPrints implements Consumer<SpecificRecord> {
     private final Map<Long, StreamPrints> streams = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> tiles = ConcurrentHashMap.newKeySet();
 
     @Override
     public void accept(SpecificRecord event) {
         streams.computeIfAbsent(Trace.stream(event), t -> new StreamPrints()).add(event);
+        if (event instanceof org.xbarsim.api.event.RowFinished r) {
+            tiles.add(r.getTile());
+        }
     }
 
     /** Events seen, over all streams. */
@@ -37,9 +41,9 @@ public final class EventPrints implements Consumer<SpecificRecord> {
         return n;
     }
 
-    /** Tiles with rows seen. */
+    /** Tiles with finished rows seen. */
     public int tiles() {
-        return (int) streams.keySet().stream().filter(s -> s != Trace.TIMELINE).map(s -> s >> 32).distinct().count();
+        return tiles.size();
     }
 
     /** Where two runs' event streams first differ: a stream ({@link Trace#stream}), and the index of the event in it. */

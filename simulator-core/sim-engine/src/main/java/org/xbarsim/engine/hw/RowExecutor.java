@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -38,6 +39,10 @@ public final class RowExecutor {
     private final double[] sampled;
     private final int[] codes;
     private final int[] lineDevices = new int[4];
+    /** The read mask decoded last, its columns and conversions in series: a phase reads the same mask again and again. */
+    private byte[] lastReadMask;
+    private int lastReadCount;
+    private int lastSeries;
 
     private int row = -1;
     private RandomStream pulseNoise;
@@ -127,15 +132,31 @@ public final class RowExecutor {
 
     /** Integrates and converts the read mask's columns; returns how many. */
     private int read(RowOp op) {
-        int count = BitMask.indices(op.getRead(), 0, tile.cols(), readCols);
+        int count = decodeRead(op.getRead());
         readPath.sample(row, readCols, count, readNoise, sampled);
         readPath.convert(sampled, count, codes);
-        int series = (int) readPath.conversionsInSeries(readCols, count);
-        demand.verify(series);
+        demand.verify(lastSeries);
         demand.readOps++;
         demand.energyPicojoules += count * 4 * chip.readPicojoules() + count * chip.adcPicojoules()
                 + chip.dacPicojoules();
         return count;
+    }
+
+    /**
+     * The read mask's columns into {@link #readCols}, and their conversions in series; the last mask's
+     * when this one holds the same bits (compared, not assumed: a policy may build a new mask each time).
+     */
+    private int decodeRead(ByteBuffer mask) {
+        int length = mask.limit();
+        if (mask.hasArray() && lastReadMask != null && length == lastReadMask.length && Arrays.equals(mask.array(),
+                mask.arrayOffset(), mask.arrayOffset() + length, lastReadMask, 0, length)) {
+            return lastReadCount;
+        }
+        lastReadCount = BitMask.indices(mask, 0, tile.cols(), readCols);
+        lastSeries = (int) readPath.conversionsInSeries(readCols, lastReadCount);
+        lastReadMask = mask.hasArray() ? Arrays.copyOfRange(mask.array(), mask.arrayOffset(), mask.arrayOffset() + length)
+                : null;
+        return lastReadCount;
     }
 
     private RowResult result(RowOp op, int readCount) {

@@ -238,7 +238,7 @@ public final class ProgrammingRun {
             double busShare = total == 0 ? Double.NaN : busNanos / total;
             double pauseShare = total == 0 ? Double.NaN : pauseNanos / total;
             return new RunResult(plan.chip(), List.of(stats), timeline, wall, busEvents, busShare, pauseShare, threads,
-                    tiles.all());
+                    tiles.all(), ProcessMemory.peakResidentBytes());
         }
     }
 }

@@ -19,8 +19,9 @@ import org.xbarsim.engine.timeline.TimelineResult;
  * @param programmed  the tiles as programming left them, in tile order: what inference runs on
  * @param pauseShare  share of the event loops' time stopped for longer than a millisecond between
  *                    handlers: garbage collection and other JVM pauses, not bus work (see LoopClock)
+ * @param peakResidentBytes the process's peak resident memory when programming ended, -1 if unknown
  */
 public record RunResult(ChipConfig chip, List<TileStatistics> tiles, TimelineResult timeline, double wallSeconds,
                         long busEvents, double busShare, double pauseShare, int threads,
-                        List<CrossbarTile> programmed) {
+                        List<CrossbarTile> programmed, long peakResidentBytes) {
 }

@@ -18,7 +18,8 @@ import org.xbarsim.engine.timeline.TimelineResult;
 public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
-            "run.busShare", "run.pauseShare", "run.threads", "inference.wallSeconds");
+            "run.busShare", "run.pauseShare", "run.threads", "run.peakResidentBytes", "run.residentBytesPerDevice",
+            "inference.wallSeconds");
 
     private Summary() {
     }
@@ -73,6 +74,12 @@ public final class Summary {
                 .put("pauseShare", Double.isNaN(result.pauseShare()) ? null : result.pauseShare())
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
                 .put("threads", result.threads());
+        if (result.peakResidentBytes() > 0) {
+            // Devices the tiles hold (four per cell, used or not): what memory per device is per.
+            long devices = 4L * chip.tileRows() * chip.tileCols() * result.tiles().size();
+            run.put("peakResidentBytes", result.peakResidentBytes())
+                    .put("residentBytesPerDevice", result.peakResidentBytes() / (double) Math.max(1, devices));
+        }
 
         JsonObject config = new JsonObject();
         effective.forEach(config::put);

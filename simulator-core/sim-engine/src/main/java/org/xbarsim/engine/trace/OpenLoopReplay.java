@@ -80,7 +80,7 @@ public final class OpenLoopReplay {
         double wall = (System.nanoTime() - start) / 1e9;
         long events = trace.events().size();
         return new RunResult(plan.chip(), List.of(stats), timing, wall, events, Double.NaN, Double.NaN,
-                Runtime.getRuntime().availableProcessors(), List.of(tiles));
+                Runtime.getRuntime().availableProcessors(), List.of(tiles), -1);
     }
 
     /** Every recorded row of a tile, in row order, replayed: each row's recorded operations on its own streams. */

@@ -19,7 +19,7 @@ public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
             "run.busShare", "run.pauseShare", "run.threads", "run.peakResidentBytes", "run.residentBytesPerDevice",
-            "inference.wallSeconds");
+            "run.timelineBufferedRows", "inference.wallSeconds");
 
     private Summary() {
     }
@@ -73,7 +73,9 @@ public final class Summary {
                 .put("busShare", Double.isNaN(result.busShare()) ? null : result.busShare())
                 .put("pauseShare", Double.isNaN(result.pauseShare()) ? null : result.pauseShare())
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
-                .put("threads", result.threads());
+                .put("threads", result.threads())
+                // How far the loops ran ahead of the timeline: the most row logs it held at once.
+                .put("timelineBufferedRows", result.timeline().mostBufferedRows());
         if (result.peakResidentBytes() > 0) {
             // Devices the tiles hold (four per cell, used or not): what memory per device is per.
             long devices = 4L * chip.tileRows() * chip.tileCols() * result.tiles().size();

@@ -296,6 +296,41 @@ class ProgrammingRunTest {
     }
 
     @Test
+    void theTimelinePublishesEachRowsEndAndItsLengthInClockOrder() {
+        List<TileJob> jobs = twins();
+        List<org.xbarsim.api.event.RowFinished> heard = new ArrayList<>();
+        RunPlan plan = new RunPlan(CHIP, new IdealDevices(), defaults(new IdealDevices().parameters(), Map.of()),
+                new StepPolicy(), defaults(new StepPolicy().parameters(), Map.of()), new RandomStreams(1), 0.9);
+        RunResult r = ProgrammingRun.execute(null, plan, jobs, 2, 0, row -> {
+            synchronized (heard) {
+                heard.add(row);
+            }
+        }, null);
+        assertEquals(16, heard.size());
+        long last = 0;
+        long[] ends = new long[2];
+        for (org.xbarsim.api.event.RowFinished f : heard) {
+            assertTrue(f.getCycle() >= last, "clock order");
+            last = f.getCycle();
+            assertEquals(rowCycles(jobs.get(f.getTile()), f.getRow()), f.getCycles(), "row " + f.getRow());
+            assertEquals(ends[f.getTile()] + f.getCycles(), f.getCycle(), "rows of a tile back to back");
+            ends[f.getTile()] = f.getCycle();
+            assertEquals(0, f.getWaitCycles());
+            assertEquals(8, f.getWeights());
+        }
+        // A message per row operation (each row: a RESET, then its SETs), per finished row, and the end.
+        long operations = 0;
+        for (TileStatistics t : r.tiles()) {
+            operations += t.rows + t.setOps;
+        }
+        assertEquals(operations + 16 + 1, r.busEvents());
+        assertTrue(r.wallSeconds() > 0);
+        assertTrue(r.busShare() >= 0 && r.busShare() <= 1, "bus share " + r.busShare());
+        assertTrue(r.pauseShare() >= 0 && r.pauseShare() <= 1, "pause share " + r.pauseShare());
+        assertEquals(2, r.threads());
+    }
+
+    @Test
     void statisticsAddUpRowByRow() {
         RunResult r = run(2, Map.of());
         TileStatistics t = r.tiles().get(0);

@@ -198,14 +198,19 @@ public final class ProgrammingRun {
                         row.sumAbsErrorMicroSiemens, waited));
             });
             while (!timeline.advance()) {
+                Throwable failure = null;
                 for (Object next = feed.next(true); next != null; next = feed.next(false)) {
-                    if (next instanceof RuntimeException e) {
-                        throw e;
-                    }
                     if (next instanceof Throwable t) {
-                        throw new IllegalStateException("the run stopped: " + t, t);
+                        failure = failure == null ? t : failure;
+                    } else {
+                        timeline.offer((RowDemand) next);
                     }
-                    timeline.offer((RowDemand) next);
+                }
+                if (failure != null) {
+                    // The rows computed before the failure still end on the timeline (and reach a trace).
+                    timeline.advance();
+                    throw failure instanceof RuntimeException e ? e
+                            : new IllegalStateException("the run stopped: " + failure, failure);
                 }
             }
             return timeline.result();

@@ -146,6 +146,7 @@ public final class ProgrammingRun {
                 return result(tiles, timeline, wall);
             } finally {
                 feed.stop();
+                feed.awaitQuiet(10_000);
                 for (String id : deployed) {
                     await(vertx.undeploy(id));
                 }

@@ -103,12 +103,14 @@ final class RowShard {
     /** Starts the first row, on {@code context} (whose loop runs the shard from now on), once its tile exists. */
     void start(Vertx vertx, Context context, CrossbarTile tile, LoopClock loopClock) {
         clock = loopClock;
+        feed.shardStarted();
         long t0 = clock.enter();
         try {
             programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
                     tile.cols(), tile.significanceF()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             feed.fail(PluginFailure.of("policy " + plan.policy().id() + " failed starting tile " + job.tile(), e));
+            feed.shardStopped();
             return;
         }
         executor = new RowExecutor(tile, plan.chip());
@@ -123,6 +125,10 @@ final class RowShard {
     /** The policy's side of the conversation: the outcome of the last operation arrives on the bus. */
     private void onResult(Message<RowResult> message) {
         long t0 = clock.enter();
+        if (feed.stopped()) {
+            stop(t0); // the run is over (a failure elsewhere): end the conversation here
+            return;
+        }
         RowOp answer;
         try {
             answer = programmer.next(message.body());
@@ -136,8 +142,7 @@ final class RowShard {
     /** Starts the shard's next row inside a handler that began at {@code t0}. */
     private void startRow(long t0) {
         if (next == shard.rows() || feed.stopped()) {
-            clock.leave(clock.worked(t0));
-            policy.unregister();
+            stop(t0);
             return;
         }
         row = shard.row(next++);
@@ -201,8 +206,14 @@ final class RowShard {
      * its jar, an assertion) count as its failure too; the JVM's own (out of memory) do not.
      */
     private void fail(String who, Throwable e) {
-        clock.leave(clock.worked(System.nanoTime()));
-        policy.unregister();
         feed.fail(PluginFailure.of(who + " failed on tile " + job.tile() + " row " + row, e));
+        stop(System.nanoTime());
+    }
+
+    /** The shard's last handler: nothing of it is in flight any more. */
+    private void stop(long t0) {
+        clock.leave(clock.worked(t0));
+        policy.unregister();
+        feed.shardStopped();
     }
 }

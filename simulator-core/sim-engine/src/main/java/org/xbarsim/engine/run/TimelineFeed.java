@@ -12,6 +12,8 @@ import org.xbarsim.engine.hw.RowDemand;
 final class TimelineFeed {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
+    /** Shards that have started and not yet stopped: while one runs, a message of its may be in flight. */
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A row's log, from the loop that computed it. */
     void row(RowDemand row) {
@@ -31,6 +33,30 @@ final class TimelineFeed {
 
     boolean stopped() {
         return stopped;
+    }
+
+    void shardStarted() {
+        running.incrementAndGet();
+    }
+
+    void shardStopped() {
+        running.decrementAndGet();
+    }
+
+    /**
+     * Waits, at most {@code millis}, until every started shard has stopped (each stops at its next
+     * message once the feed is stopped), so that taking the run's verticles away discards no message.
+     */
+    void awaitQuiet(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

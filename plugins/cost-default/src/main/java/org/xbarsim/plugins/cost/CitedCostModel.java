@@ -32,8 +32,7 @@ import org.xbarsim.api.param.Preset;
  */
 @Extension
 public class CitedCostModel implements CostModel {
-    private static final String SURVEY = "Andrulis et al., arXiv:2404.06553, 2024: fit to Murmann's ADC survey "
-            + "1997-2023 (hwcomponents-adc adc_data/model.yaml)";
+    private static final String SURVEY = "Andrulis et al. 2024, fit to Murmann's survey";
     private static final String HOROWITZ = "Horowitz, ISSCC 2014, 45 nm";
 
     static final List<ParameterSpec> PARAMETERS = specs();
@@ -42,6 +41,8 @@ public class CitedCostModel implements CostModel {
         List<ParameterSpec> p = new ArrayList<>();
         p.add(ParameterSpec.of("techNode", LENGTH, "32nm", 5e-9, 250e-9, "CMOS node of the periphery; ADC energy "
                 + "scales with it as in the survey fit. 32 nm is ISAAC's (Shafiee et al., ISCA 2016)."));
+        // The SAR fit's constants: Andrulis, Chen, Lee, Emer and Sze, arXiv:2404.06553 (2024), fitted to
+        // Murmann's ADC Performance Survey 1997-2023; hwcomponents-adc, adc_data/model.yaml.
         p.add(number("adc.sar.fomIntercept", "213.7806687348118", "Schreier FOM at 1 Hz, dB (" + SURVEY + ")."));
         p.add(number("adc.sar.fomPerLnRate", "-2.8719030399529957", "Fall of the Schreier FOM per e-fold of "
                 + "sample rate, dB (" + SURVEY + ")."));
@@ -82,8 +83,8 @@ public class CitedCostModel implements CostModel {
                 + "ISCA 2016, in the Accelergy library's isaac.py)."));
         p.add(ParameterSpec.of("dacStep", ENERGY, "0.03pJ", 0, 1e6, "One pulse-width DAC step of one row: an 8-bit "
                 + "comparison with the shared counter, as an 8-bit add (" + HOROWITZ + ")."));
-        p.add(number("dacArea", "0.166", "Area of a row's DAC, um^2 (ISAAC: 170 um^2 for 8 x 128 DACs)."));
-        p.add(number("comparatorArea", "36", "Area of a row's 8-bit comparator, um^2, as an 8-bit adder ("
+        p.add(area("dacArea", "0.166", "Area of a row's DAC, um^2 (ISAAC: 170 um^2 for 8 x 128 DACs)."));
+        p.add(area("comparatorArea", "36", "Area of a row's 8-bit comparator, um^2, as an 8-bit adder ("
                 + HOROWITZ + ")."));
         p.add(ParameterSpec.of("digital.accumulate", ENERGY, "0.1pJ", 0, 1e6, "Adding a partial sum, a 32-bit "
                 + "integer add (" + HOROWITZ + ")."));
@@ -91,13 +92,17 @@ public class CitedCostModel implements CostModel {
                 + "floating-point multiply (" + HOROWITZ + ")."));
         p.add(ParameterSpec.of("digital.activation", ENERGY, "0.03pJ", 0, 1e6, "An activation (ReLU), an 8-bit "
                 + "compare as an 8-bit add (" + HOROWITZ + ")."));
-        p.add(number("digital.accumulateArea", "137", "Area of a 32-bit adder, um^2 (" + HOROWITZ + ")."));
-        p.add(number("digital.scaleArea", "1640", "Area of a 16-bit floating-point multiplier, um^2 (" + HOROWITZ
+        p.add(area("digital.accumulateArea", "137", "Area of a 32-bit adder, um^2 (" + HOROWITZ + ")."));
+        p.add(area("digital.scaleArea", "1640", "Area of a 16-bit floating-point multiplier, um^2 (" + HOROWITZ
                 + ")."));
-        p.add(number("digital.activationArea", "36", "Area of an 8-bit adder, um^2 (" + HOROWITZ + ")."));
+        p.add(area("digital.activationArea", "36", "Area of an 8-bit adder, um^2 (" + HOROWITZ + ")."));
         p.add(ParameterSpec.of("cellPitch", LENGTH, "0.096um", 1e-9, 1e-3, "Pitch of one device, square: 3 F at "
                 + "32 nm, the 9 F^2 of NVSim's sample PCRAM cell."));
         return List.copyOf(p);
+    }
+
+    private static ParameterSpec area(String name, String value, String description) {
+        return ParameterSpec.of(name, NUMBER, value, 0, 1e9, description);
     }
 
     private static ParameterSpec number(String name, String value, String description) {

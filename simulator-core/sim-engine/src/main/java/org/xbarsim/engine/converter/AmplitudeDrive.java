@@ -26,7 +26,7 @@ public final class AmplitudeDrive {
      * ideal drive (the quantised input itself) then serves.
      *
      * @param mismatch      relative standard deviation of one unit source of a row's DAC
-     * @param magnitudeBits bits of the DAC's magnitude (a signed DAC spends one more on the sign)
+     * @param magnitudeBits elements of a row's DAC (a signed DAC uses its lower half of codes for the magnitude)
      */
     public static AmplitudeDrive build(double mismatch, SinhIv iv, int magnitudeBits, int rows,
                                        RandomStreams.Scope tile) {

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.api.cost.TileArea;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
@@ -61,7 +62,8 @@ public final class Summary {
                 .put("counts", new JsonArray(java.util.Arrays.stream(total.histogram.counts()).boxed().toList()))
                 .put("below", total.histogram.below())
                 .put("above", total.histogram.above());
-        programming.put("errorHistogram", histogram).put("layers", layerArray).put("tiles", tiles);
+        programming.put("energy", energyByPart(total)).put("errorHistogram", histogram).put("layers", layerArray)
+                .put("tiles", tiles);
 
         JsonObject run = new JsonObject()
                 .put("wallSeconds", result.wallSeconds())
@@ -71,17 +73,48 @@ public final class Summary {
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
                 .put("threads", result.threads());
 
+        JsonObject area = chipArea(chip.costs().area(), jobs.size());
         JsonObject config = new JsonObject();
         effective.forEach(config::put);
         JsonObject pluginJson = new JsonObject();
         plugins.forEach(pluginJson::put);
-        return new JsonObject()
+        JsonObject summary = new JsonObject()
                 .put("xbarsim", version)
                 .put("scenario", new JsonObject().put("name", name).put("source", source).put("seed", seed))
                 .put("plugins", pluginJson)
-                .put("config", config)
-                .put("programming", programming)
-                .put("run", run);
+                .put("config", config);
+        if (area != null) {
+            summary.put("chip", area);
+        }
+        return summary.put("programming", programming).put("run", run);
+    }
+
+    /** Programming energy by part, J: pulses, the array's verify reads, conversions, row drive, ADC calibration. */
+    private static JsonObject energyByPart(TileStatistics t) {
+        return new JsonObject()
+                .put("set", t.setPicojoules * 1e-12)
+                .put("reset", t.resetPicojoules * 1e-12)
+                .put("read", t.readPicojoules * 1e-12)
+                .put("adc", t.adcPicojoules * 1e-12)
+                .put("dac", t.dacPicojoules * 1e-12)
+                .put("calibration", t.calibrationPicojoules * 1e-12);
+    }
+
+    /** The chip's area by part, mm^2, when its cost model prices area; else null (the flat model does not). */
+    static JsonObject chipArea(TileArea tile, int tiles) {
+        if (!tile.known()) {
+            return null;
+        }
+        double mm2 = 1e-6;
+        return new JsonObject()
+                .put("tiles", tiles)
+                .put("tileAreaMm2", tile.total() * mm2)
+                .put("areaMm2", tiles * tile.total() * mm2)
+                .put("area", new JsonObject()
+                        .put("array", tiles * tile.array() * mm2)
+                        .put("adcs", tiles * tile.adcs() * mm2)
+                        .put("rows", tiles * tile.rows() * mm2)
+                        .put("digital", tiles * tile.digital() * mm2));
     }
 
 

@@ -18,6 +18,13 @@ public final class TileStatistics {
     public long readOps;
     public long cycles;
     public double energyPicojoules;
+    /** The energy by part (see {@link TileSequencer.RowCounters}). */
+    public double setPicojoules;
+    public double resetPicojoules;
+    public double readPicojoules;
+    public double adcPicojoules;
+    public double dacPicojoules;
+    public double calibrationPicojoules;
     public double sumAbsErrorMicroSiemens;
     public final ErrorHistogram histogram;
 
@@ -57,6 +64,12 @@ public final class TileStatistics {
         resetOps += counters.resetOps;
         readOps += counters.readOps;
         energyPicojoules += counters.energyPicojoules;
+        setPicojoules += counters.setPicojoules;
+        resetPicojoules += counters.resetPicojoules;
+        readPicojoules += counters.readPicojoules;
+        adcPicojoules += counters.adcPicojoules;
+        dacPicojoules += counters.dacPicojoules;
+        calibrationPicojoules += counters.calibrationPicojoules;
         sumAbsErrorMicroSiemens += sumAbs;
         cycles = now;
         return new RowScore(ok, sumAbs);
@@ -71,6 +84,12 @@ public final class TileStatistics {
         resetOps += t.resetOps;
         readOps += t.readOps;
         energyPicojoules += t.energyPicojoules;
+        setPicojoules += t.setPicojoules;
+        resetPicojoules += t.resetPicojoules;
+        readPicojoules += t.readPicojoules;
+        adcPicojoules += t.adcPicojoules;
+        dacPicojoules += t.dacPicojoules;
+        calibrationPicojoules += t.calibrationPicojoules;
         sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;
         histogram.addAll(t.histogram);
     }

@@ -73,7 +73,7 @@ public final class Summary {
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
                 .put("threads", result.threads());
 
-        JsonObject area = chipArea(chip.costs().area(), jobs.size());
+        JsonObject chipSection = chip(chip, jobs.size());
         JsonObject config = new JsonObject();
         effective.forEach(config::put);
         JsonObject pluginJson = new JsonObject();
@@ -83,10 +83,7 @@ public final class Summary {
                 .put("scenario", new JsonObject().put("name", name).put("source", source).put("seed", seed))
                 .put("plugins", pluginJson)
                 .put("config", config);
-        if (area != null) {
-            summary.put("chip", area);
-        }
-        return summary.put("programming", programming).put("run", run);
+        return summary.put("chip", chipSection).put("programming", programming).put("run", run);
     }
 
     /** Programming energy by part, J: pulses, the array's verify reads, conversions, row drive, ADC calibration. */
@@ -100,14 +97,19 @@ public final class Summary {
                 .put("calibration", t.calibrationPicojoules * 1e-12);
     }
 
-    /** The chip's area by part, mm^2, when its cost model prices area; else null (the flat model does not). */
-    static JsonObject chipArea(TileArea tile, int tiles) {
+    /**
+     * The chip as built: its tiles, one ADC conversion's time and, when its cost model prices area (the
+     * flat model does not), its area by part in mm^2.
+     */
+    static JsonObject chip(ChipConfig chip, int tiles) {
+        JsonObject section = new JsonObject().put("tiles", tiles)
+                .put("adcConversionSeconds", chip.seconds(chip.periphery().adcConversionCycles()));
+        TileArea tile = chip.costs().area();
         if (!tile.known()) {
-            return null;
+            return section;
         }
         double mm2 = 1e-6;
-        return new JsonObject()
-                .put("tiles", tiles)
+        return section
                 .put("tileAreaMm2", tile.total() * mm2)
                 .put("areaMm2", tiles * tile.total() * mm2)
                 .put("area", new JsonObject()

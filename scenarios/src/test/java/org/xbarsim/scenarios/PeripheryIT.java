@@ -70,4 +70,18 @@ class PeripheryIT {
         assertEquals(Runs.number(ideal, "programming.pfail"), Runs.number(calibrated, "programming.pfail"), 0.005);
         assertTrue(Runs.number(calibrated, "programming.energy.calibration") > 0, "calibration is not free");
     }
+
+    /**
+     * Every periphery effect on at once (ADC offsets, gains, noise and calibration; wires with verify
+     * reads through them; the cited cost model): the same summary on one thread and on two.
+     */
+    @Test
+    void thePeripheryAsBuiltIsTheSameOnOneAndTwoThreads() {
+        String[] set = {"inference.samples=300", "chip.adc.offsetSigma=4", "chip.adc.gainSigma=0.02",
+            "chip.adc.noise=0.5", "chip.adc.calibration=affine", "chip.wire.row=1ohm", "chip.wire.col=1ohm",
+            "cost.impl=cited"};
+        JsonObject one = org.xbarsim.engine.stats.Summary.withoutWallClock(Runs.run("mnist-mlp.yaml", 1, set));
+        JsonObject two = org.xbarsim.engine.stats.Summary.withoutWallClock(Runs.run("mnist-mlp.yaml", 2, set));
+        assertEquals(one.encodePrettily(), two.encodePrettily());
+    }
 }

@@ -102,7 +102,8 @@ public final class PeripheryPlots {
     static void adcBits(Path sweep, Path png) throws IOException {
         List<JsonObject> p = points(sweep);
         String bits = "config.chip.adc.bits";
-        XYChart energy = SweepPlots.lines("256x256 multiply on a HERMES-like core: energy by part", "ADC bits", "nJ per multiply",
+        XYChart energy = SweepPlots.lines("256x256 multiply on a HERMES-like core: energy by part", "ADC bits",
+                "nJ per multiply",
                 SweepPlots.XScale.LINEAR, List.of(
                         series("total", p, bits, s -> 1e9 * number(s, "inference.energyJoulesPerSample"), false),
                         series("ADC", p, bits, s -> 1e9 * number(s, "inference.energy.adc"), false),
@@ -113,7 +114,8 @@ public final class PeripheryPlots {
                         series("one conversion", p, bits, s -> 1e9 * number(s, "chip.adcConversionSeconds"), false),
                         series("one multiply", p, bits, s -> 1e9 * number(s, "inference.timeSecondsPerSample"),
                                 true)), false);
-        XYChart area = SweepPlots.lines("area of the tile and of its 256 ADCs", "ADC bits", "mm^2", SweepPlots.XScale.LINEAR, List.of(
+        XYChart area = SweepPlots.lines("area of the tile and of its 256 ADCs", "ADC bits", "mm^2",
+                SweepPlots.XScale.LINEAR, List.of(
                 series("tile", p, bits, s -> number(s, "chip.areaMm2"), false),
                 series("its ADCs", p, bits, s -> number(s, "chip.area.adcs"), false)), false);
         side(png, energy, time, area);
@@ -157,7 +159,8 @@ public final class PeripheryPlots {
                 .toList();
         List<JsonObject> affine = p.stream().filter(s -> "affine".equals(field(s,
                 "config.chip.adc.calibration"))).toList();
-        return SweepPlots.lines("MNIST MLP against " + xTitle.replaceAll(" \\(.*", ""), xTitle, "%", SweepPlots.XScale.LINEAR,
+        return SweepPlots.lines("MNIST MLP against " + xTitle.replaceAll(" \\(.*", ""), xTitle, "%",
+                SweepPlots.XScale.LINEAR,
                 List.of(series("accuracy, uncalibrated", none, x, s -> 100 * number(s, "inference.analogAccuracy"),
                                 false),
                         series("accuracy, per-column affine calibration", affine, x,

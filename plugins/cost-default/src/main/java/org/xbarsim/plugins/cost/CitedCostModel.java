@@ -38,6 +38,13 @@ public class CitedCostModel implements CostModel {
     static final List<ParameterSpec> PARAMETERS = specs();
 
     private static List<ParameterSpec> specs() {
+        List<ParameterSpec> all = new ArrayList<>(sar());
+        all.addAll(periphery());
+        return List.copyOf(all);
+    }
+
+    /** The technology node and the SAR fit's constants. */
+    private static List<ParameterSpec> sar() {
         List<ParameterSpec> p = new ArrayList<>();
         p.add(ParameterSpec.of("techNode", LENGTH, "32nm", 5e-9, 250e-9, "CMOS node of the periphery; ADC energy "
                 + "scales with it as in the survey fit. 32 nm is ISAAC's (Shafiee et al., ISCA 2016)."));
@@ -62,6 +69,12 @@ public class CitedCostModel implements CostModel {
         p.add(number("adc.area.energySlope", "0.29912426192653485", "ln(ADC area) against ln(energy in pJ) ("
                 + SURVEY + ")."));
         p.add(number("adc.area.intercept", "1.3461916439910742", "ln(ADC area) intercept (" + SURVEY + ")."));
+        return p;
+    }
+
+    /** Ramp and CCO ADCs, pulses, reads, row drive and DAC, digital periphery, cell pitch. */
+    private static List<ParameterSpec> periphery() {
+        List<ParameterSpec> p = new ArrayList<>();
         p.add(ParameterSpec.of("adc.ramp.walden", ENERGY, "101.5fJ", 0, 1e6, "Walden FOM per conversion step of a "
                 + "single-slope ADC: median of the 5 single-slope Nyquist designs in Murmann's survey (rev. "
                 + "2025-06-09: 2.6, 100, 102, 151, 368 fJ)."));
@@ -98,7 +111,7 @@ public class CitedCostModel implements CostModel {
         p.add(area("digital.activationArea", "36", "Area of an 8-bit adder, um^2 (" + HOROWITZ + ")."));
         p.add(ParameterSpec.of("cellPitch", LENGTH, "0.096um", 1e-9, 1e-3, "Pitch of one device, square: 3 F at "
                 + "32 nm, the 9 F^2 of NVSim's sample PCRAM cell."));
-        return List.copyOf(p);
+        return p;
     }
 
     private static ParameterSpec area(String name, String value, String description) {

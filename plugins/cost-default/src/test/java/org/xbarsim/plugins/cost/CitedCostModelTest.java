@@ -35,6 +35,8 @@ class CitedCostModelTest {
         assertEquals(22.5, c.set(), 1e-9);
         assertEquals(12.0, c.reset(), 1e-9);
         assertEquals(33.75, price(chip(10, "sar", 10e-9), "writeVoltage", "1.5V").set(), 1e-9);
+        assertEquals(18.0, price(chip(10, "sar", 10e-9), "writeVoltage", "1.5V").reset(), 1e-9);
+        assertEquals("cited", c.model());
     }
 
     /** A 256-cell row of four devices is 1024 devices: eight of ISAAC's 128-device rows, 8 x 0.41667 pJ. */

@@ -66,7 +66,7 @@ class SurveyAdcFitTest {
         assertTrue(e <= p10, bits + " bits: " + e + " pJ, the fit is of the frontier");
     }
 
-    /** Above the corner rate the Schreier FOM falls and the energy rises: 8 bits at 3 GS/s cost more than at 100 MS/s. */
+    /** Above the corner rate the Schreier FOM falls and energy rises: 8 bits cost more at 3 GS/s than at 100 MS/s. */
     @Test
     void fastConvertersCostMore() {
         assertTrue(FIT.energy(8, 3e9, 32) > 1.5 * FIT.energy(8, 1e8, 32));

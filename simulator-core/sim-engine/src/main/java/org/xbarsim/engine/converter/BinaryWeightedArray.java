@@ -54,10 +54,6 @@ public final class BinaryWeightedArray {
         return new BinaryWeightedArray(bits, c);
     }
 
-    public int bits() {
-        return bits;
-    }
-
     /** The level of a code, a fraction of full scale: the sum of the weights of its set bits. */
     public double level(int code) {
         double level = 0;

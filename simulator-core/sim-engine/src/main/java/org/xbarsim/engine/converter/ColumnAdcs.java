@@ -22,7 +22,6 @@ import org.xbarsim.api.random.RandomStreams;
  * cannot correct the nonlinearity, and measures through the noise.
  */
 public final class ColumnAdcs {
-    private final int bits;
     private final int columnsPerAdc;
     private final double mid;
     private final double codes;
@@ -38,7 +37,6 @@ public final class ColumnAdcs {
     private double[] intercept;
 
     private ColumnAdcs(int bits, int adcs, int columnsPerAdc, double noise) {
-        this.bits = bits;
         this.columnsPerAdc = columnsPerAdc;
         this.codes = 1 << bits;
         this.mid = codes / 2;
@@ -78,10 +76,6 @@ public final class ColumnAdcs {
             a.calibrate(tile);
         }
         return a;
-    }
-
-    public int bits() {
-        return bits;
     }
 
     /** The ADC serving a cell column. */

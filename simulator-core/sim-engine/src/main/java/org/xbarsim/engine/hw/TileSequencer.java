@@ -73,8 +73,8 @@ public final class TileSequencer {
         PeripheryConfig built = chip.periphery();
         ColumnAdcs adcs = tileStreams == null ? null : ColumnAdcs.build(built.adcErrors(), chip.adcBits(),
                 built.adcArchitecture(), tile.cols(), chip.columnsPerAdc(), tileStreams);
-        VerifyWires wires = built.wires().present() && built.wires().verifyReads() ? new VerifyWires(tile, built.wires())
-                : null;
+        VerifyWires wires = built.wires().present() && built.wires().verifyReads()
+                ? new VerifyWires(tile, built.wires()) : null;
         this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc(),
                 adcs, wires);
         this.adcNoise = adcs != null && adcs.noisy() ? tileStreams.stream("adc-noise") : null;
@@ -100,7 +100,7 @@ public final class TileSequencer {
 
     public void startRow() {
         counters.clear(kernel.now());
-        counters.calibrationPicojoules = calibrationPicojoules;
+        counters.energy.calibration = calibrationPicojoules;
         counters.energyPicojoules = calibrationPicojoules;
         calibrationPicojoules = 0;
     }
@@ -141,7 +141,7 @@ public final class TileSequencer {
             counters.setOps++;
             double energy = enabled * costs.set();
             counters.energyPicojoules += energy;
-            counters.setPicojoules += energy;
+            counters.energy.set += energy;
             duration = chip.setCycles();
         } else {
             driver.reset(op.getRow(), pulseNoise);
@@ -149,7 +149,7 @@ public final class TileSequencer {
             counters.resetOps += lines;
             double energy = enabled * costs.reset();
             counters.energyPicojoules += energy;
-            counters.resetPicojoules += energy;
+            counters.energy.reset += energy;
             duration = lines * chip.resetCycles();
         }
         long end = cycle + duration;
@@ -177,9 +177,9 @@ public final class TileSequencer {
         }
         double adc = readCount * costs.adc();
         counters.energyPicojoules += read + adc + costs.rowDrive();
-        counters.readPicojoules += read;
-        counters.adcPicojoules += adc;
-        counters.dacPicojoules += costs.rowDrive();
+        counters.energy.read += read;
+        counters.energy.adc += adc;
+        counters.energy.dac += costs.rowDrive();
         kernel.schedule(cycle + series * chip.periphery().adcConversionCycles(), Priority.CONVERT, convert);
     }
 
@@ -225,13 +225,8 @@ public final class TileSequencer {
         public int resetOps;
         public int readOps;
         public double energyPicojoules;
-        /** The energy by part: pulses, the array's reads, conversions, row drive, ADC calibration. */
-        public double setPicojoules;
-        public double resetPicojoules;
-        public double readPicojoules;
-        public double adcPicojoules;
-        public double dacPicojoules;
-        public double calibrationPicojoules;
+        /** The energy by part. */
+        public final ProgrammingEnergy energy = new ProgrammingEnergy();
         public long startCycle;
 
         /** Row operations so far: pulse operations and reads. */
@@ -244,12 +239,7 @@ public final class TileSequencer {
             resetOps = 0;
             readOps = 0;
             energyPicojoules = 0;
-            setPicojoules = 0;
-            resetPicojoules = 0;
-            readPicojoules = 0;
-            adcPicojoules = 0;
-            dacPicojoules = 0;
-            calibrationPicojoules = 0;
+            energy.clear();
             startCycle = now;
         }
     }

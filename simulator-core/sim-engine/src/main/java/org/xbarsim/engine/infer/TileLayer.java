@@ -150,7 +150,8 @@ final class TileLayer implements AnalogLayer {
                     if (physical) {
                         driven += driveShare(q) * blocks.get(t).rowConductance(r);
                     }
-                    slice[b * job.rows() + r] = (float) (drive == null ? q : drive.drive(r, q, dac.step(), dac.range()));
+                    slice[b * job.rows() + r] = (float) (drive == null ? q
+                            : drive.drive(r, q, dac.step(), dac.range()));
                 }
             }
             if (physical) {

@@ -43,9 +43,9 @@ public final class ChipSpec {
                     "One input DAC step in inference (a duration-encoded input of n bits takes up to 2^n - 1)."),
             ParameterSpec.of("energy.set", ENERGY, "10pJ", 0, 1e9, "Energy of a SET pulse, per device pulsed."),
             ParameterSpec.of("energy.reset", ENERGY, "50pJ", 0, 1e9, "Energy of a RESET pulse, per device reset."),
-            ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read (cost.impl flat)."),
-            ParameterSpec.of("energy.adc", ENERGY, "1pJ", 0, 1e9, "Energy of one ADC conversion (cost.impl flat)."),
-            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC) (cost.impl flat).")
+            ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read."),
+            ParameterSpec.of("energy.adc", ENERGY, "1pJ", 0, 1e9, "Energy of one ADC conversion."),
+            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC).")
     );
 
     /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */

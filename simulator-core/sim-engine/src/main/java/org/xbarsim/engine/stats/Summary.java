@@ -73,28 +73,29 @@ public final class Summary {
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
                 .put("threads", result.threads());
 
-        JsonObject chipSection = chip(chip, jobs.size());
         JsonObject config = new JsonObject();
         effective.forEach(config::put);
         JsonObject pluginJson = new JsonObject();
         plugins.forEach(pluginJson::put);
-        JsonObject summary = new JsonObject()
+        return new JsonObject()
                 .put("xbarsim", version)
                 .put("scenario", new JsonObject().put("name", name).put("source", source).put("seed", seed))
                 .put("plugins", pluginJson)
-                .put("config", config);
-        return summary.put("chip", chipSection).put("programming", programming).put("run", run);
+                .put("config", config)
+                .put("chip", chip(chip, jobs.size()))
+                .put("programming", programming)
+                .put("run", run);
     }
 
     /** Programming energy by part, J: pulses, the array's verify reads, conversions, row drive, ADC calibration. */
     private static JsonObject energyByPart(TileStatistics t) {
         return new JsonObject()
-                .put("set", t.setPicojoules * 1e-12)
-                .put("reset", t.resetPicojoules * 1e-12)
-                .put("read", t.readPicojoules * 1e-12)
-                .put("adc", t.adcPicojoules * 1e-12)
-                .put("dac", t.dacPicojoules * 1e-12)
-                .put("calibration", t.calibrationPicojoules * 1e-12);
+                .put("set", t.energy.set * 1e-12)
+                .put("reset", t.energy.reset * 1e-12)
+                .put("read", t.energy.read * 1e-12)
+                .put("adc", t.energy.adc * 1e-12)
+                .put("dac", t.energy.dac * 1e-12)
+                .put("calibration", t.energy.calibration * 1e-12);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xbarsim.engine.stats;
 
 import org.xbarsim.engine.hw.CrossbarTile;
+import org.xbarsim.engine.hw.ProgrammingEnergy;
 import org.xbarsim.engine.hw.TileSequencer;
 
 /**
@@ -18,13 +19,8 @@ public final class TileStatistics {
     public long readOps;
     public long cycles;
     public double energyPicojoules;
-    /** The energy by part (see {@link TileSequencer.RowCounters}). */
-    public double setPicojoules;
-    public double resetPicojoules;
-    public double readPicojoules;
-    public double adcPicojoules;
-    public double dacPicojoules;
-    public double calibrationPicojoules;
+    /** The energy by part. */
+    public final ProgrammingEnergy energy = new ProgrammingEnergy();
     public double sumAbsErrorMicroSiemens;
     public final ErrorHistogram histogram;
 
@@ -64,12 +60,7 @@ public final class TileStatistics {
         resetOps += counters.resetOps;
         readOps += counters.readOps;
         energyPicojoules += counters.energyPicojoules;
-        setPicojoules += counters.setPicojoules;
-        resetPicojoules += counters.resetPicojoules;
-        readPicojoules += counters.readPicojoules;
-        adcPicojoules += counters.adcPicojoules;
-        dacPicojoules += counters.dacPicojoules;
-        calibrationPicojoules += counters.calibrationPicojoules;
+        energy.add(counters.energy);
         sumAbsErrorMicroSiemens += sumAbs;
         cycles = now;
         return new RowScore(ok, sumAbs);
@@ -84,12 +75,7 @@ public final class TileStatistics {
         resetOps += t.resetOps;
         readOps += t.readOps;
         energyPicojoules += t.energyPicojoules;
-        setPicojoules += t.setPicojoules;
-        resetPicojoules += t.resetPicojoules;
-        readPicojoules += t.readPicojoules;
-        adcPicojoules += t.adcPicojoules;
-        dacPicojoules += t.dacPicojoules;
-        calibrationPicojoules += t.calibrationPicojoules;
+        energy.add(t.energy);
         sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;
         histogram.addAll(t.histogram);
     }

@@ -53,4 +53,12 @@ class AmplitudeDriveTest {
         double expected = BinaryWeightedArray.draw(7, 0.05, TILE.stream("dac0")).level(64) * 128 * step;
         assertEquals(expected, a, 1e-15);
     }
+
+    /** Full scale 2 (not 1): the curve takes the level as a fraction of full scale. */
+    @Test
+    void theCurveSeesTheLevelAsAFractionOfFullScale() {
+        AmplitudeDrive d = AmplitudeDrive.build(0, new SinhIv(1.0), 7, 2, TILE);
+        double step = 2.0 / 127;
+        assertEquals(2 * Math.sinh(32 / 127.0) / Math.sinh(1), d.drive(1, 32 * step, step, 2.0), 1e-12);
+    }
 }

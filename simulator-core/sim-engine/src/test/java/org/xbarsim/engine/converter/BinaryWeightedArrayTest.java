@@ -85,4 +85,34 @@ class BinaryWeightedArrayTest {
         assertThrows(IllegalArgumentException.class, () -> BinaryWeightedArray.draw(0, 0.1, new RandomStream(1)));
         assertThrows(IllegalArgumentException.class, () -> BinaryWeightedArray.draw(17, 0.1, new RandomStream(1)));
     }
+
+    /** Element k weighs 2^k + sigma sqrt(2^k) xi_k units, the termination 1 + sigma xi; levels over the total. */
+    @Test
+    void weightsAreTheDocumentedDraws() {
+        RandomStream same = new RandomStream(21);
+        double[] c = new double[5];
+        double total = 0;
+        for (int k = 0; k < 5; k++) {
+            c[k] = (1 << k) + 0.1 * Math.sqrt(1 << k) * same.nextGaussian();
+            total += c[k];
+        }
+        total += 1 + 0.1 * same.nextGaussian();
+        BinaryWeightedArray a = BinaryWeightedArray.draw(5, 0.1, new RandomStream(21));
+        assertEquals((c[0] + c[1] + c[3]) / total, a.level(0b1011), 1e-15);
+        assertEquals(c[4] / total, a.level(16), 1e-15);
+    }
+
+    /** An input exactly on a level takes the code above the transition; the last code has no DNL. */
+    @Test
+    void transitionsBelongToTheCodeAbove() {
+        BinaryWeightedArray ideal = BinaryWeightedArray.ideal(4);
+        for (int d = 0; d < 16; d++) {
+            assertEquals(d, ideal.search(d / 16.0));
+        }
+        BinaryWeightedArray drawn = BinaryWeightedArray.draw(4, 0.2, new RandomStream(3));
+        assertEquals(0, drawn.dnl()[15]);
+        assertEquals(0, drawn.dnl()[0]);
+        assertEquals(1, BinaryWeightedArray.draw(1, 0, new RandomStream(1)).search(0.6));
+        assertEquals(65535, BinaryWeightedArray.draw(16, 0, new RandomStream(1)).search(1.5));
+    }
 }

@@ -52,12 +52,12 @@ class PeripheryInTheLoopTest {
         BitMask enable = new BitMask(4 * COLS).setRange(0, 4).set(3 * COLS + 9);
         s.execute(RowOps.set(0, 1, 2.0, enable, ALL));
         TileSequencer.RowCounters c = s.counters();
-        assertEquals(5 * 20, c.setPicojoules, 1e-12);
+        assertEquals(5 * 20, c.energy.set, 1e-12);
         // 16 columns of 4 devices at 0.01 pJ, and 0.2^2 V^2 x 10 uS x 100 ns = 0.04 pJ.
-        assertEquals(16 * 4 * 0.01 + 0.04 * 10e-6 * 100e-9 * 1e12, c.readPicojoules, 1e-12);
-        assertEquals(16 * 2, c.adcPicojoules, 1e-12);
-        assertEquals(0.5, c.dacPicojoules, 1e-12);
-        assertEquals(c.setPicojoules + c.readPicojoules + c.adcPicojoules + c.dacPicojoules, c.energyPicojoules,
+        assertEquals(16 * 4 * 0.01 + 0.04 * 10e-6 * 100e-9 * 1e12, c.energy.read, 1e-12);
+        assertEquals(16 * 2, c.energy.adc, 1e-12);
+        assertEquals(0.5, c.energy.dac, 1e-12);
+        assertEquals(c.energy.set + c.energy.read + c.energy.adc + c.energy.dac, c.energyPicojoules,
                 1e-12);
     }
 
@@ -79,10 +79,10 @@ class PeripheryInTheLoopTest {
         TileSequencer s = sequencer(chip(new PeripheryConfig("sar", 8, errors, Wires.NONE), null));
         assertEquals(32 * 8, s.now());
         s.startRow();
-        assertEquals(32 * 16 * 1.0, s.counters().calibrationPicojoules, 1e-12);
+        assertEquals(32 * 16 * 1.0, s.counters().energy.calibration, 1e-12);
         assertEquals(32 * 16 * 1.0, s.counters().energyPicojoules, 1e-12);
         s.startRow();
-        assertEquals(0, s.counters().calibrationPicojoules);
+        assertEquals(0, s.counters().energy.calibration);
     }
 
     private double[] readAfterSet(ChipConfig chip) {

@@ -147,4 +147,23 @@ class IrDropTest {
             assertEquals(g[i], m[i], 0);
         }
     }
+
+    /** Preparing one row after another leaves nothing of the first behind. */
+    @Test
+    void preparingAnotherRowStartsAfresh() {
+        double[] g = conductances(16, 16, 5);
+        Wires w = new Wires(3, 3, true);
+        IrDrop reused = new IrDrop(w, 16, 16);
+        reused.prepareRow(g, 4);
+        reused.prepareRow(g, 11);
+        double[] a = new double[16];
+        reused.readRow(g, 11, a);
+        IrDrop fresh = new IrDrop(w, 16, 16);
+        fresh.prepareRow(g, 11);
+        double[] b = new double[16];
+        fresh.readRow(g, 11, b);
+        for (int j = 0; j < 16; j++) {
+            assertEquals(b[j], a[j], 0);
+        }
+    }
 }

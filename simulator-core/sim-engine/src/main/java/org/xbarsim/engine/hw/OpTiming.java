@@ -1,5 +1,7 @@
 package org.xbarsim.engine.hw;
 
+import org.xbarsim.engine.converter.AdcErrors;
+
 /**
  * How long the parts of a row operation take on a tile's own hardware, in clock cycles: the one
  * place these rules live. The functional side uses them to tell a policy how far into its row an
@@ -11,7 +13,7 @@ package org.xbarsim.engine.hw;
  *   <li>A RESET: one operation of {@code chip.timing.reset} per device line with an enabled device
  *   (RESET current is too high to pulse the four lines together).</li>
  *   <li>A verify read: integration, then the ADCs; each ADC converts its selected columns in series,
- *   one SAR bit per {@code chip.timing.adcBit}.</li>
+ *   each conversion as long as the ADC architecture takes (a SAR: one bit per {@code chip.timing.adcBit}).</li>
  * </ul>
  */
 public final class OpTiming {
@@ -34,9 +36,22 @@ public final class OpTiming {
         return chip.integrationCycles();
     }
 
-    /** The ADCs' part of a read whose busiest ADC converts {@code conversionsInSeries} columns. */
+    /**
+     * The ADCs' part of a read whose busiest ADC converts {@code conversionsInSeries} columns, each
+     * conversion as long as the chip's ADC architecture takes ({@link PeripheryConfig#adcConversionCycles}).
+     */
     public long conversionCycles(int conversionsInSeries) {
-        return conversionsInSeries * (long) chip.adcBits() * chip.adcBitCycles();
+        return conversionsInSeries * chip.periphery().adcConversionCycles();
+    }
+
+    /**
+     * Cycles a tile spends calibrating its column ADCs before its first row, when the periphery
+     * calibrates them: each converts {@link AdcErrors#CALIBRATION_POINTS} reference inputs, the ADCs
+     * in parallel. 0 otherwise.
+     */
+    public long calibrationCycles() {
+        return chip.periphery().adcErrors().calibration()
+                ? AdcErrors.CALIBRATION_POINTS * chip.periphery().adcConversionCycles() : 0;
     }
 
     /**

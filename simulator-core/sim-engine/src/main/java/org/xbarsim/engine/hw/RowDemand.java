@@ -39,6 +39,8 @@ public final class RowDemand {
     public int resetOps;
     public int readOps;
     public double energyPicojoules;
+    /** The same energy by part. */
+    public final ProgrammingEnergy energy = new ProgrammingEnergy();
 
     /** @param capacity operations to make room for (it grows) */
     public RowDemand(int tile, int row, int capacity) {

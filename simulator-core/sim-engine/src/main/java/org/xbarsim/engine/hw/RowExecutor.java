@@ -5,11 +5,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.xbarsim.api.cost.Costs;
 import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.converter.ColumnAdcs;
 
 /**
  * Executes row operations on a tile's hardware, functionally: the row drivers pulse the enabled
@@ -32,6 +34,7 @@ public final class RowExecutor {
 
     private final CrossbarTile tile;
     private final ChipConfig chip;
+    private final Costs costs;
     private final OpTiming timing;
     private final RowDriver driver;
     private final ReadPath readPath;
@@ -47,15 +50,31 @@ public final class RowExecutor {
     private int row = -1;
     private RandomStream pulseNoise;
     private RandomStream readNoise;
+    private RandomStream adcNoise;
     private RowDemand demand;
     private long rowCycle;
 
+    /** An executor with ideal column ADCs. */
     public RowExecutor(CrossbarTile tile, ChipConfig chip) {
+        this(tile, chip, null);
+    }
+
+    /**
+     * An executor whose verify reads convert through the tile's column ADCs as built ({@code adcs}, shared
+     * and only read by the executors of one tile; null: ideal) and see the IR drop of the chip's wires
+     * when they are set to.
+     */
+    public RowExecutor(CrossbarTile tile, ChipConfig chip, ColumnAdcs adcs) {
         this.tile = tile;
         this.chip = chip;
+        this.costs = chip.costs();
         this.timing = new OpTiming(chip);
         this.driver = new RowDriver(tile);
-        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc());
+        PeripheryConfig built = chip.periphery();
+        VerifyWires wires = built.wires().present() && built.wires().verifyReads() ? new VerifyWires(tile, built.wires())
+                : null;
+        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc(),
+                adcs, wires);
         this.readCols = new int[tile.cols()];
         this.sampled = new double[tile.cols()];
         this.codes = new int[tile.cols()];
@@ -70,12 +89,18 @@ public final class RowExecutor {
      * {@code log}.
      */
     public void startRow(int row, RandomStream pulses, RandomStream reads, RowDemand log) {
+        startRow(row, pulses, reads, null, log);
+    }
+
+    /** As above, the column ADCs' conversion noise drawn from {@code conversions} (null when they have none). */
+    public void startRow(int row, RandomStream pulses, RandomStream reads, RandomStream conversions, RowDemand log) {
         if (row < 0 || row >= tile.rows()) {
             throw new IllegalArgumentException("row " + row + " is outside tile " + tile.index());
         }
         this.row = row;
         this.pulseNoise = pulses;
         this.readNoise = reads;
+        this.adcNoise = conversions;
         this.demand = log;
         this.rowCycle = 0;
     }
@@ -118,7 +143,9 @@ public final class RowExecutor {
         driver.lineCounts(lineDevices);
         demand.pulse(OpKind.SET, lineDevices, timing.setCycles());
         demand.setOps++;
-        demand.energyPicojoules += enabled * chip.setPicojoules();
+        double energy = enabled * costs.set();
+        demand.energyPicojoules += energy;
+        demand.energy.set += energy;
     }
 
     private void reset(RowOp op) {
@@ -127,19 +154,42 @@ public final class RowExecutor {
         driver.lineCounts(lineDevices);
         demand.pulse(OpKind.RESET, lineDevices, timing.resetCycles());
         demand.resetOps += driver.linesEnabled();
-        demand.energyPicojoules += enabled * chip.resetPicojoules();
+        double energy = enabled * costs.reset();
+        demand.energyPicojoules += energy;
+        demand.energy.reset += energy;
     }
 
     /** Integrates and converts the read mask's columns; returns how many. */
     private int read(RowOp op) {
         int count = decodeRead(op.getRead());
         readPath.sample(row, readCols, count, readNoise, sampled);
-        readPath.convert(sampled, count, codes);
+        readPath.convert(readCols, sampled, count, adcNoise, codes);
         demand.verify(lastSeries);
         demand.readOps++;
-        demand.energyPicojoules += count * 4 * chip.readPicojoules() + count * chip.adcPicojoules()
-                + chip.dacPicojoules();
+        // Summed in this order, so that the flat model's total is what it was before costs had parts.
+        double read = count * 4 * costs.readPerDevice();
+        if (costs.readVolts() > 0) {
+            read += costs.readEnergy(rowConductance(), 1.0, chip.seconds(chip.integrationCycles()));
+        }
+        double adc = count * costs.adc();
+        demand.energyPicojoules += read + adc + costs.rowDrive();
+        demand.energy.read += read;
+        demand.energy.adc += adc;
+        demand.energy.dac += costs.rowDrive();
         return count;
+    }
+
+    /** Sum of the conductances on the row, uS: a read drives every device of the row, converted or not. */
+    private double rowConductance() {
+        double[] g = tile.devices().conductances();
+        double sum = 0;
+        for (int line = 0; line < 4; line++) {
+            int base = tile.base(line, row);
+            for (int c = 0; c < tile.cols(); c++) {
+                sum += g[base + c];
+            }
+        }
+        return sum;
     }
 
     /**

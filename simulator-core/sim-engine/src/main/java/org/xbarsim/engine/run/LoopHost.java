@@ -39,12 +39,13 @@ final class LoopHost extends VerticleBase {
         clock = clocks.computeIfAbsent(Thread.currentThread().getId(), id -> new LoopClock());
         for (int i = 0; i < shards.size(); i++) {
             RowShard shard = shards.get(i);
-            tiles.ready(shardJobs.get(i)).onComplete(made -> {
+            int job = shardJobs.get(i);
+            tiles.ready(job).onComplete(made -> {
                 if (made.failed()) {
                     feed.fail(made.cause());
                 } else {
                     // The tile may have been made on another loop: the shard runs on this one.
-                    context.runOnContext(v -> shard.start(vertx, context, made.result(), clock));
+                    context.runOnContext(v -> shard.start(vertx, context, made.result(), tiles.adcs(job), clock));
                 }
             });
         }

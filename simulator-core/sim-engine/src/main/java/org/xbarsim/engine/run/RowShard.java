@@ -19,6 +19,8 @@ import org.xbarsim.api.programming.PolicyContext;
 import org.xbarsim.api.programming.RowProgrammer;
 import org.xbarsim.api.programming.RowTarget;
 import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.converter.AdcErrors;
+import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.RowDemand;
 import org.xbarsim.engine.hw.RowExecutor;
@@ -74,6 +76,9 @@ final class RowShard {
     private int row = -1;
     private double[] rowTargets;
     private int lastOperations = 64;
+    private boolean noisyAdcs;
+    /** The tile's ADC calibration energy, charged to its row 0 (its time is the timeline's: the tile starts after it). */
+    private double calibrationPicojoules;
 
     /** Bus messages this shard sent. */
     long busEvents;
@@ -101,7 +106,7 @@ final class RowShard {
     }
 
     /** Starts the first row, on {@code context} (whose loop runs the shard from now on), once its tile exists. */
-    void start(Vertx vertx, Context context, CrossbarTile tile, LoopClock loopClock) {
+    void start(Vertx vertx, Context context, CrossbarTile tile, ColumnAdcs adcs, LoopClock loopClock) {
         clock = loopClock;
         feed.shardStarted();
         long t0 = clock.enter();
@@ -113,7 +118,10 @@ final class RowShard {
             feed.shardStopped();
             return;
         }
-        executor = new RowExecutor(tile, plan.chip());
+        executor = new RowExecutor(tile, plan.chip(), adcs);
+        noisyAdcs = adcs != null && adcs.noisy();
+        calibrationPicojoules = adcs != null && adcs.calibrated()
+                ? (double) AdcErrors.CALIBRATION_POINTS * adcs.adcs() * plan.chip().costs().adc() : 0;
         streams = plan.streams().child("tile" + job.tile());
         rowTargets = new double[job.cols()];
         bus = vertx.eventBus();
@@ -150,8 +158,13 @@ final class RowShard {
         try {
             System.arraycopy(job.targets(), row * job.cols(), rowTargets, 0, job.cols());
             RandomStreams.Scope rowStreams = streams.child("row" + row);
+            RowDemand log = new RowDemand(job.tile(), row, lastOperations);
+            if (row == 0) {
+                log.energyPicojoules += calibrationPicojoules;
+                log.energy.calibration += calibrationPicojoules;
+            }
             executor.startRow(row, rowStreams.stream("pulses"), rowStreams.stream("read"),
-                    new RowDemand(job.tile(), row, lastOperations));
+                    noisyAdcs ? rowStreams.stream("adc-noise") : null, log);
             if (targetSink != null) {
                 ByteBuffer t = ByteBuffer.allocate(8 * job.cols()).order(ByteOrder.LITTLE_ENDIAN);
                 t.asDoubleBuffer().put(rowTargets, 0, job.cols());

@@ -22,7 +22,7 @@ public final class ChipSpec {
     /** The largest tile, in cells: four devices each, four doubles of state per device. */
     public static final long MAX_TILE_CELLS = 4096L * 4096L;
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(
+    public static final List<ParameterSpec> PARAMETERS = withPeriphery(
             ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
             ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
             ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
@@ -64,6 +64,13 @@ public final class ChipSpec {
                     "Tiles whose verify reads share one bank of ADCs, converting one read at a time.")
     );
 
+    /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
+    private static List<ParameterSpec> withPeriphery(ParameterSpec... own) {
+        java.util.List<ParameterSpec> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(PeripherySpec.PARAMETERS);
+        return List.copyOf(all);
+    }
+
     private ChipSpec() {
     }
 
@@ -82,7 +89,8 @@ public final class ChipSpec {
                 cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
-                p.number("energy.adc"), p.number("energy.dac"), shared(p, clock));
+                p.number("energy.adc"), p.number("energy.dac")).withPeriphery(PeripherySpec.resolve(p, clock,
+                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source))).withShared(shared(p, clock));
     }
 
     /** What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}). */

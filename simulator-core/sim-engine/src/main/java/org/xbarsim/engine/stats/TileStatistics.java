@@ -1,6 +1,7 @@
 package org.xbarsim.engine.stats;
 
 import org.xbarsim.engine.hw.CrossbarTile;
+import org.xbarsim.engine.hw.ProgrammingEnergy;
 import org.xbarsim.engine.hw.RowDemand;
 
 /**
@@ -23,6 +24,8 @@ public final class TileStatistics {
     public long readOps;
     public long cycles;
     public double energyPicojoules;
+    /** The energy by part. */
+    public final ProgrammingEnergy energy = new ProgrammingEnergy();
     public double sumAbsErrorMicroSiemens;
     public final ErrorHistogram histogram;
 
@@ -65,6 +68,7 @@ public final class TileStatistics {
         resetOps += row.resetOps;
         readOps += row.readOps;
         energyPicojoules += row.energyPicojoules;
+        energy.add(row.energy);
         sumAbsErrorMicroSiemens += row.sumAbsErrorMicroSiemens;
         cycles = end;
     }
@@ -78,6 +82,7 @@ public final class TileStatistics {
         resetOps += t.resetOps;
         readOps += t.readOps;
         energyPicojoules += t.energyPicojoules;
+        energy.add(t.energy);
         sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;
         histogram.addAll(t.histogram);
     }

@@ -101,13 +101,17 @@ final class TileTimer implements Resource.Holder {
         this.adcBank = adcBank;
     }
 
-    /** Schedules the first row at cycle 0; call in tile order, so same-cycle starts go in tile order. */
+    /**
+     * Schedules the first row once the tile's ADCs are calibrated (at cycle 0 when they are not); call
+     * in tile order, so same-cycle starts go in tile order.
+     */
     void begin() {
+        long first = kernel.now() + timing.calibrationCycles();
         if (rows == 0) {
-            source.tileFinished(slot, kernel.now());
+            source.tileFinished(slot, first);
             return;
         }
-        kernel.schedule(kernel.now(), Priority.START, start);
+        kernel.schedule(first, Priority.START, start);
     }
 
     private void startRow(long cycle) {

@@ -104,7 +104,8 @@ public final class ProgrammingRun {
             this.threads = threads;
             this.listener = listener;
             this.recording = recording;
-            this.shardPlan = ShardPlan.of(jobs, threads, shardsPerTile);
+            // Rows coupled through the wires (IR drop on verify reads) are programmed one after another per tile.
+            this.shardPlan = ShardPlan.of(jobs, threads, ShardPlan.rowsCoupled(plan.chip()) ? 1 : shardsPerTile);
             this.stats = new TileStatistics[jobs.size()];
             for (int j = 0; j < jobs.size(); j++) {
                 stats[j] = new TileStatistics(jobs.get(j).tile(), jobs.get(j).layer(), 4 * plan.tolerance());

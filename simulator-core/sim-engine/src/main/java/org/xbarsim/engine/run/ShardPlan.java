@@ -80,6 +80,16 @@ record ShardPlan(List<Shard> shards, List<List<Shard>> byLoop) {
         return new ShardPlan(List.copyOf(shards), byLoop);
     }
 
+    /**
+     * Whether a tile's rows depend on each other while they are programmed, so that each tile must be
+     * programmed by one shard, in row order: with IR drop on the verify reads, a read of one row sees
+     * the bit lines loaded by every other row's devices (the wires' model), so a row's outcome depends
+     * on which rows were programmed before it. Tiles still run in parallel.
+     */
+    static boolean rowsCoupled(org.xbarsim.engine.hw.ChipConfig chip) {
+        return chip.periphery().wires().present() && chip.periphery().wires().verifyReads();
+    }
+
     private static long work(TileJob job) {
         return (long) job.rows() * job.cols();
     }

@@ -1,6 +1,7 @@
 package org.xbarsim.plugins.pcm;
 
 import org.xbarsim.api.device.DeviceArrayBase;
+import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -57,7 +58,7 @@ final class PcmArray extends DeviceArrayBase {
         for (int i = 0; i < count; i++) {
             double gmax = Math.max(GMAX_FLOOR, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
             invGmax[i] = (float) (1 / gmax);
-            alpha[i] = (float) (alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian()));
+            alpha[i] = (float) (alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian()));
             g[i] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
         }
         // Stuck low means stuck in the RESET (amorphous) state, stuck high at the device's Gmax.

@@ -3,6 +3,9 @@ package org.xbarsim.engine.hw;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.converter.ColumnAdcs;
+import org.xbarsim.engine.wire.IrDrop;
+import org.xbarsim.engine.wire.Wires;
 
 /**
  * The analog matrix-vector multiply of one tile's programmed block at one inference time: the
@@ -19,6 +22,7 @@ public final class MvmBlock {
     private final int cols;
     private final float[] weights;
     private final float[] variances;
+    private final double[] rowConductance;
 
     /**
      * @param tile    the programmed tile
@@ -27,7 +31,16 @@ public final class MvmBlock {
      * @param seconds time since programming ended (drift)
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds) {
-        this(tile, rows, cols, seconds, null);
+        this(tile, rows, cols, seconds, Wires.NONE, null);
+    }
+
+    /**
+     * As above, read through wires of resistance {@code wires}: each device counts with its effective
+     * conductance under IR drop with every row of the tile driven or grounded ({@link IrDrop}); its read
+     * noise stays that of its own conductance.
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires) {
+        this(tile, rows, cols, seconds, wires, null);
     }
 
     /**
@@ -36,22 +49,37 @@ public final class MvmBlock {
      * {@code heldNoise} (device order) and added to its conductance, clipped at 0 as aihwkit does, and the
      * block's reads are then noiseless. A null stream leaves the noise per read.
      */
-    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, RandomStream heldNoise) {
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires, RandomStream heldNoise) {
         this.rows = rows;
         this.cols = cols;
         DeviceArray devices = tile.devices();
+        UnitCell cell = tile.cell();
         double[] g = new double[devices.size()];
         devices.drifted(seconds, g);
         double[] v = new double[devices.size()];
         devices.readNoiseVariances(seconds, g, v);
+        this.rowConductance = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            for (int line = 0; line < cell.devices(); line++) {
+                int base = tile.base(line, r);
+                for (int c = 0; c < tile.cols(); c++) {
+                    rowConductance[r] += g[base + c];
+                }
+            }
+        }
         if (heldNoise != null && devices.readNoisePerInferenceTime()) {
             for (int i = 0; i < g.length; i++) {
                 g[i] = Math.max(0, g[i] + Math.sqrt(v[i]) * heldNoise.nextGaussian());
             }
             java.util.Arrays.fill(v, 0);
         }
+        if (wires.present()) {
+            if (cell.devices() != 4) {
+                throw new IllegalArgumentException("IR drop is modelled for cells of four devices, not " + cell.devices());
+            }
+            g = throughWires(tile, g, wires);
+        }
         int plane = tile.rows() * tile.cols();
-        UnitCell cell = tile.cell();
         this.weights = new float[rows * cols];
         this.variances = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
@@ -61,6 +89,27 @@ public final class MvmBlock {
                 variances[r * cols + c] = (float) cell.variance(v, plane, i);
             }
         }
+    }
+
+    /** The drifted conductances as the wires make them count: effective ones, in the tile's own order. */
+    private static double[] throughWires(CrossbarTile tile, double[] g, Wires wires) {
+        int n = 4 * tile.cols();
+        double[] wired = new double[tile.rows() * n];
+        for (int r = 0; r < tile.rows(); r++) {
+            WireOrder.gather(tile, g, r, wired);
+        }
+        double[] effective = new double[wired.length];
+        new IrDrop(wires, tile.rows(), n).effective(wired, effective);
+        double[] out = new double[g.length];
+        for (int r = 0; r < tile.rows(); r++) {
+            WireOrder.scatter(tile, effective, r, out);
+        }
+        return out;
+    }
+
+    /** Sum of the drifted conductances of every device on row {@code r} of the tile, uS: what driving it costs. */
+    public double rowConductance(int r) {
+        return rowConductance[r];
     }
 
     public int rows() {
@@ -91,6 +140,16 @@ public final class MvmBlock {
      * stream a noiseless read (for calibration).
      */
     public void multiply(float[] x, int batch, Adc adc, RandomStream noise, float[] y) {
+        multiply(x, batch, adc, null, null, noise, y);
+    }
+
+    /**
+     * As above through column ADCs as built ({@code adcs}, null for ideal ones) whose conversions draw
+     * their noise from {@code adcNoise}: each column's ADC converts with its own errors and the digital
+     * periphery applies its calibration.
+     */
+    public void multiply(float[] x, int batch, Adc adc, ColumnAdcs adcs, RandomStream adcNoise, RandomStream noise,
+                         float[] y) {
         double[] mean = new double[cols];
         double[] var = new double[cols];
         for (int b = 0; b < batch; b++) {
@@ -112,8 +171,15 @@ public final class MvmBlock {
             int yo = b * cols;
             for (int c = 0; c < cols; c++) {
                 double current = noise == null ? mean[c] : mean[c] + Math.sqrt(var[c]) * noise.nextGaussian();
-                y[yo + c] = (float) (adc == null ? current : adc.value(adc.convert(current)));
+                y[yo + c] = (float) (adc == null ? current : adcs == null ? adc.value(adc.convert(current))
+                        : convert(adc, adcs, c, current, adcNoise));
             }
         }
+    }
+
+    private static double convert(Adc adc, ColumnAdcs adcs, int column, double current, RandomStream noise) {
+        double lsb = adc.lsbMicroSiemens();
+        int code = adcs.code(column, (current - adc.lowMicroSiemens()) / lsb, noise);
+        return adc.lowMicroSiemens() + adcs.output(column, code) * lsb;
     }
 }

@@ -51,6 +51,11 @@ public final class RowDriver {
         return n;
     }
 
+    /** Enabled devices on each line in the last decoded mask, into {@code out[line]} (lines beyond the cell's: left). */
+    public void lineCounts(int[] out) {
+        System.arraycopy(lineCounts, 0, out, 0, lineCounts.length);
+    }
+
     /** A SET of the given amplitude and width (relative to the nominal SET pulse) on the decoded devices. */
     public void set(int row, double amplitude, double width, RandomStream rng) {
         DeviceArray devices = tile.devices();

@@ -15,6 +15,10 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.hw.MvmBlock;
+import org.xbarsim.engine.hw.PeripheryConfig;
+import org.xbarsim.engine.converter.AmplitudeDrive;
+import org.xbarsim.engine.converter.ColumnAdcs;
+import org.xbarsim.engine.converter.SinhIv;
 import org.xbarsim.engine.run.TileJob;
 
 /**
@@ -28,10 +32,20 @@ import org.xbarsim.engine.run.TileJob;
  */
 public final class AnalogNetwork implements AutoCloseable {
     private final Vertx vertx;
+    private final boolean ownVertx;
+    private final SimulationBus.Addresses addresses = SimulationBus.newRun();
+    private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
 
-    private AnalogNetwork(Vertx vertx) {
+    private AnalogNetwork(Vertx vertx, boolean ownVertx) {
         this.vertx = vertx;
+        this.ownVertx = ownVertx;
+    }
+
+    /** As below, on a Vert.x instance of its own with {@code threads} event loops. */
+    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        return start(null, chip, jobs, programmed, inference, gTargetMax, streams, threads);
     }
 
     /**
@@ -39,50 +53,74 @@ public final class AnalogNetwork implements AutoCloseable {
      * @param programmed the tiles as programming left them, in job order
      * @param inference  resolved {@code inference.*} parameters
      */
-    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+    public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                       Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
-        AnalogNetwork network = new AnalogNetwork(vertx);
+        Vertx vertx = given != null ? given
+                : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
+        AnalogNetwork network = new AnalogNetwork(vertx, given == null);
         try {
             SimulationBus.registerCodecs(vertx);
-            double seconds = inference.number("time");
-            boolean compensate = inference.text("driftCompensation").equals("on");
-            Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
-                    : Dac.Encoding.AMPLITUDE;
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
             for (int l = 0; l < layerCount; l++) {
-                List<TileJob> layerJobs = new ArrayList<>();
-                double asProgrammed = 0;
-                double drifted = 0;
-                int inputs = 0;
-                int outputs = 0;
-                for (int i = 0; i < jobs.size(); i++) {
-                    TileJob job = jobs.get(i);
-                    if (job.layer() != l) {
-                        continue;
-                    }
-                    layerJobs.add(job);
-                    inputs = Math.max(inputs, job.rowOffset() + job.rows());
-                    outputs = Math.max(outputs, job.colOffset() + job.cols());
-                    MvmBlock block = new MvmBlock(programmed.get(i), job.rows(), job.cols(), seconds,
-                            streams.child("tile" + job.tile()).stream("inference/held"));
-                    if (compensate) {
-                        asProgrammed += new MvmBlock(programmed.get(i), job.rows(), job.cols(), 0).sumAbsWeights();
-                        drifted += block.sumAbsWeights();
-                    }
-                    await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(),
-                            streams.child("tile" + job.tile()))));
-                }
-                double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
-                double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
-                network.layers.add(new TileLayer(l, inputs, outputs, layerJobs, vertx.eventBus(),
-                        toWeights * compensation, inference.integer("dacBits"), encoding, chip));
+                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams));
             }
             return network;
         } catch (RuntimeException e) {
             network.close();
             throw e;
         }
+    }
+
+    /**
+     * Deploys the tiles of layer {@code l} and returns the layer. Each tile's converters are built from
+     * the tile's own streams, so its ADCs err exactly as they did in programming's verify reads.
+     */
+    private TileLayer startLayer(int l, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                 Parameters inference, double gTargetMax, RandomStreams streams) {
+        double seconds = inference.number("time");
+        boolean compensate = inference.text("driftCompensation").equals("on");
+        Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
+                : Dac.Encoding.AMPLITUDE;
+        int dacBits = inference.integer("dacBits");
+        PeripheryConfig built = chip.periphery();
+        List<TileJob> layerJobs = new ArrayList<>();
+        List<MvmBlock> blocks = new ArrayList<>();
+        List<AmplitudeDrive> drives = new ArrayList<>();
+        double asProgrammed = 0;
+        double drifted = 0;
+        int inputs = 0;
+        int outputs = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            TileJob job = jobs.get(i);
+            if (job.layer() != l) {
+                continue;
+            }
+            layerJobs.add(job);
+            inputs = Math.max(inputs, job.rowOffset() + job.rows());
+            outputs = Math.max(outputs, job.colOffset() + job.cols());
+            CrossbarTile tile = programmed.get(i);
+            MvmBlock block = new MvmBlock(tile, job.rows(), job.cols(), seconds, built.wires(),
+                    streams.child("tile" + job.tile()).stream("inference/held"));
+            if (compensate) {
+                asProgrammed += new MvmBlock(tile, job.rows(), job.cols(), 0, built.wires()).sumAbsWeights();
+                drifted += block.sumAbsWeights();
+            }
+            blocks.add(block);
+            RandomStreams.Scope scope = streams.child("tile" + job.tile());
+            // A row's DAC has dacBits elements; whether the layer's inputs are signed is known only at
+            // calibration, and a signed DAC uses the array's lower half of codes for its magnitude.
+            drives.add(encoding == Dac.Encoding.AMPLITUDE ? AmplitudeDrive.build(inference.number("dacMismatch"),
+                    new SinhIv(inference.number("ivNonlinearity")), dacBits, tile.rows(), scope) : null);
+            ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
+                    chip.tileCols(), chip.columnsPerAdc(), scope);
+            deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
+                    addresses.mvm(job.tile())))));
+        }
+        double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
+        return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
+                toWeights * compensation,
+                dacBits, encoding, chip);
     }
 
     public int layerCount() {
@@ -102,9 +140,28 @@ public final class AnalogNetwork implements AutoCloseable {
         return layers.stream().mapToDouble(l -> l.energyPicojoules).sum();
     }
 
+    /** Energy of all multiplies so far by part, pJ: the array's reads, conversions, row drive, digital. */
+    public InferenceEnergy energyByPart() {
+        return new InferenceEnergy(layers.stream().mapToDouble(l -> l.arrayPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.adcPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.dacPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.digitalPicojoules).sum());
+    }
+
+    /** Multiply-accumulates of one sample through every layer: the operations TOPS counts (two each). */
+    public long macsPerSample() {
+        return layers.stream().mapToLong(l -> (long) l.inputs() * l.outputs()).sum();
+    }
+
     @Override
     public void close() {
-        await(vertx.close());
+        if (ownVertx) {
+            await(vertx.close());
+            return;
+        }
+        for (String id : deployed) {
+            await(vertx.undeploy(id));
+        }
     }
 
 }

@@ -8,10 +8,12 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import static org.xbarsim.api.param.Quantity.TIME;
 
 import java.util.List;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.hw.SharedHardware;
 
 /**
  * The chip's parameters ({@code chip.*} keys): the engine's own, with the defaults of science.md
@@ -21,7 +23,7 @@ public final class ChipSpec {
     /** The largest tile, in cells (up to four devices each). */
     public static final long MAX_TILE_CELLS = 4096L * 4096L;
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(
+    public static final List<ParameterSpec> PARAMETERS = withPeriphery(
             ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
             ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
             ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
@@ -54,8 +56,30 @@ public final class ChipSpec {
             ParameterSpec.of("energy.reset", ENERGY, "50pJ", 0, 1e9, "Energy of a RESET pulse, per device reset."),
             ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read."),
             ParameterSpec.of("energy.adc", ENERGY, "1pJ", 0, 1e9, "Energy of one ADC conversion."),
-            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC).")
+            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC)."),
+            ParameterSpec.of("controller.latency", TIME, "0s", 0, 1,
+                    "Time a controller takes to turn an operation's outcome into the policy's next decision "
+                            + "(0: decisions take no time)."),
+            ParameterSpec.of("controller.tilesPerController", INTEGER, "1", 1, 65536,
+                    "Tiles one controller serves; it takes their decisions one at a time."),
+            ParameterSpec.of("supply.maxDevices", INTEGER, "0", 0, Integer.MAX_VALUE,
+                    "Devices a programming supply can pulse at once (0: no limit); a larger pulse runs in "
+                            + "sub-pulses."),
+            ParameterSpec.of("supply.tilesPerSupply", INTEGER, "1", 1, 65536,
+                    "Tiles that share one programming supply and its device budget."),
+            ParameterSpec.choice("supply.overflow", "queue", List.of("queue", "split"),
+                    "A pulse the shared supply cannot deliver whole waits until its devices fit (queue) or pulses "
+                            + "what fits now and the rest after (split)."),
+            ParameterSpec.of("adc.tilesPerBank", INTEGER, "1", 1, 65536,
+                    "Tiles whose verify reads share one bank of ADCs, converting one read at a time.")
     );
+
+    /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
+    private static List<ParameterSpec> withPeriphery(ParameterSpec... own) {
+        java.util.List<ParameterSpec> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(PeripherySpec.PARAMETERS);
+        return List.copyOf(all);
+    }
 
     private ChipSpec() {
     }
@@ -69,14 +93,28 @@ public final class ChipSpec {
             throw new InputError(source, "chip.tile", "a tile of " + rows + "x" + cols + " cells is larger than the "
                     + "4096x4096 xbarsim holds in memory; split the matrix over more tiles");
         }
+        int devices = Integer.parseInt(p.text("cell.devices"));
+        if (devices != 4 && (p.number("wire.row") > 0 || p.number("wire.col") > 0)) {
+            throw new InputError(source, "chip.cell.devices", "expected 4 with wire resistance (IR drop is modelled "
+                    + "for two-pair cells), got " + devices);
+        }
         return new ChipConfig(clock, rows, cols, p.number("cell.F"), p.integer("adc.bits"),
                 p.integer("adc.columnsPerAdc"), p.number("adc.range"),
                 cycles(p, "timing.set", clock, source), cycles(p, "timing.reset", clock, source),
                 cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
-                p.number("energy.adc"), p.number("energy.dac"), Integer.parseInt(p.text("cell.devices")),
-                p.number("cell.reference"));
+                p.number("energy.adc"), p.number("energy.dac")).withPeriphery(PeripherySpec.resolve(p, clock,
+                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source))).withShared(shared(p, clock))
+                .withCell(new UnitCell(devices, p.number("cell.F"), p.number("cell.reference")));
+    }
+
+    /** What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}). */
+    private static SharedHardware shared(Parameters p, double clock) {
+        return new SharedHardware(Math.round(p.number("controller.latency") * clock),
+                p.integer("controller.tilesPerController"), p.integer("supply.maxDevices"),
+                p.integer("supply.tilesPerSupply"), SharedHardware.Overflow.of(p.text("supply.overflow")),
+                p.integer("adc.tilesPerBank"));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

@@ -282,7 +282,7 @@ final class TraceFileReader implements AutoCloseable {
         if (!TraceFormat.READABLE_SCHEMA_VERSIONS.contains(v)) {
             byte[] by = meta.get(TraceFormat.VERSION);
             throw new InputError(source, TraceFormat.SCHEMA_VERSION, "expected event schema version "
-                    + String.join(" or ", TraceFormat.READABLE_SCHEMA_VERSIONS) + ", got " + v + " (written by xbarsim "
+                    + TraceFormat.EVENT_SCHEMA_VERSION + " (or 1, read only), got " + v + " (written by xbarsim "
                     + (by == null ? "?" : new String(by, StandardCharsets.UTF_8)) + "; a newer xbarsim reads it)");
         }
     }

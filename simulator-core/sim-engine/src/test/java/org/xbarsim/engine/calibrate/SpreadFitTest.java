@@ -123,12 +123,13 @@ class SpreadFitTest {
     }
 
     static Scenario scenario(double relax) {
-        ChipConfig chip = new ChipConfig(1e9, 32, 40, 1, 16, 1, 20, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1, 2, 0);
+        ChipConfig chip = new ChipConfig(1e9, 32, 40, 1, 16, 1, 20, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1)
+                .withCell(org.xbarsim.api.device.UnitCell.pair());
         RelaxingDevices device = new RelaxingDevices();
         PairPolicy policy = new PairPolicy();
         return new Scenario("t", "t.yaml", null, 1, chip, device, null,
                 Parameters.of(device.parameters(), "relax", Double.toString(relax)), policy, null,
-                Parameters.of(policy.parameters()), null, null, null, null, Map.of());
+                Parameters.of(policy.parameters()), null, null, null, null, Map.of(), null, null, null);
     }
 
     static double law(double t, double relax) {

@@ -3,7 +3,6 @@ package org.xbarsim.engine.hw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.device.UnitCell;
@@ -126,22 +125,23 @@ class UnitCellTileTest {
     void aSetReachesTheEnabledLinesOfASmallerCell() {
         UnitCell cell = UnitCell.pair();
         CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, cell, new IdealDevices.Array(2 * ROWS * COLS, 1, 0));
-        List<RowResult> results = new ArrayList<>();
-        ChipConfig chip = new ChipConfig(1e9, ROWS, COLS, 3, 16, 1, 20, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1, 2, 0);
-        TileSequencer s = new TileSequencer(tile, chip, new RandomStream(1), new RandomStream(2), results::add);
-        s.startRow();
+        ChipConfig chip = new ChipConfig(1e9, ROWS, COLS, 3, 16, 1, 20, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1)
+                .withCell(cell);
+        assertEquals(2, chip.devicesPerCell());
+        RowExecutor s = new RowExecutor(tile, chip);
+        s.startRow(1, new RandomStream(1), new RandomStream(2), new RowDemand(0, 1, 1));
         BitMask enable = new BitMask(2 * COLS).set(3).set(COLS + 5);
-        s.execute(RowOps.set(0, 1, 2.0, enable, new BitMask(COLS).setRange(0, COLS)));
+        RowResult r = s.execute(RowOps.set(0, 1, 2.0, enable, new BitMask(COLS).setRange(0, COLS)));
         double[] w = new double[COLS];
-        RowOps.decode(results.get(0), w);
+        RowOps.decode(r, w);
         double lsb = 40.0 / 65536;
         assertEquals(2, w[3], lsb);
         assertEquals(-2, w[5], lsb);
         assertEquals(0, w[0], lsb);
         // 2 devices pulsed at amplitude 2 (4 x 10 pJ); 8 columns of 2 devices read at 0.1 pJ, 8 conversions, one DAC.
-        assertEquals(2 * 40 + 8 * 2 * 0.1 + 8 * 1 + 0.1, s.counters().energyPicojoules, 1e-9);
+        assertEquals(2 * 40 + 8 * 2 * 0.1 + 8 * 1 + 0.1, s.demand().energyPicojoules, 1e-9);
         s.execute(RowOps.reset(0, 1, new BitMask(2 * COLS).setRange(0, 2 * COLS)));
-        assertEquals(2, s.counters().resetOps, "one RESET operation per line of the pair");
+        assertEquals(2, s.demand().resetOps, "one RESET operation per line of the pair");
     }
 
     @Test

@@ -1,0 +1,130 @@
+package org.xbarsim.nn.net;
+
+import java.util.List;
+import org.xbarsim.api.inference.DigitalOps;
+
+/**
+ * A 2-D convolution (groups 1) mapped as im2col: each output position's receptive field, channels x
+ * kernel height x kernel width values, is one input vector of the matrix [C kh kw][output
+ * channels], so the matrix is programmed once and reused at every position. Zero padding. Input
+ * [C][H][W], output [O][H'][W'].
+ *
+ * @param weights [C kh kw][O] row-major, row (c kh + i) kw + j; PyTorch's conv.weight is (O, C, kh, kw):
+ *                see {@link #fromTorch}
+ * @param bias    [O], or null
+ */
+public record Conv2d(String name, int inChannels, int outChannels, Window window, float[] weights, float[] bias)
+        implements Layer {
+    public Conv2d {
+        if (inChannels < 1 || outChannels < 1
+                || (long) inChannels * window.kernelH() * window.kernelW() * outChannels != weights.length) {
+            throw new IllegalArgumentException("expected " + inChannels + " x " + window.kernelH() + " x "
+                    + window.kernelW() + " x " + outChannels + " weights, got " + weights.length);
+        }
+        if (bias != null && bias.length != outChannels) {
+            throw new IllegalArgumentException("expected " + outChannels + " biases, got " + bias.length);
+        }
+    }
+
+    /** From PyTorch's and ONNX's orientation: {@code weight} is (O, C, kh, kw) row-major. */
+    public static Conv2d fromTorch(String name, int inChannels, int outChannels, Window window, float[] weight,
+                                   float[] bias) {
+        int k = inChannels * window.kernelH() * window.kernelW();
+        if ((long) k * outChannels != weight.length) {
+            throw new IllegalArgumentException("expected " + outChannels + " x " + inChannels + " x "
+                    + window.kernelH() + " x " + window.kernelW() + " weights, got " + weight.length);
+        }
+        return new Conv2d(name, inChannels, outChannels, window, Tensors.transpose(weight, outChannels, k), bias);
+    }
+
+    /** Rows of the im2col matrix: channels x kernel height x kernel width. */
+    public int patch() {
+        return inChannels * window.kernelH() * window.kernelW();
+    }
+
+    @Override
+    public String kind() {
+        return "conv2d";
+    }
+
+    @Override
+    public int[] outputShape(List<int[]> in) {
+        int[] s = in.get(0);
+        Shapes.requireRank(s, 3, "[channels, height, width]");
+        if (s[0] != inChannels) {
+            throw new IllegalArgumentException("expected " + inChannels + " input channels, got " + Shapes.text(s));
+        }
+        return new int[] {outChannels, window.outH(s[1]), window.outW(s[2])};
+    }
+
+    @Override
+    public List<WeightMatrix> matrices() {
+        return List.of(new WeightMatrix(name, patch(), outChannels, weights));
+    }
+
+    @Override
+    public long multipliesPerSample(int[] input) {
+        return (long) window.outH(input[1]) * window.outW(input[2]);
+    }
+
+    @Override
+    public DigitalOps digitalOps(int[] input) {
+        return bias == null ? DigitalOps.NONE : new DigitalOps(multipliesPerSample(input) * outChannels, 0, 0, 0);
+    }
+
+    @Override
+    public float[] forward(List<float[]> in, List<int[]> shapes, int batch, Multiplier m, int firstMatrix) {
+        int[] s = shapes.get(0);
+        int positions = (int) multipliesPerSample(s);
+        float[] patches = im2col(in.get(0), batch, s, window);
+        float[] y = new float[batch * positions * outChannels];
+        m.multiply(firstMatrix, patches, batch * positions, y);
+        float[] out = new float[y.length];
+        for (int b = 0; b < batch; b++) {
+            for (int p = 0; p < positions; p++) {
+                int row = (b * positions + p) * outChannels;
+                for (int o = 0; o < outChannels; o++) {
+                    float v = y[row + o];
+                    out[(b * outChannels + o) * positions + p] = bias == null ? v : v + bias[o];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The receptive fields of every output position, one row of C kh kw values per position, rows
+     * in order (sample, output row, output column); positions in the padding read 0.
+     */
+    static float[] im2col(float[] x, int batch, int[] shape, Window w) {
+        int c = shape[0];
+        int h = shape[1];
+        int wd = shape[2];
+        int oh = w.outH(h);
+        int ow = w.outW(wd);
+        int k = c * w.kernelH() * w.kernelW();
+        float[] rows = new float[batch * oh * ow * k];
+        int r = 0;
+        for (int b = 0; b < batch; b++) {
+            int xb = b * c * h * wd;
+            for (int py = 0; py < oh; py++) {
+                for (int px = 0; px < ow; px++) {
+                    int base = r * k;
+                    for (int ch = 0; ch < c; ch++) {
+                        for (int i = 0; i < w.kernelH(); i++) {
+                            int y = py * w.strideH() - w.padTop() + i;
+                            for (int j = 0; j < w.kernelW(); j++) {
+                                int xx = px * w.strideW() - w.padLeft() + j;
+                                if (y >= 0 && y < h && xx >= 0 && xx < wd) {
+                                    rows[base + (ch * w.kernelH() + i) * w.kernelW() + j] = x[xb + (ch * h + y) * wd + xx];
+                                }
+                            }
+                        }
+                    }
+                    r++;
+                }
+            }
+        }
+        return rows;
+    }
+}

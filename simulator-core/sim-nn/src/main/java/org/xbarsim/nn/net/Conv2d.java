@@ -96,7 +96,7 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
      * The receptive fields of every output position, one row of C kh kw values per position, rows
      * in order (sample, output row, output column); positions in the padding read 0.
      */
-    static float[] im2col(float[] x, int batch, int[] shape, Window w) {
+    public static float[] im2col(float[] x, int batch, int[] shape, Window w) {
         int c = shape[0];
         int h = shape[1];
         int wd = shape[2];

@@ -8,12 +8,12 @@ import org.xbarsim.api.inference.DigitalOps;
  * the batch) and its parameters. Shapes are checked by {@link #outputShape}, which names what it
  * expected; the network prefixes the layer's name.
  */
-public sealed interface Layer permits Linear, Conv2d, Relu, MaxPool2d, AvgPool2d, Flatten, Softmax, Add, Lstm {
+public sealed interface Layer permits Linear, Conv2d, Relu, Sigmoid, MaxPool2d, AvgPool2d, Flatten, Softmax, Add, Lstm {
 
     /** The layer's name: a PyTorch module name (conv1, fc1) or an ONNX node name; unique in a network. */
     String name();
 
-    /** linear, conv2d, relu, maxpool, avgpool, flatten, lstm, add or softmax. */
+    /** linear, conv2d, relu, sigmoid, maxpool, avgpool, flatten, lstm, add or softmax. */
     String kind();
 
     /** Inputs from other nodes: 1, or 2 for a residual add. */

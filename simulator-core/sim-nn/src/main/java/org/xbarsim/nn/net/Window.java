@@ -28,11 +28,11 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, int pad
         return new Window(kernel, kernel, stride, stride, padding, padding, padding, padding);
     }
 
-    int outH(int h) {
+    public int outH(int h) {
         return Shapes.windows(h, kernelH, strideH, padTop, padBottom, "height");
     }
 
-    int outW(int w) {
+    public int outW(int w) {
         return Shapes.windows(w, kernelW, strideW, padLeft, padRight, "width");
     }
 

@@ -20,7 +20,9 @@ import org.xbarsim.nn.onnx.OnnxModel.ValueInfo;
 
 /**
  * Translates an ONNX graph of the supported operators into a {@link Network}: Conv, Gemm, MatMul,
- * Relu, MaxPool, AveragePool, Flatten, Add, Softmax, LSTM and Constant, of the default domain at
+ * Relu, MaxPool, AveragePool, Flatten, Add, Softmax, LSTM and Constant, and Pad with zeros on the
+ * height and width when it feeds a Conv or an AveragePool (PyTorch exports an AvgPool2d with padding
+ * that way), folded into that layer's padding; all of the default domain at
  * operator-set versions {@value #MIN_OPSET} to {@value #MAX_OPSET}. The weights must be constants
  * (initializers or Constant nodes); the graph has one data input and one output. Anything outside
  * this set is one message naming the node and what it has.
@@ -31,7 +33,7 @@ public final class OnnxImporter {
     /** Newest opset read: the supported operators' semantics are unchanged up to it (onnx 1.19, opset 25). */
     public static final long MAX_OPSET = 25;
     public static final Set<String> OPERATORS = new TreeSet<>(List.of("Add", "AveragePool", "Constant", "Conv",
-            "Flatten", "Gemm", "LSTM", "MatMul", "MaxPool", "Relu", "Softmax"));
+            "Flatten", "Gemm", "LSTM", "MatMul", "MaxPool", "Pad", "Relu", "Softmax"));
 
     private OnnxImporter() {
     }
@@ -86,6 +88,8 @@ public final class OnnxImporter {
         private final Map<String, int[]> shapes = new HashMap<>();
         private final Set<String> consumed = new HashSet<>();
         private final Set<String> names = new HashSet<>();
+        /** Outputs of Pad nodes -> (the padded value, pads top, left, bottom, right). */
+        private final Map<String, Map.Entry<String, long[]>> pads = new HashMap<>();
         private Network.Builder builder;
         private String lastValue;
         private int outputBatchAxis;
@@ -196,6 +200,15 @@ public final class OnnxImporter {
                 Tensor value = Attrs.tensor(node, "value");
                 constants.put(node.outputs().get(0), value);
                 return;
+            }
+            if (node.opType().equals("Pad")) {
+                pads.put(node.outputs().get(0), Map.entry(node.inputs().get(0), Operators.pad(node, this::constant)));
+                return;
+            }
+            for (int i = 0; i < node.inputs().size(); i++) {
+                if (pads.containsKey(node.inputs().get(i))) {
+                    node = Operators.foldPad(node, pads.get(node.inputs().get(i)), i);
+                }
             }
             Operators.Result r = Operators.translate(node, this::shapeOf, this::constant, opset,
                     uniqueName(node.name()), consumedOutputs(node));

@@ -2,6 +2,7 @@ package org.xbarsim.nn.onnx;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.xbarsim.nn.net.Add;
@@ -82,6 +83,63 @@ final class Operators {
             case "LSTM" -> lstm(n, name, constant, used);
             default -> throw new IllegalArgumentException("operator '" + n.opType() + "' is not supported");
         };
+    }
+
+    /**
+     * A Pad node's zero padding of height and width, [top, left, bottom, right]: constant mode, value
+     * 0, nothing on the batch and channel axes.
+     */
+    static long[] pad(Node n, Function<String, Tensor> constant) {
+        Attrs.only(n, Set.of("mode"));
+        if (!Attrs.text(n, "mode", "constant").equals("constant")) {
+            throw new IllegalArgumentException("expected mode constant, got " + Attrs.text(n, "mode", ""));
+        }
+        if (optionalInput(n, 2) != null) {
+            float[] v = values(constant.apply(input(n, 2)));
+            if (v.length != 1 || v[0] != 0f) {
+                throw new IllegalArgumentException("expected padding with zeros, got constant_value " + Arrays.toString(v));
+            }
+        }
+        if (optionalInput(n, 3) != null) {
+            throw new IllegalArgumentException("expected no axes input, got '" + n.inputs().get(3) + "'");
+        }
+        Tensor p = constant.apply(input(n, 1));
+        long[] v = p.longs();
+        if (v == null || v.length != 8 || v[0] != 0 || v[1] != 0 || v[4] != 0 || v[5] != 0) {
+            throw new IllegalArgumentException("expected int64 pads of 8 values for an NCHW tensor, zero on N and C, got "
+                    + (v == null ? "data type " + p.dataType() : Arrays.toString(v)));
+        }
+        return new long[] {v[2], v[3], v[6], v[7]};
+    }
+
+    /**
+     * The node reading the unpadded value instead, its own pads increased by the Pad's: a Conv pads
+     * with zeros anyway; an AveragePool then counts the padding, as the zeros were counted.
+     */
+    static Node foldPad(Node n, Map.Entry<String, long[]> pad, int input) {
+        boolean avg = n.opType().equals("AveragePool");
+        if (input != 0 || !avg && !n.opType().equals("Conv")) {
+            throw new IllegalArgumentException("node '" + n.name() + "' (" + n.opType() + "): expected a Pad to feed a "
+                    + "Conv or an AveragePool (folded into its padding), got it as input " + input + " of " + n.opType());
+        }
+        long[] own = Attrs.ints(n, "pads", 4, new long[4]);
+        if (avg && Attrs.integer(n, "count_include_pad", 0) == 0 && Arrays.stream(own).anyMatch(v -> v != 0)) {
+            throw new IllegalArgumentException("node '" + n.name() + "' (AveragePool): expected no pads of its own "
+                    + "after a Pad unless it counts padding, got " + Arrays.toString(own));
+        }
+        long[] sum = new long[4];
+        for (int i = 0; i < 4; i++) {
+            sum[i] = own[i] + pad.getValue()[i];
+        }
+        java.util.Map<String, OnnxModel.Attribute> attrs = new java.util.LinkedHashMap<>(n.attributes());
+        attrs.put("pads", new OnnxModel.Attribute("pads", OnnxModel.Attribute.INTS, 0, 0, null, null, sum));
+        if (avg) {
+            attrs.put("count_include_pad", new OnnxModel.Attribute("count_include_pad", OnnxModel.Attribute.INT, 0, 1,
+                    null, null, new long[0]));
+        }
+        java.util.List<String> inputs = new java.util.ArrayList<>(n.inputs());
+        inputs.set(0, pad.getKey());
+        return new Node(n.name(), n.opType(), n.domain(), inputs, n.outputs(), attrs);
     }
 
     private static String input(Node n, int i) {

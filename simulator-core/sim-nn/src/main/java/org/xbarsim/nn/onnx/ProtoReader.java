@@ -93,6 +93,7 @@ final class ProtoReader {
     }
 
     long fixed64() {
+        need(8, "a fixed64");
         long lo = fixed32() & 0xffffffffL;
         long hi = fixed32() & 0xffffffffL;
         return lo | hi << 32;

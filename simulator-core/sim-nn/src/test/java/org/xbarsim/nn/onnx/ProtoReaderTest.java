@@ -94,7 +94,7 @@ class ProtoReaderTest {
             r.field();
             r.float32();
         }));
-        assertEquals("expected a float (wire type 5), got wire type 0 at byte 2", message(() -> {
+        assertEquals("expected a float (wire type 5), got wire type 0 at byte 1", message(() -> {
             ProtoReader r = new ProtoReader(bytes(0x08, 0x01));
             r.field();
             r.float32();

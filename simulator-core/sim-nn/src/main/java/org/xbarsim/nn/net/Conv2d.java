@@ -75,6 +75,9 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
     @Override
     public float[] forward(List<float[]> in, List<int[]> shapes, int batch, Multiplier m, int firstMatrix) {
         int[] s = shapes.get(0);
+        if (m instanceof DigitalMultiplier) {
+            return floatingPoint(in.get(0), batch, s);
+        }
         int positions = (int) multipliesPerSample(s);
         float[] patches = im2col(in.get(0), batch, s, window);
         float[] y = new float[batch * positions * outChannels];
@@ -90,6 +93,67 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
             }
         }
         return out;
+    }
+
+    /**
+     * The floating-point convolution, one sample at a time with the positions along the inner loop
+     * (a vectorised axpy over a sample's positions, which stay in cache): the same bits as the
+     * product of {@link #im2col}'s rows with the matrix, since every output is the same sum of the
+     * same products in the same order (k = 0, 1, ... from zero, then the bias).
+     */
+    float[] floatingPoint(float[] x, int batch, int[] s) {
+        int positions = (int) multipliesPerSample(s);
+        int k = patch();
+        int sampleIn = s[0] * s[1] * s[2];
+        float[] out = new float[batch * outChannels * positions];
+        float[] cols = new float[k * positions];
+        for (int b = 0; b < batch; b++) {
+            columns(x, b * sampleIn, s, window, cols);
+            int ob = b * outChannels * positions;
+            for (int i = 0; i < k; i++) {
+                int ci = i * positions;
+                for (int o = 0; o < outChannels; o++) {
+                    float w = weights[i * outChannels + o];
+                    int oo = ob + o * positions;
+                    for (int p = 0; p < positions; p++) {
+                        out[oo + p] += cols[ci + p] * w;
+                    }
+                }
+            }
+            if (bias != null) {
+                for (int o = 0; o < outChannels; o++) {
+                    int oo = ob + o * positions;
+                    for (int p = 0; p < positions; p++) {
+                        out[oo + p] += bias[o];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One sample's receptive fields transposed: cols[(c kh + i) kw + j][position], 0 in the padding. */
+    static void columns(float[] x, int offset, int[] shape, Window w, float[] cols) {
+        int h = shape[1];
+        int wd = shape[2];
+        int oh = w.outH(h);
+        int ow = w.outW(wd);
+        int positions = oh * ow;
+        for (int ch = 0; ch < shape[0]; ch++) {
+            for (int i = 0; i < w.kernelH(); i++) {
+                for (int j = 0; j < w.kernelW(); j++) {
+                    int row = ((ch * w.kernelH() + i) * w.kernelW() + j) * positions;
+                    for (int py = 0; py < oh; py++) {
+                        int y = py * w.strideH() - w.padTop() + i;
+                        for (int px = 0; px < ow; px++) {
+                            int xx = px * w.strideW() - w.padLeft() + j;
+                            cols[row + py * ow + px] = y >= 0 && y < h && xx >= 0 && xx < wd
+                                    ? x[offset + (ch * h + y) * wd + xx] : 0f;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -42,6 +42,9 @@ class ConvAndPoolTest {
                 assertEquals(want[i], y[b * size + i], TOL, "sample " + b + " element " + i);
             }
         }
+        // The product of im2col's rows (any other multiplier) gives the same bits as the direct float loop.
+        Multiplier generic = new DigitalMultiplier(conv.matrices())::multiply;
+        assertArrayEquals(y, conv.forward(List.of(x), List.of(shape), batch, generic, 0));
         assertEquals((long) out[1] * out[2], conv.multipliesPerSample(shape));
         assertEquals(new DigitalOps((long) size, 0, 0, 0), conv.digitalOps(shape));
         assertEquals(c * kh * kw, conv.patch());

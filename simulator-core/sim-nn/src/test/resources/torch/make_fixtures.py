@@ -116,3 +116,7 @@ for name, emb in (("char_lstm", None), ("char_lstm_embedding", 6)):
         logp = model(ids)
     save_state_dict(model, name + ".npz", vocabulary=codes)
     np.savez(name + "_io.npz", ids=ids.numpy().astype(np.float32), logp=logp.numpy())
+
+# 4. Arrays as NumPy writes them, for NpzWriter's byte-for-byte check.
+np.savez("numpy_float32.npz", matrix=np.arange(6, dtype=np.float32).reshape(2, 3) / 4,
+         vector=np.array([-1.5, 0, 2.25], dtype=np.float32))

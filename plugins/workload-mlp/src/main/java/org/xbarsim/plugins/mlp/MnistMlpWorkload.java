@@ -18,6 +18,7 @@ import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.nn.mlp.Mlp;
 import org.xbarsim.nn.mlp.MlpNetwork;
+import org.xbarsim.nn.net.Tensors;
 
 /**
  * A trained MNIST multi-layer perceptron (784-250-125-10 by default, the reference line of work):
@@ -120,17 +121,22 @@ public class MnistMlpWorkload implements InferenceWorkload {
         Mlp mlp = new Mlp(sizes.stream().mapToInt(Integer::intValue).toArray(),
                 Mlp.Activation.of(context.parameters().text("activation")));
         for (int l = 0; l < mlp.layers(); l++) {
-            mlp.setLayer(l, floats(arrays.get("layer" + l + ".weights").data()),
-                    floats(arrays.get("layer" + l + ".bias").data()));
+            mlp.setLayer(l, finite(context, file, "layer" + l + ".weights", arrays),
+                    finite(context, file, "layer" + l + ".bias", arrays));
         }
         return mlp;
     }
 
-    private static float[] floats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
+    /** A tensor's values as float32, refusing NaN and infinities (a diverged training run). */
+    private static float[] finite(WorkloadContext context, Path file, String name, Map<String, NpyArray> arrays) {
+        float[] f = Tensors.floats(arrays.get(name).data());
+        for (int i = 0; i < f.length; i++) {
+            if (!Float.isFinite(f[i])) {
+                throw context.error("model", file + ": " + name + ": expected finite float32 values, got "
+                        + arrays.get(name).data()[i] + " at index " + i);
+            }
         }
         return f;
     }
+
 }

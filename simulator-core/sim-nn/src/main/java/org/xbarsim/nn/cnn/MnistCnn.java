@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.xbarsim.api.io.NpyArray;
 import org.xbarsim.nn.data.Dataset;
+import org.xbarsim.nn.infer.Classification;
 import org.xbarsim.nn.net.Network;
 import org.xbarsim.nn.net.io.NetworkDescription;
 import org.xbarsim.nn.net.io.NetworkFiles;
@@ -80,25 +81,6 @@ public final class MnistCnn {
 
     /** Fraction of {@code data} classified correctly in floating point. */
     public static double accuracy(Network net, Dataset data) {
-        int classes = net.outputShape()[0];
-        int correct = 0;
-        int chunk = 500;
-        for (int from = 0; from < data.count(); from += chunk) {
-            int n = Math.min(chunk, data.count() - from);
-            float[] x = java.util.Arrays.copyOfRange(data.x(), from * data.features(), (from + n) * data.features());
-            float[] y = net.forward(x, n);
-            for (int b = 0; b < n; b++) {
-                int best = 0;
-                for (int j = 1; j < classes; j++) {
-                    if (y[b * classes + j] > y[b * classes + best]) {
-                        best = j;
-                    }
-                }
-                if (best == data.label(from + b)) {
-                    correct++;
-                }
-            }
-        }
-        return data.count() == 0 ? Double.NaN : (double) correct / data.count();
+        return Classification.accuracy(net, data, 500);
     }
 }

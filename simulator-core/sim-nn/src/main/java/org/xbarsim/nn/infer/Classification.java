@@ -33,6 +33,11 @@ public final class Classification {
         return InferenceResult.classifier(test.count(), software, analog).withLayers(net.work());
     }
 
+    /** Floating-point accuracy of {@code net} on {@code data}, {@code batch} samples at a time. */
+    public static double accuracy(Network net, Dataset data, int batch) {
+        return accuracy(net, data, batch, null, null);
+    }
+
     /** Accuracy with products from {@code m} (null: floating point), a batch at a time. */
     static double accuracy(Network net, Dataset data, int batch, AnalogMultiplier m, InferenceContext progress) {
         int classes = Layer.size(net.outputShape());

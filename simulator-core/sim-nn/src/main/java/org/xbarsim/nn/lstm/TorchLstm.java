@@ -46,47 +46,15 @@ public final class TorchLstm {
         List<String> used = new ArrayList<>(List.of("vocabulary", lstm + ".weight_ih_l0", lstm + ".weight_hh_l0"));
         CharLstm m = new CharLstm(vocabulary, h);
         int g = 4 * h;
-        double[] inputRows = transposed(finite(lstm + ".weight_ih_l0", wih), g, in); // [in][4h]
-        if (in == v) {
-            System.arraycopy(inputRows, 0, m.inputWeights, 0, inputRows.length);
-        } else {
-            String embedding = embedding(t, v, in);
-            used.add(embedding + ".weight");
-            double[] e = finite(embedding + ".weight", t.get(embedding + ".weight"));
-            for (int c = 0; c < v; c++) {
-                for (int k = 0; k < in; k++) {
-                    double a = e[c * in + k];
-                    for (int j = 0; j < g; j++) {
-                        m.inputWeights[c * g + j] += a * inputRows[k * g + j];
-                    }
-                }
-            }
-        }
+        inputMatrix(t, lstm, wih, v, in, g, m.inputWeights, used);
         System.arraycopy(transposed(finite(lstm + ".weight_hh_l0", whh), g, h), 0, m.recurrentWeights, 0, h * g);
         for (String b : List.of(lstm + ".bias_ih_l0", lstm + ".bias_hh_l0")) {
-            NpyArray a = t.get(b);
-            if (a != null) {
-                if (!Arrays.equals(a.shape(), new int[] {g})) {
-                    throw shape(b, "(" + g + ",)", a);
-                }
-                double[] d = finite(b, a);
-                for (int j = 0; j < g; j++) {
-                    m.gateBias[j] += d[j];
-                }
-                used.add(b);
-            }
+            addVector(t, b, g, m.gateBias, used);
         }
         String out = output(t, v, h, lstm);
         used.add(out + ".weight");
         System.arraycopy(transposed(finite(out + ".weight", t.get(out + ".weight")), v, h), 0, m.outputWeights, 0, h * v);
-        NpyArray ob = t.get(out + ".bias");
-        if (ob != null) {
-            if (!Arrays.equals(ob.shape(), new int[] {v})) {
-                throw shape(out + ".bias", "(" + v + ",)", ob);
-            }
-            System.arraycopy(finite(out + ".bias", ob), 0, m.outputBias, 0, v);
-            used.add(out + ".bias");
-        }
+        addVector(t, out + ".bias", v, m.outputBias, used);
         TreeSet<String> unused = new TreeSet<>(t.keySet());
         used.forEach(unused::remove);
         if (!unused.isEmpty()) {
@@ -94,6 +62,46 @@ public final class TorchLstm {
                     + "and the vocabulary, got also " + String.join(", ", unused));
         }
         return m;
+    }
+
+    /**
+     * The input matrix [vocabulary][4 hidden]: the LSTM's input weights themselves for one-hot input,
+     * else the embedding times them.
+     */
+    private static void inputMatrix(Map<String, NpyArray> t, String lstm, NpyArray wih, int v, int in, int g,
+                                    double[] target, List<String> used) {
+        double[] inputRows = transposed(finite(lstm + ".weight_ih_l0", wih), g, in); // [in][4h]
+        if (in == v) {
+            System.arraycopy(inputRows, 0, target, 0, inputRows.length);
+            return;
+        }
+        String embedding = embedding(t, v, in);
+        used.add(embedding + ".weight");
+        double[] e = finite(embedding + ".weight", t.get(embedding + ".weight"));
+        for (int c = 0; c < v; c++) {
+            for (int k = 0; k < in; k++) {
+                double a = e[c * in + k];
+                for (int j = 0; j < g; j++) {
+                    target[c * g + j] += a * inputRows[k * g + j];
+                }
+            }
+        }
+    }
+
+    /** Adds an optional bias vector of length n to {@code target}. */
+    private static void addVector(Map<String, NpyArray> t, String name, int n, double[] target, List<String> used) {
+        NpyArray a = t.get(name);
+        if (a == null) {
+            return;
+        }
+        if (!Arrays.equals(a.shape(), new int[] {n})) {
+            throw shape(name, "(" + n + ",)", a);
+        }
+        double[] d = finite(name, a);
+        for (int j = 0; j < n; j++) {
+            target[j] += d[j];
+        }
+        used.add(name);
     }
 
     private static String vocabulary(double[] codes) {

@@ -17,9 +17,7 @@ public record AvgPool2d(String name, Window window, boolean countIncludePad) imp
 
     @Override
     public int[] outputShape(List<int[]> in) {
-        int[] s = in.get(0);
-        Shapes.requireRank(s, 3, "[channels, height, width]");
-        return new int[] {s[0], window.outH(s[1]), window.outW(s[2])};
+        return window.pooled(in.get(0));
     }
 
     @Override

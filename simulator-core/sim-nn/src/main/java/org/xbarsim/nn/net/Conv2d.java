@@ -107,8 +107,9 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
         int sampleIn = s[0] * s[1] * s[2];
         float[] out = new float[batch * outChannels * positions];
         float[] cols = new float[k * positions];
+        int[] fields = window.receptiveFields(s);
         for (int b = 0; b < batch; b++) {
-            columns(x, b * sampleIn, s, window, cols);
+            columns(x, b * sampleIn, fields, positions, cols);
             int ob = b * outChannels * positions;
             for (int i = 0; i < k; i++) {
                 int ci = i * positions;
@@ -132,26 +133,13 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
         return out;
     }
 
-    /** One sample's receptive fields transposed: cols[(c kh + i) kw + j][position], 0 in the padding. */
-    static void columns(float[] x, int offset, int[] shape, Window w, float[] cols) {
-        int h = shape[1];
-        int wd = shape[2];
-        int oh = w.outH(h);
-        int ow = w.outW(wd);
-        int positions = oh * ow;
-        for (int ch = 0; ch < shape[0]; ch++) {
-            for (int i = 0; i < w.kernelH(); i++) {
-                for (int j = 0; j < w.kernelW(); j++) {
-                    int row = ((ch * w.kernelH() + i) * w.kernelW() + j) * positions;
-                    for (int py = 0; py < oh; py++) {
-                        int y = py * w.strideH() - w.padTop() + i;
-                        for (int px = 0; px < ow; px++) {
-                            int xx = px * w.strideW() - w.padLeft() + j;
-                            cols[row + py * ow + px] = y >= 0 && y < h && xx >= 0 && xx < wd
-                                    ? x[offset + (ch * h + y) * wd + xx] : 0f;
-                        }
-                    }
-                }
+    /** One sample's receptive fields transposed: cols[k][position], 0 in the padding. */
+    static void columns(float[] x, int offset, int[] fields, int positions, float[] cols) {
+        int k = fields.length / positions;
+        for (int p = 0; p < positions; p++) {
+            for (int i = 0; i < k; i++) {
+                int at = fields[p * k + i];
+                cols[i * positions + p] = at < 0 ? 0f : x[offset + at];
             }
         }
     }
@@ -161,32 +149,14 @@ public record Conv2d(String name, int inChannels, int outChannels, Window window
      * in order (sample, output row, output column); positions in the padding read 0.
      */
     public static float[] im2col(float[] x, int batch, int[] shape, Window w) {
-        int c = shape[0];
-        int h = shape[1];
-        int wd = shape[2];
-        int oh = w.outH(h);
-        int ow = w.outW(wd);
-        int k = c * w.kernelH() * w.kernelW();
-        float[] rows = new float[batch * oh * ow * k];
-        int r = 0;
+        int[] fields = w.receptiveFields(shape);
+        int sample = shape[0] * shape[1] * shape[2];
+        float[] rows = new float[batch * fields.length];
         for (int b = 0; b < batch; b++) {
-            int xb = b * c * h * wd;
-            for (int py = 0; py < oh; py++) {
-                for (int px = 0; px < ow; px++) {
-                    int base = r * k;
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int i = 0; i < w.kernelH(); i++) {
-                            int y = py * w.strideH() - w.padTop() + i;
-                            for (int j = 0; j < w.kernelW(); j++) {
-                                int xx = px * w.strideW() - w.padLeft() + j;
-                                if (y >= 0 && y < h && xx >= 0 && xx < wd) {
-                                    rows[base + (ch * w.kernelH() + i) * w.kernelW() + j] = x[xb + (ch * h + y) * wd + xx];
-                                }
-                            }
-                        }
-                    }
-                    r++;
-                }
+            int xb = b * sample;
+            int rb = b * fields.length;
+            for (int f = 0; f < fields.length; f++) {
+                rows[rb + f] = fields[f] < 0 ? 0f : x[xb + fields[f]];
             }
         }
         return rows;

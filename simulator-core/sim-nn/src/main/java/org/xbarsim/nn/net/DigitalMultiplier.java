@@ -54,12 +54,7 @@ public final class DigitalMultiplier implements Multiplier {
     }
 
     static void columnMajor(float[] w, int k, int cols, float[] x, int rows, float[] y) {
-        float[] xt = new float[k * rows];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < k; i++) {
-                xt[i * rows + r] = x[r * k + i];
-            }
-        }
+        float[] xt = Tensors.transpose(x.length == rows * k ? x : java.util.Arrays.copyOf(x, rows * k), rows, k);
         float[] yt = new float[cols * rows];
         for (int i = 0; i < k; i++) {
             int xo = i * rows;

@@ -15,9 +15,7 @@ public record MaxPool2d(String name, Window window) implements Layer {
 
     @Override
     public int[] outputShape(List<int[]> in) {
-        int[] s = in.get(0);
-        Shapes.requireRank(s, 3, "[channels, height, width]");
-        return new int[] {s[0], window.outH(s[1]), window.outW(s[2])};
+        return window.pooled(in.get(0));
     }
 
     @Override

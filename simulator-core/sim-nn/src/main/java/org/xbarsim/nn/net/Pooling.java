@@ -8,38 +8,26 @@ final class Pooling {
     }
 
     static float[] pool(float[] x, int batch, int[] shape, Window w, Mode mode) {
-        int c = shape[0];
-        int h = shape[1];
-        int wd = shape[2];
-        int oh = w.outH(h);
-        int ow = w.outW(wd);
-        float[] y = new float[batch * c * oh * ow];
-        int o = 0;
-        for (int plane = 0; plane < batch * c; plane++) {
-            int xp = plane * h * wd;
-            for (int py = 0; py < oh; py++) {
-                for (int px = 0; px < ow; px++) {
-                    float max = Float.NEGATIVE_INFINITY;
-                    float sum = 0f;
-                    int inside = 0;
-                    for (int i = 0; i < w.kernelH(); i++) {
-                        int yy = py * w.strideH() - w.padTop() + i;
-                        if (yy < 0 || yy >= h) {
-                            continue;
-                        }
-                        for (int j = 0; j < w.kernelW(); j++) {
-                            int xx = px * w.strideW() - w.padLeft() + j;
-                            if (xx >= 0 && xx < wd) {
-                                float v = x[xp + yy * wd + xx];
-                                max = Math.max(max, v);
-                                sum += v;
-                                inside++;
-                            }
-                        }
+        int plane = shape[1] * shape[2];
+        int[] fields = w.receptiveFields(new int[] {1, shape[1], shape[2]});
+        int k = w.kernelH() * w.kernelW();
+        int positions = fields.length / k;
+        float[] y = new float[batch * shape[0] * positions];
+        for (int c = 0; c < batch * shape[0]; c++) {
+            int xp = c * plane;
+            for (int p = 0; p < positions; p++) {
+                float max = Float.NEGATIVE_INFINITY;
+                float sum = 0f;
+                int inside = 0;
+                for (int i = p * k; i < (p + 1) * k; i++) {
+                    if (fields[i] >= 0) {
+                        float v = x[xp + fields[i]];
+                        max = Math.max(max, v);
+                        sum += v;
+                        inside++;
                     }
-                    int divisor = mode == Mode.AVERAGE_WITH_PAD ? w.kernelH() * w.kernelW() : inside;
-                    y[o++] = mode == Mode.MAX ? max : sum / divisor;
                 }
+                y[c * positions + p] = mode == Mode.MAX ? max : sum / (mode == Mode.AVERAGE_WITH_PAD ? k : inside);
             }
         }
         return y;

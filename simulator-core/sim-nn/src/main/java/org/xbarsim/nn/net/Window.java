@@ -36,6 +36,43 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, int pad
         return Shapes.windows(w, kernelW, strideW, padLeft, padRight, "width");
     }
 
+    /** The per-sample output shape [C, H', W'] of pooling a [C, H, W] input with this window. */
+    int[] pooled(int[] s) {
+        Shapes.requireRank(s, 3, "[channels, height, width]");
+        return new int[] {s[0], outH(s[1]), outW(s[2])};
+    }
+
+    /**
+     * Where each output position's window reads a [C, H, W] sample: element {@code p K + k} is the
+     * sample index of receptive-field element k = (c kh + i) kw + j of position p (row-major over
+     * the output), or -1 in the padding. One map serves im2col, its transpose and its adjoint.
+     */
+    public int[] receptiveFields(int[] shape) {
+        int c = shape[0];
+        int h = shape[1];
+        int w = shape[2];
+        int oh = outH(h);
+        int ow = outW(w);
+        int k = c * kernelH * kernelW;
+        int[] map = new int[oh * ow * k];
+        for (int py = 0; py < oh; py++) {
+            for (int px = 0; px < ow; px++) {
+                int base = (py * ow + px) * k;
+                for (int ch = 0; ch < c; ch++) {
+                    for (int i = 0; i < kernelH; i++) {
+                        int y = py * strideH - padTop + i;
+                        for (int j = 0; j < kernelW; j++) {
+                            int x = px * strideW - padLeft + j;
+                            boolean inside = y >= 0 && y < h && x >= 0 && x < w;
+                            map[base + (ch * kernelH + i) * kernelW + j] = inside ? (ch * h + y) * w + x : -1;
+                        }
+                    }
+                }
+            }
+        }
+        return map;
+    }
+
     /** One line for descriptions and errors: kernel 5x5 stride 1 pads 2,2,2,2. */
     public String text() {
         return "kernel " + kernelH + "x" + kernelW + " stride " + strideH + "x" + strideW + " pads " + padTop + ","

@@ -1,5 +1,6 @@
 package org.xbarsim.nn.net.train;
 
+import org.xbarsim.nn.net.Tensors;
 import org.xbarsim.nn.net.Window;
 
 /**
@@ -15,8 +16,8 @@ final class Backprop {
      * null, sets dx = dy w^T.
      */
     static void matrix(float[] x, float[] w, float[] dy, int rows, int k, int cols, float[] dw, float[] dx) {
-        float[] xt = transpose(x, rows, k);
-        float[] dyt = transpose(dy, rows, cols);
+        float[] xt = Tensors.transpose(x, rows, k);
+        float[] dyt = Tensors.transpose(dy, rows, cols);
         for (int i = 0; i < k; i++) {
             for (int c = 0; c < cols; c++) {
                 dw[i * cols + c] += dot(xt, i * rows, dyt, c * rows, rows);
@@ -54,30 +55,14 @@ final class Backprop {
 
     /** Scatters the gradient of im2col's rows back onto the image, the adjoint of im2col. */
     static void col2im(float[] dPatches, int batch, int[] shape, Window w, float[] dx) {
-        int c = shape[0];
-        int h = shape[1];
-        int wd = shape[2];
-        int oh = (h + w.padTop() + w.padBottom() - w.kernelH()) / w.strideH() + 1;
-        int ow = (wd + w.padLeft() + w.padRight() - w.kernelW()) / w.strideW() + 1;
-        int k = c * w.kernelH() * w.kernelW();
-        int r = 0;
+        int[] fields = w.receptiveFields(shape);
+        int sample = shape[0] * shape[1] * shape[2];
         for (int b = 0; b < batch; b++) {
-            int xb = b * c * h * wd;
-            for (int py = 0; py < oh; py++) {
-                for (int px = 0; px < ow; px++) {
-                    int base = r * k;
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int i = 0; i < w.kernelH(); i++) {
-                            int y = py * w.strideH() - w.padTop() + i;
-                            for (int j = 0; j < w.kernelW(); j++) {
-                                int xx = px * w.strideW() - w.padLeft() + j;
-                                if (y >= 0 && y < h && xx >= 0 && xx < wd) {
-                                    dx[xb + (ch * h + y) * wd + xx] += dPatches[base + (ch * w.kernelH() + i) * w.kernelW() + j];
-                                }
-                            }
-                        }
-                    }
-                    r++;
+            int xb = b * sample;
+            int rb = b * fields.length;
+            for (int f = 0; f < fields.length; f++) {
+                if (fields[f] >= 0) {
+                    dx[xb + fields[f]] += dPatches[rb + f];
                 }
             }
         }
@@ -98,53 +83,34 @@ final class Backprop {
 
     private static void pool(float[] x, float[] dy, int batch, int[] shape, Window w, float[] dx, boolean max,
                              boolean includePad) {
-        int c = shape[0];
-        int h = shape[1];
-        int wd = shape[2];
-        int oh = (h + w.padTop() + w.padBottom() - w.kernelH()) / w.strideH() + 1;
-        int ow = (wd + w.padLeft() + w.padRight() - w.kernelW()) / w.strideW() + 1;
-        int o = 0;
-        for (int plane = 0; plane < batch * c; plane++) {
-            int xp = plane * h * wd;
-            for (int py = 0; py < oh; py++) {
-                for (int px = 0; px < ow; px++) {
-                    int y0 = py * w.strideH() - w.padTop();
-                    int x0 = px * w.strideW() - w.padLeft();
-                    int best = -1;
-                    int inside = 0;
-                    for (int i = Math.max(0, -y0); i < w.kernelH() && y0 + i < h; i++) {
-                        for (int j = Math.max(0, -x0); j < w.kernelW() && x0 + j < wd; j++) {
-                            int at = xp + (y0 + i) * wd + x0 + j;
-                            if (best < 0 || x[at] > x[best]) {
-                                best = at;
-                            }
-                            inside++;
-                        }
+        int plane = shape[1] * shape[2];
+        int[] fields = w.receptiveFields(new int[] {1, shape[1], shape[2]});
+        int k = w.kernelH() * w.kernelW();
+        int positions = fields.length / k;
+        for (int c = 0; c < batch * shape[0]; c++) {
+            int xp = c * plane;
+            for (int p = 0; p < positions; p++) {
+                int best = -1;
+                int inside = 0;
+                for (int i = p * k; i < (p + 1) * k; i++) {
+                    if (fields[i] >= 0) {
+                        best = best < 0 || x[xp + fields[i]] > x[xp + best] ? fields[i] : best;
+                        inside++;
                     }
-                    float g = dy[o++];
-                    if (max) {
-                        dx[best] += g;
-                        continue;
-                    }
-                    float share = g / (includePad ? w.kernelH() * w.kernelW() : inside);
-                    for (int i = Math.max(0, -y0); i < w.kernelH() && y0 + i < h; i++) {
-                        for (int j = Math.max(0, -x0); j < w.kernelW() && x0 + j < wd; j++) {
-                            dx[xp + (y0 + i) * wd + x0 + j] += share;
-                        }
+                }
+                float g = dy[c * positions + p];
+                if (max) {
+                    dx[xp + best] += g;
+                    continue;
+                }
+                float share = g / (includePad ? k : inside);
+                for (int i = p * k; i < (p + 1) * k; i++) {
+                    if (fields[i] >= 0) {
+                        dx[xp + fields[i]] += share;
                     }
                 }
             }
         }
-    }
-
-    static float[] transpose(float[] a, int rows, int cols) {
-        float[] t = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = a[r * cols + c];
-            }
-        }
-        return t;
     }
 
     /** Four interleaved partial sums in a fixed order: the same bits on every JVM, and pipelined. */

@@ -5,10 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.nn.data.Dataset;
@@ -153,37 +150,15 @@ public final class NetworkTrainer {
         RandomStreams streams = new RandomStreams(config.seed());
         long totalSteps = (long) ((data.count() + batch - 1) / batch) * config.epochs();
         long step = 0;
-        ExecutorService pool = threads > 1 && shards.length > 1 ? Executors.newFixedThreadPool(
-                Math.min(threads, shards.length), r -> {
-                    Thread t = new Thread(r, "net-trainer");
-                    t.setDaemon(true);
-                    return t;
-                }) : null;
+        ExecutorService pool = Shards.pool(threads, shards.length, "net-trainer");
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, streams.stream("net/shuffle/epoch" + epoch));
+                Shards.shuffle(order, streams.stream("net/shuffle/epoch" + epoch));
                 double loss = 0;
                 long correct = 0;
                 for (int from = 0; from < order.length; from += batch) {
                     int rows = Math.min(batch, order.length - from);
-                    List<Callable<Void>> tasks = new ArrayList<>();
-                    for (int s = 0; s < shards.length; s++) {
-                        int lo = Math.min(rows, s * shardRows);
-                        int n = Math.min(rows, lo + shardRows) - lo;
-                        float[] x = new float[n * features];
-                        int[] labels = new int[n];
-                        for (int b = 0; b < n; b++) {
-                            int sample = order[from + lo + b];
-                            System.arraycopy(data.x(), sample * features, x, b * features, features);
-                            labels[b] = data.label(sample);
-                        }
-                        Pass shard = shards[s];
-                        tasks.add(() -> {
-                            shard.run(x, labels, n, rows);
-                            return null;
-                        });
-                    }
-                    runAll(pool, tasks);
+                    Shards.runAll(pool, shardTasks(shards, shardRows, data, order, from, rows));
                     for (Pass p : shards) {
                         loss += p.loss;
                         correct += p.correct;
@@ -201,6 +176,33 @@ public final class NetworkTrainer {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * One batch's shard computations: shard s takes rows [s shardRows, (s + 1) shardRows) of the
+     * batch {@code order[from .. from + rows)}, fixed boundaries whatever the thread count.
+     */
+    private static List<Callable<Void>> shardTasks(Pass[] shards, int shardRows, Dataset data, int[] order, int from,
+                                                   int rows) {
+        int features = data.features();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int s = 0; s < shards.length; s++) {
+            int lo = Math.min(rows, s * shardRows);
+            int n = Math.min(rows, lo + shardRows) - lo;
+            float[] x = new float[n * features];
+            int[] labels = new int[n];
+            for (int b = 0; b < n; b++) {
+                int sample = order[from + lo + b];
+                System.arraycopy(data.x(), sample * features, x, b * features, features);
+                labels[b] = data.label(sample);
+            }
+            Pass shard = shards[s];
+            tasks.add(() -> {
+                shard.run(x, labels, n, rows);
+                return null;
+            });
+        }
+        return tasks;
     }
 
     /** Sums the shards' gradients in shard order, then one momentum step (coupled L2 on weights). */
@@ -240,33 +242,5 @@ public final class NetworkTrainer {
         }
     }
 
-    private static void shuffle(int[] a, RandomStream r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-                return;
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training step failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("training step failed", e);
-        }
-    }
 }

@@ -41,6 +41,14 @@ class PassGradientTest {
                 .build();
     }
 
+    /** The body followed by a linear layer to 3 classes. */
+    static Network withHead(Network body) {
+        Network.Builder b = Network.builder(body.inputShape());
+        body.nodes().forEach(n -> b.add(n.layer()));
+        int flat = body.outputShape()[0];
+        return b.add(new Linear("out", flat, 3, new float[flat * 3], new float[3])).build();
+    }
+
     /** Mean cross-entropy by the public forward pass, in double. */
     static double loss(Network net, float[] x, int[] labels) {
         float[] y = net.forward(x, labels.length);
@@ -59,10 +67,24 @@ class PassGradientTest {
         return sum / labels.length;
     }
 
+    /**
+     * Two convolutions with an average pool (counting its padding) between them and no ReLU: the
+     * first one's gradient passes back through the second's col2im.
+     */
+    static Network twoConvolutions() {
+        return Network.builder(new int[] {2, 7, 6})
+                .add(new Conv2d("c1", 2, 3, new Window(3, 2, 1, 1, 1, 0, 0, 1), new float[2 * 6 * 3], new float[3]))
+                .add(new AvgPool2d("p1", new Window(2, 2, 1, 2, 1, 1, 0, 0), true))
+                .add(new Conv2d("c2", 3, 2, new Window(2, 2, 2, 1, 0, 1, 1, 0), new float[3 * 4 * 2], new float[2]))
+                .add(new Flatten("f"))
+                .build();
+    }
+
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void gradientMatchesFiniteDifferences(boolean maxPool) {
-        Network net = net(maxPool);
+    @ValueSource(ints = {0, 1, 2})
+    void gradientMatchesFiniteDifferences(int variant) {
+        boolean maxPool = variant == 0;
+        Network net = variant == 2 ? withHead(twoConvolutions()) : net(maxPool);
         NetworkTrainer.initialize(net, 5);
         RandomStream r = new RandomStream(9);
         List<float[]> params = new ArrayList<>();
@@ -81,7 +103,7 @@ class PassGradientTest {
             }
         }
         int n = 5;
-        float[] x = new float[n * 60];
+        float[] x = new float[n * org.xbarsim.nn.net.Layer.size(net.inputShape())];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextGaussian();
         }

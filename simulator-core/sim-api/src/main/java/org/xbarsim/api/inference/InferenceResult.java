@@ -21,6 +21,12 @@ public record InferenceResult(long samples, double softwareAccuracy, double anal
         layers = List.copyOf(layers);
     }
 
+    /** A result without the per-layer work (a workload that does not report it). */
+    public InferenceResult(long samples, double softwareAccuracy, double analogAccuracy, double softwareBitsPerChar,
+                           double analogBitsPerChar) {
+        this(samples, softwareAccuracy, analogAccuracy, softwareBitsPerChar, analogBitsPerChar, List.of());
+    }
+
     public static InferenceResult classifier(long samples, double software, double analog) {
         return new InferenceResult(samples, software, analog, Double.NaN, Double.NaN, List.of());
     }

@@ -10,7 +10,8 @@ import org.xbarsim.api.inference.LayerWork;
 /**
  * A network: layers in evaluation order, each reading the network input or earlier layers' outputs
  * (a sequence, or a small graph with residual adds). Every shape is checked when the network is
- * built, so a network that exists can run. Immutable; {@link #forward} may run concurrently.
+ * built, so a network that exists can run. Its graph is immutable and {@link #forward} may run
+ * concurrently; the weight arrays are shared with its layers, and only a trainer writes them.
  */
 public final class Network {
     /** The index {@link Node#inputs()} uses for the network's own input. */

@@ -24,6 +24,45 @@ class TorchLstmTest {
         return new NpyArray(shape, new double[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)]);
     }
 
+    /** Transposes [rows][cols] to [cols][rows]. */
+    static double[] t(double[] a, int rows, int cols) {
+        double[] out = new double[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = a[r * cols + c];
+            }
+        }
+        return out;
+    }
+
+    /** The shipped model, written as PyTorch names and orients it, reads back to the same numbers. */
+    @Test
+    void theShippedModelRoundTripsThroughPyTorchsLayout() {
+        CharLstm m = CharLstm.load(Path.of("../../scenarios/models/char-lstm"));
+        int v = m.vocabSize();
+        int h = m.hiddenSize();
+        int g = 4 * h;
+        Map<String, NpyArray> sd = new TreeMap<>();
+        sd.put("lstm.weight_ih_l0", new NpyArray(new int[] {g, v}, t(m.inputWeights(), v, g)));
+        sd.put("lstm.weight_hh_l0", new NpyArray(new int[] {g, h}, t(m.recurrentWeights(), h, g)));
+        double[] half = new double[g];
+        for (int i = 0; i < g; i++) {
+            half[i] = m.gateBias()[i] / 2; // PyTorch keeps two bias vectors; the cell adds them
+        }
+        sd.put("lstm.bias_ih_l0", new NpyArray(new int[] {g}, half));
+        sd.put("lstm.bias_hh_l0", new NpyArray(new int[] {g}, half.clone()));
+        sd.put("fc.weight", new NpyArray(new int[] {v, h}, t(m.outputWeights(), h, v)));
+        sd.put("fc.bias", new NpyArray(new int[] {v}, m.outputBias().clone()));
+        sd.put("vocabulary", new NpyArray(new int[] {v}, m.vocabulary().chars().asDoubleStream().toArray()));
+        CharLstm back = TorchLstm.fromStateDict(sd);
+        assertEquals(m.vocabulary(), back.vocabulary());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.inputWeights(), back.inputWeights());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.recurrentWeights(), back.recurrentWeights());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.gateBias(), back.gateBias(), 1e-15);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.outputWeights(), back.outputWeights());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.outputBias(), back.outputBias());
+    }
+
     @Test
     void refusesWithTheTensorNamed() {
         Map<String, NpyArray> t = fixture();

@@ -17,7 +17,7 @@ import org.xbarsim.engine.stats.Summary;
  */
 class GoldenSummaryIT {
     @ParameterizedTest
-    @ValueSource(strings = {"tile-rowwise", "matrix-1024", "mackin2019/a-optimised", "mackin2019/b-distributions",
+    @ValueSource(strings = {"tile-rowwise", "matrix-1024", "shared-periphery", "mackin2019/a-optimised", "mackin2019/b-distributions",
         "mackin2019/c-doubled-spread", "mackin2019/d-pfail-speed"})
     void scenarioReproducesItsExpectedSummary(String name) throws IOException {
         JsonObject actual = Summary.withoutWallClock(Runs.run(name + ".yaml", 2));

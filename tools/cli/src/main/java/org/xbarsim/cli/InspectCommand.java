@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
+import org.xbarsim.api.event.ProgrammingEnded;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -83,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
             counts.put(type, 0L);
         }
         List<RowFinished> finished = new ArrayList<>();
-        Map<Integer, Long> lastCycle = new TreeMap<>();
+        ProgrammingEnded ended = null;
         long events = 0;
         Map<String, String> m;
         boolean complete;
@@ -94,7 +94,8 @@ final class InspectCommand implements Callable<Integer> {
                 counts.merge(e.getSchema().getName(), 1L, Long::sum);
                 if (e instanceof RowFinished r) {
                     finished.add(r);
-                    lastCycle.merge(r.getTile(), r.getCycle(), Math::max);
+                } else if (e instanceof ProgrammingEnded p) {
+                    ended = p;
                 }
             }
             complete = trace.complete();
@@ -117,14 +118,18 @@ final class InspectCommand implements Callable<Integer> {
             out.printf("  size: %,.0f bytes per row operation (with its result)%n", (double) bytes / operations);
         }
 
-        if (finished.isEmpty()) {
-            out.println("  simulated time: no finished rows");
+        if (ended == null) {
+            // The chip's timeline records when programming ended (event schema 2); older traces do not.
+            out.println(finished.isEmpty() ? "  simulated time: no finished rows"
+                    : "  simulated time: not recorded (the end of programming is recorded from event schema 2 on)");
         } else {
-            long cycles = lastCycle.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            long cycles = ended.getCycle();
             Double clock = clock(m.get(TraceFormat.SCENARIO));
-            out.printf("  simulated time: %s (%,d cycles%s; the slowest of %d tiles)%n",
+            out.printf("  simulated time: %s (%,d cycles%s, on the chip's timeline)%n",
                     clock == null ? "unknown clock" : Quantity.TIME.format(cycles / clock), cycles,
-                    clock == null ? "" : " at " + Quantity.FREQUENCY.format(clock), lastCycle.size());
+                    clock == null ? "" : " at " + Quantity.FREQUENCY.format(clock));
+        }
+        if (!finished.isEmpty()) {
             out.printf("  per row (%,d rows): SET %s, RESET %s, read %s%n", finished.size(),
                     stats(finished, RowFinished::getSetOps), stats(finished, RowFinished::getResetOps),
                     stats(finished, RowFinished::getReadOps));
@@ -240,7 +245,7 @@ final class InspectCommand implements Callable<Integer> {
                 rows.write("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
                         + "sumAbsErrorMicroSiemens\n");
                 ops.write("tile,row,kind,strength,enabledDevices,readColumns\n");
-                results.write("tile,row,cycle,operations,convertedColumns\n");
+                results.write("tile,row,rowCycle,operations,convertedColumns\n");
                 tgts.write("tile,row,col,targetMicroSiemens\n");
                 for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
                     if (e instanceof RowFinished r) {
@@ -252,7 +257,7 @@ final class InspectCommand implements Callable<Integer> {
                         ops.write(r.getTile() + "," + r.getRow() + "," + r.getKind() + "," + r.getStrength() + ","
                                 + popcount(r.getEnable()) + "," + popcount(r.getRead()) + "\n");
                     } else if (e instanceof RowResult r) {
-                        results.write(r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + r.getOperations()
+                        results.write(r.getTile() + "," + r.getRow() + "," + r.getRowCycle() + "," + r.getOperations()
                                 + "," + popcount(r.getConverted()) + "\n");
                     } else if (e instanceof RowTargets r) {
                         ByteBuffer b = r.getTargets().duplicate().order(ByteOrder.LITTLE_ENDIAN);

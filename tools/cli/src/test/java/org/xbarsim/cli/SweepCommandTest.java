@@ -134,7 +134,9 @@ class SweepCommandTest {
         }
         Result cost = CliTestSupport.xbarsim(null, "report", out.toString(), "--cost");
         assertEquals(0, cost.status(), cost::err);
-        assertTrue(cost.out().matches("(?s).*grows as weights\\^\\d+\\.\\d\\d.*"), cost.out());
+        // Three tiny points on one 256x256 tile cost about the same (building the tile dominates), so the
+        // fitted exponent is noise around 0 and may be negative on a busy machine: its sign is not asserted.
+        assertTrue(cost.out().matches("(?s).*grows as weights\\^-?\\d+\\.\\d\\d.*"), cost.out());
         assertNotNull(ImageIO.read(out.resolve("cost-vs-size.png").toFile()));
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
                 "workload.rows+=4,8", "--out", dir.resolve("bad").toString()), "--grid", "empty");

@@ -8,6 +8,8 @@ import org.xbarsim.api.cost.TileArea;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.timeline.ResourceUsage;
+import org.xbarsim.engine.timeline.TimelineResult;
 
 /**
  * The summary of a programming run, as written to {@code summary.json}. Field names are a contract
@@ -17,7 +19,8 @@ import org.xbarsim.engine.run.TileJob;
 public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
-            "run.busShare", "run.pauseShare", "run.threads", "inference.wallSeconds");
+            "run.busShare", "run.pauseShare", "run.threads", "run.peakResidentBytes", "run.residentBytesPerDevice",
+            "run.timelineBufferedRows", "inference.wallSeconds");
 
     private Summary() {
     }
@@ -27,11 +30,11 @@ public final class Summary {
                                    double tolerance, String version) {
         ChipConfig chip = result.chip();
         TileStatistics total = new TileStatistics(-1, -1, 4 * tolerance);
-        long maxCycles = 0;
         JsonArray tiles = new JsonArray();
         int layers = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
         TileStatistics[] perLayer = new TileStatistics[layers];
-        long[] layerCycles = new long[layers];
+        // Times are the chip timeline's: when each tile's and layer's last row ended on the one clock.
+        TimelineResult timeline = result.timeline();
         for (int i = 0; i < result.tiles().size(); i++) {
             TileStatistics t = result.tiles().get(i);
             TileJob job = jobs.get(i);
@@ -40,9 +43,7 @@ public final class Summary {
                 perLayer[job.layer()] = new TileStatistics(-1, job.layer(), 4 * tolerance);
             }
             perLayer[job.layer()].addAll(t);
-            layerCycles[job.layer()] = Math.max(layerCycles[job.layer()], t.cycles);
-            maxCycles = Math.max(maxCycles, t.cycles);
-            tiles.add(outcome(t, chip, t.cycles)
+            tiles.add(outcome(t, chip, timeline.tileEnds()[i])
                     .put("tile", t.tile).put("layer", job.layer())
                     .put("rowOffset", job.rowOffset()).put("colOffset", job.colOffset()));
         }
@@ -52,10 +53,10 @@ public final class Summary {
             TileJob first = jobs.stream().filter(j -> j.layer() == layer).findFirst().orElseThrow();
             layerArray.add(new JsonObject().put("layer", l).put("name", first.layerName())
                     .put("weightClip", first.weightClip())
-                    .mergeIn(outcome(perLayer[l], chip, layerCycles[l])));
+                    .mergeIn(outcome(perLayer[l], chip, timeline.layerEnds()[l])));
         }
 
-        JsonObject programming = outcome(total, chip, maxCycles);
+        JsonObject programming = outcome(total, chip, timeline.endCycle());
         JsonObject histogram = new JsonObject()
                 .put("lowMicroSiemens", -total.histogram.limit())
                 .put("binWidthMicroSiemens", total.histogram.binWidth())
@@ -64,6 +65,9 @@ public final class Summary {
                 .put("above", total.histogram.above());
         programming.put("energy", energyByPart(total)).put("errorHistogram", histogram).put("layers", layerArray)
                 .put("tiles", tiles);
+        if (!timeline.resources().isEmpty()) {
+            programming.put("resources", resources(timeline, chip));
+        }
 
         JsonObject run = new JsonObject()
                 .put("wallSeconds", result.wallSeconds())
@@ -71,7 +75,15 @@ public final class Summary {
                 .put("busShare", Double.isNaN(result.busShare()) ? null : result.busShare())
                 .put("pauseShare", Double.isNaN(result.pauseShare()) ? null : result.pauseShare())
                 .put("weightsPerWallSecond", total.weights / Math.max(result.wallSeconds(), 1e-9))
-                .put("threads", result.threads());
+                .put("threads", result.threads())
+                // How far the loops ran ahead of the timeline: the most row logs it held at once.
+                .put("timelineBufferedRows", result.timeline().mostBufferedRows());
+        if (result.peakResidentBytes() > 0) {
+            // Devices the tiles hold (four per cell, used or not): what memory per device is per.
+            long devices = 4L * chip.tileRows() * chip.tileCols() * result.tiles().size();
+            run.put("peakResidentBytes", result.peakResidentBytes())
+                    .put("residentBytesPerDevice", result.peakResidentBytes() / (double) Math.max(1, devices));
+        }
 
         JsonObject config = new JsonObject();
         effective.forEach(config::put);
@@ -120,6 +132,29 @@ public final class Summary {
                         .put("digital", tiles * tile.digital() * mm2));
     }
 
+
+    /**
+     * The shared or limited hardware of the chip's timeline: how busy each piece was and how long
+     * requests waited for it (only what can make a row wait is listed: controllers that take time,
+     * supplies with a budget, ADC banks shared by tiles).
+     */
+    private static JsonArray resources(TimelineResult timeline, ChipConfig chip) {
+        JsonArray out = new JsonArray();
+        for (ResourceUsage r : timeline.resources()) {
+            out.add(new JsonObject()
+                    .put("name", r.name())
+                    .put("kind", r.kind().id())
+                    .put("tiles", new JsonArray(r.tiles()))
+                    .put("capacity", r.capacity())
+                    .put("requests", r.requests())
+                    .put("waited", r.waited())
+                    .put("waitSeconds", chip.seconds(r.waitCycles()))
+                    .put("meanWaitSeconds", r.requests() == 0 ? 0.0 : chip.seconds(r.waitCycles()) / r.requests())
+                    .put("maxWaitSeconds", chip.seconds(r.maxWaitCycles()))
+                    .put("utilisation", r.utilisation()));
+        }
+        return out;
+    }
 
     /** The common outcome fields of a tile, a layer or the whole run. */
     private static JsonObject outcome(TileStatistics t, ChipConfig chip, long cycles) {

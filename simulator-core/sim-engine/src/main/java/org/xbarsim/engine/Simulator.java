@@ -15,6 +15,7 @@ import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.infer.AnalogNetwork;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
@@ -138,6 +139,8 @@ public final class Simulator {
                     .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
             return InferenceFigures.add(section, chip, s.chip(), prepared.jobs().size(), samples)
+                    .put("mapping", MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                            r.layers()).toJson())
                     .put("wallSeconds", wall);
         }
     }

@@ -78,7 +78,7 @@ class ProgrammingPoliciesIT {
     /**
      * The adaptive policy's strength classes (1, 3 and 9 times the base) realised by amplitude melt PCM
      * (above 1.5 times the nominal SET current a SET partly RESETs) and cost amplitude^2 in energy.
-     * Measured, seeds 1 and 2 pooled: Pfail 18.8% and 271 uJ against the reference's 1.13% and 20.9 uJ.
+     * Measured, seeds 1 and 2 pooled: Pfail 18.9% and 269 uJ against the reference's 1.18% and 21.0 uJ.
      */
     @Test
     void adaptiveStrengthClassesByAmplitudeMeltTheDevicesAndCostTheirEnergy() {
@@ -93,8 +93,8 @@ class ProgrammingPoliciesIT {
     /**
      * Realised by width (a class of 9 is a pulse nine times as long), the adaptive policy at budgets 4/10
      * reaches a lower Pfail than the reference at 15/30 in a little less time. Measured, seeds 1 and 2
-     * pooled: 0.91% in 3.38 ms against 2.06% in 3.63 ms (time ratio 0.93; 0.92 and 0.94 per seed). Its
-     * earlier edge at 4/7 against 10/20 is gone: 3.0% in 2.88 ms against 5.1% in 2.46 ms.
+     * pooled: 0.96% in 3.39 ms against 2.02% in 3.64 ms (time ratio 0.93; 0.92 and 0.95 per seed). Its
+     * earlier edge at 4/7 against 10/20 is gone: 3.1% in 2.90 ms against 5.0% in 2.46 ms.
      */
     @Test
     void adaptiveByWidthReachesALowerPfailInALittleLessTime() {

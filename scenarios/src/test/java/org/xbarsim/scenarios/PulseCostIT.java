@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
  * A stronger SET is not free: by amplitude it costs amplitude^2 in energy and, past PCM's melting
  * amplitude (1.5 times the nominal SET current), partly RESETs the device; by width it costs its time
  * and energy in proportion. Reference policy on 64 rows of tile-rowwise.yaml, chip 1. Measured
- * (Pfail, time, energy): sMsp 1.0 (1.32%, 1.338 ms, 5.54 uJ); by amplitude 1.4 (3.3%, 1.201 ms,
- * 5.73 uJ), 1.8 (29.4%, 1.607 ms, 18.1 uJ), 2.5 (44.7%, 1.607 ms, 42.6 uJ); by width 1.0 (1.32%,
- * 0.958 ms: LSP pulses a quarter long), 3.0 (21.0%, 0.899 ms, 6.06 uJ).
+ * (Pfail, time, energy): sMsp 1.0 (1.15%, 1.322 ms, 5.52 uJ); by amplitude 1.4 (3.1%, 1.207 ms,
+ * 5.74 uJ), 1.8 (29.4%, 1.607 ms, 18.1 uJ), 2.5 (44.8%, 1.607 ms, 42.6 uJ); by width 1.0 (1.15%,
+ * 0.946 ms, 5.67 uJ: LSP pulses a quarter long), 3.0 (21.2%, 0.895 ms, 6.06 uJ).
  */
 class PulseCostIT {
     private static double[] run(String... overrides) {

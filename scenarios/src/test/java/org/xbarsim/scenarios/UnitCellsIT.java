@@ -20,25 +20,25 @@ class UnitCellsIT {
 
     /**
      * A pair corrects both ways at the fine strength and its tolerance is 6% of G_T (2% of F G_T on two
-     * pairs): no failures, mean |error| 0.2177 uS (0.0013), the acceptance band's.
+     * pairs): no failures, mean |error| 0.2184 uS (0.0010 over chips 1-5), the acceptance band's.
      */
     @Test
     void aPairProgramsEveryWeightWithinTolerance() {
         JsonObject s = Runs.run("tile-rowwise.yaml", 2, PAIR);
         assertTrue(Runs.number(s, "programming.pfail") < 0.001);
-        assertEquals(0.2177, Runs.number(s, "programming.meanAbsErrorMicroSiemens"), 4 * 0.0013);
+        assertEquals(0.2184, Runs.number(s, "programming.meanAbsErrorMicroSiemens"), 4 * 0.0010);
         assertEquals("2", s.getJsonObject("config").getString("chip.cell.devices"));
     }
 
     /**
      * A single PCM device cannot come back from a pulse past its target and climbs from the reset
-     * state, 12.4 uS below the reference: Pfail 3.92% (0.18 points), and every row spends its budget
+     * state, 12.4 uS below the reference: Pfail 3.97% (0.18 points over chips 1-5), and every row spends its budget
      * (1 RESET + 80 SETs).
      */
     @Test
     void aSingleDeviceFailsWhereItsLastPulseOvershoots() {
         JsonObject s = Runs.run("tile-rowwise.yaml", 2, SINGLE);
-        assertEquals(0.0392, Runs.number(s, "programming.pfail"), 4 * 0.0018);
+        assertEquals(0.0397, Runs.number(s, "programming.pfail"), 4 * 0.0018);
         assertEquals(81, Runs.number(s, "programming.pulseOpsPerRow"), 0.5);
     }
 

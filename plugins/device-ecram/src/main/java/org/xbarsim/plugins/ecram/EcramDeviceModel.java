@@ -6,6 +6,7 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.AihwkitPulsedDevice;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
@@ -42,21 +43,11 @@ import org.xbarsim.api.random.RandomStream;
 @Extension
 public class EcramDeviceModel implements DeviceModel {
 
-    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(List.of(
-            ParameterSpec.of("dwMin", NUMBER, "0.002", 1e-6, 1, "aihwkit dw_min: mean minimal step, in weight units."),
-            ParameterSpec.of("dwMinDtod", NUMBER, "0.1", 0, 2,
-                    "aihwkit dw_min_dtod: device-to-device spread of the step, relative, Gaussian."),
+    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(
+            AihwkitPulsedDevice.parameters("0.1", "1.1724", "0.05", "-0.8276", "0.05"),
+            List.of(
             ParameterSpec.of("dwMinStd", NUMBER, "0.3", 0, 10,
                     "aihwkit dw_min_std: multiplicative cycle-to-cycle noise of a minimal pulse, relative to its step."),
-            ParameterSpec.of("upDown", NUMBER, "0", -1, 1, "aihwkit up_down: systematic up-versus-down step bias."),
-            ParameterSpec.of("upDownDtod", NUMBER, "0.01", 0, 1,
-                    "aihwkit up_down_dtod: device-to-device spread of the up-down bias, relative to dw_min."),
-            ParameterSpec.of("wMax", NUMBER, "1.1724", 1e-3, 100, "aihwkit w_max: mean upper bound, weight units."),
-            ParameterSpec.of("wMaxDtod", NUMBER, "0.05", 0, 2,
-                    "aihwkit w_max_dtod: device-to-device spread of the upper bound, relative to w_max."),
-            ParameterSpec.of("wMin", NUMBER, "-0.8276", -100, -1e-3, "aihwkit w_min: mean lower bound, weight units."),
-            ParameterSpec.of("wMinDtod", NUMBER, "0.05", 0, 2,
-                    "aihwkit w_min_dtod: device-to-device spread of the lower bound, relative to w_min."),
             ParameterSpec.of("gammaUp", NUMBER, "0.1153", 0, 10,
                     "aihwkit gamma_up: relative fall of the up step from the symmetry point to the mean upper bound."),
             ParameterSpec.of("gammaUpDtod", NUMBER, "0.05", 0, 10,

@@ -83,8 +83,8 @@ class EcramPhysicsTest {
         double[] hi = new double[N];
         double[] lo = new double[N];
         for (int i = 0; i < N; i++) {
-            hi[i] = a.upper(i);
-            lo[i] = a.lower(i);
+            hi[i] = a.pulsed().upper(i);
+            lo[i] = a.pulsed().lower(i);
         }
         // Standard errors of the sd: 0.0586 / sqrt(2N) = 1.3e-4; 6e-4 is 4-5 of them.
         assertEquals(W_MAX, mean(hi), 0.001);
@@ -107,9 +107,9 @@ class EcramPhysicsTest {
         double[] gammaDown = new double[N];
         double[] hi = new double[N];
         for (int i = 0; i < N; i++) {
-            gammaUp[i] = a.slopeUp(i) * W_MAX / a.scaleUp(i);
-            gammaDown[i] = a.slopeDown(i) * -W_MIN / a.scaleDown(i);
-            hi[i] = a.upper(i);
+            gammaUp[i] = a.slopeUp(i) * W_MAX / a.pulsed().scaleUp(i);
+            gammaDown[i] = a.slopeDown(i) * -W_MIN / a.pulsed().scaleDown(i);
+            hi[i] = a.pulsed().upper(i);
         }
         // gamma_up folds at 0 for z < -2.3 (1% of devices), lifting the sd's mean a little: standard errors
         // 1.6e-4 (mean), 1.1e-4 (sd).
@@ -125,14 +125,14 @@ class EcramPhysicsTest {
         // 0 with standard error 0.003.
         assertEquals(0, cov / (sd(gammaUp) * sd(hi)), 0.015);
         EcramArray own = fabricate(2, 1000, "meanBoundReference", "off");
-        assertEquals(a.slopeUp(7) * W_MAX / own.upper(7), own.slopeUp(7), 1e-12, "off: the device's own bound");
+        assertEquals(a.slopeUp(7) * W_MAX / own.pulsed().upper(7), own.slopeUp(7), 1e-12, "off: the device's own bound");
     }
 
     @Test
     void stepsSpreadAsAGaussianOfTenPercent() {
         EcramArray a = fabricate(3, N);
         double[] up = new double[N];
-        Arrays.setAll(up, i -> a.scaleUp(i) / DW_MIN);
+        Arrays.setAll(up, i -> a.pulsed().scaleUp(i) / DW_MIN);
         assertEquals(1.0, mean(up), 0.0015);
         assertEquals(Math.sqrt(0.1 * 0.1 + 0.01 * 0.01), sd(up), 0.0015);
     }
@@ -294,14 +294,14 @@ class EcramPhysicsTest {
                     lo = hi;
                     hi = t;
                 }
-                assertEquals(Math.abs(hi), a.upper(i), 1e-15, "b_max " + i);
-                assertEquals(-Math.abs(lo), a.lower(i), 1e-15, "b_min " + i);
+                assertEquals(Math.abs(hi), a.pulsed().upper(i), 1e-15, "b_max " + i);
+                assertEquals(-Math.abs(lo), a.pulsed().lower(i), 1e-15, "b_min " + i);
                 double gain = 1 + 0.1 * q(fab.nextGaussian());
                 double r = 0.01 * q(fab.nextGaussian());
                 double scaleUp = Math.abs((ud > 0 ? 0 : ud) + gain + r) * DW_MIN;
                 double scaleDown = Math.abs((ud > 0 ? -ud : 0) + gain - r) * DW_MIN;
-                assertEquals(scaleUp, a.scaleUp(i), 1e-15);
-                assertEquals(scaleDown, a.scaleDown(i), 1e-15);
+                assertEquals(scaleUp, a.pulsed().scaleUp(i), 1e-15);
+                assertEquals(scaleDown, a.pulsed().scaleDown(i), 1e-15);
                 double gUp = Math.abs(GAMMA_UP + GAMMA_DTOD * q(fab.nextGaussian()));
                 double gDown = Math.abs(GAMMA_DOWN + GAMMA_DTOD * q(fab.nextGaussian()));
                 assertEquals(gUp * scaleUp / W_MAX, a.slopeUp(i), 1e-15, "slope up " + i);
@@ -322,15 +322,15 @@ class EcramPhysicsTest {
         a.set(0, all(n), n, 1.5, 1.0, new RandomStream(54));
         RandomStream mine = new RandomStream(54);
         for (int i = 0; i < n; i++) {
-            double v = LinearStepPulses.apply(w[i], a.scaleUp(i), a.slopeUp(i), DW_MIN_STD, 60, mine);
-            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.lower(i)), a.upper(i)), a.conductances()[i], 1e-12);
+            double v = LinearStepPulses.apply(w[i], a.pulsed().scaleUp(i), a.slopeUp(i), DW_MIN_STD, 60, mine);
+            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.pulsed().lower(i)), a.pulsed().upper(i)), a.conductances()[i], 1e-12);
             w[i] = a.weight(i);
         }
         a.depress(0, all(n), n, 25, new RandomStream(55));
         mine = new RandomStream(55);
         for (int i = 0; i < n; i++) {
-            double v = -LinearStepPulses.apply(-w[i], a.scaleDown(i), a.slopeDown(i), DW_MIN_STD, 25, mine);
-            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.lower(i)), a.upper(i)), a.conductances()[i], 1e-12);
+            double v = -LinearStepPulses.apply(-w[i], a.pulsed().scaleDown(i), a.slopeDown(i), DW_MIN_STD, 25, mine);
+            assertEquals(G0 + PER_UNIT * Math.min(Math.max(v, a.pulsed().lower(i)), a.pulsed().upper(i)), a.conductances()[i], 1e-12);
             assertTrue(a.weight(i) < w[i], "a depression lowers device " + i);
         }
         EcramArray stuck = fabricate(56, 1000, "stuckAtMaxFraction", "1");

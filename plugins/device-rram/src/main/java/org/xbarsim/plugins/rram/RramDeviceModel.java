@@ -6,6 +6,7 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.AihwkitPulsedDevice;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
@@ -48,21 +49,11 @@ import org.xbarsim.api.random.RandomStream;
 @Extension
 public class RramDeviceModel implements DeviceModel {
 
-    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(List.of(
-            ParameterSpec.of("dwMin", NUMBER, "0.002", 1e-6, 1, "aihwkit dw_min: mean minimal step, in weight units."),
-            ParameterSpec.of("dwMinDtod", NUMBER, "0.3", 0, 2,
-                    "aihwkit dw_min_dtod: device-to-device spread of the step, relative, Gaussian."),
+    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(
+            AihwkitPulsedDevice.parameters("0.3", "1.25", "0.24", "-0.75", "0.4"),
+            List.of(
             ParameterSpec.of("dwMinStd", NUMBER, "3.75", 0, 100,
                     "aihwkit dw_min_std: additive cycle-to-cycle noise of a minimal pulse, in units of its step."),
-            ParameterSpec.of("upDown", NUMBER, "0", -1, 1, "aihwkit up_down: systematic up-versus-down step bias."),
-            ParameterSpec.of("upDownDtod", NUMBER, "0.01", 0, 1,
-                    "aihwkit up_down_dtod: device-to-device spread of the up-down bias, relative to dw_min."),
-            ParameterSpec.of("wMax", NUMBER, "1.25", 1e-3, 100, "aihwkit w_max: mean upper bound, weight units."),
-            ParameterSpec.of("wMaxDtod", NUMBER, "0.24", 0, 2,
-                    "aihwkit w_max_dtod: device-to-device spread of the upper bound, relative to w_max."),
-            ParameterSpec.of("wMin", NUMBER, "-0.75", -100, -1e-3, "aihwkit w_min: mean lower bound, weight units."),
-            ParameterSpec.of("wMinDtod", NUMBER, "0.4", 0, 2,
-                    "aihwkit w_min_dtod: device-to-device spread of the lower bound, relative to w_min."),
             ParameterSpec.of("writeNoiseStd", NUMBER, "56", 0, 1000,
                     "aihwkit write_noise_std: noise on the weight reads see, redrawn at each pulse, in units of dw_min."),
             ParameterSpec.of("conductancePerUnit", CONDUCTANCE, "12uS", 1e-3, 1000,

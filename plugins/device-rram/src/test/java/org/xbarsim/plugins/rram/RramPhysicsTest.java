@@ -93,8 +93,8 @@ class RramPhysicsTest {
         double[] hi = new double[N];
         double[] lo = new double[N];
         for (int i = 0; i < N; i++) {
-            hi[i] = a.upper(i);
-            lo[i] = a.lower(i);
+            hi[i] = a.pulsed().upper(i);
+            lo[i] = a.pulsed().lower(i);
             assertEquals(G0 + PER_UNIT * lo[i], a.gmin(i), 1e-12);
             assertEquals(G0 + PER_UNIT * hi[i], a.gmax(i), 1e-12);
         }
@@ -122,8 +122,8 @@ class RramPhysicsTest {
         double[] down = new double[N];
         double skew = 0;
         for (int i = 0; i < N; i++) {
-            up[i] = a.scaleUp(i) / DW_MIN;
-            down[i] = a.scaleDown(i) / DW_MIN;
+            up[i] = a.pulsed().scaleUp(i) / DW_MIN;
+            down[i] = a.pulsed().scaleDown(i) / DW_MIN;
         }
         double m = mean(up);
         double s = sd(up);
@@ -382,14 +382,14 @@ class RramPhysicsTest {
                     lo = hi;
                     hi = t;
                 }
-                assertEquals(Math.abs(hi), a.upper(i), 1e-15, "b_max " + i);
-                assertEquals(-Math.abs(lo), a.lower(i), 1e-15, "b_min " + i);
+                assertEquals(Math.abs(hi), a.pulsed().upper(i), 1e-15, "b_max " + i);
+                assertEquals(-Math.abs(lo), a.pulsed().lower(i), 1e-15, "b_min " + i);
                 double gain = 1 + 0.3 * zGain;
                 double r = 0.01 * zR;
                 double upBias = ud > 0 ? 0 : ud;
                 double downBias = ud > 0 ? -ud : 0;
-                assertEquals(Math.abs(upBias + gain + r) * DW_MIN, a.scaleUp(i), 1e-15, "a_up " + i);
-                assertEquals(Math.abs(downBias + gain - r) * DW_MIN, a.scaleDown(i), 1e-15, "a_down " + i);
+                assertEquals(Math.abs(upBias + gain + r) * DW_MIN, a.pulsed().scaleUp(i), 1e-15, "a_up " + i);
+                assertEquals(Math.abs(downBias + gain - r) * DW_MIN, a.pulsed().scaleDown(i), 1e-15, "a_down " + i);
                 double zW = q(fab.nextGaussian());
                 assertEquals(G0 + PER_UNIT * (-Math.abs(lo) + WRITE_NOISE * zW), a.conductances()[i], 1e-12);
                 assertEquals(-Math.abs(lo), a.persistent(i), 1e-12, "the persistent weight is the bound");
@@ -412,9 +412,9 @@ class RramPhysicsTest {
         a.reset(0, all(n), n, new RandomStream(54));
         RandomStream mine = new RandomStream(54);
         for (int i = 0; i < n; i++) {
-            double lo = a.lower(i);
-            double hi = a.upper(i);
-            double v = -SoftBoundPulses.apply(-w[i], -hi, -lo, a.scaleDown(i), DW_MIN_STD, 3000, mine);
+            double lo = a.pulsed().lower(i);
+            double hi = a.pulsed().upper(i);
+            double v = -SoftBoundPulses.apply(-w[i], -hi, -lo, a.pulsed().scaleDown(i), DW_MIN_STD, 3000, mine);
             double zW = q(mine.nextGaussian());
             assertEquals(G0 + PER_UNIT * (SoftBoundPulses.reflect(v, lo, hi) + WRITE_NOISE * zW), a.conductances()[i],
                     1e-12, "device " + i);

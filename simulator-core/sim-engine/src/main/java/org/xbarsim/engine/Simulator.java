@@ -25,6 +25,7 @@ import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
 
 /**
@@ -128,6 +129,7 @@ public final class Simulator {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
+            InferenceTiming timing = chip.timing();
             JsonObject section = new JsonObject()
                     .put("time", s.effective().get("inference.time"))
                     .put("samples", r.samples())
@@ -135,9 +137,9 @@ public final class Simulator {
                     .put("analogAccuracy", finite(r.analogAccuracy()))
                     .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
                     .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
-                    .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
+                    .put("timeSecondsPerSample", s.chip().seconds(timing.latencyCycles()))
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
-            return InferenceFigures.add(section, chip, s.chip(), prepared.jobs().size(), samples)
+            return InferenceFigures.add(section, chip, timing, s.chip(), prepared.jobs().size(), samples)
                     .put("wallSeconds", wall);
         }
     }

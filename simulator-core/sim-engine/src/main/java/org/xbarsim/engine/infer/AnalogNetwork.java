@@ -15,11 +15,15 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.hw.MvmBlock;
+import org.xbarsim.engine.hw.OpTiming;
 import org.xbarsim.engine.hw.PeripheryConfig;
 import org.xbarsim.engine.converter.AmplitudeDrive;
 import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.converter.SinhIv;
 import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.timeline.InferenceTimeline;
+import org.xbarsim.engine.timeline.InferenceTiming;
+import org.xbarsim.engine.timeline.MultiplyCalls;
 
 /**
  * The programmed chip serving inference: one {@link MvmTile} verticle per tile on a fresh Vert.x
@@ -36,6 +40,9 @@ public final class AnalogNetwork implements AutoCloseable {
     private final SimulationBus.Addresses addresses = SimulationBus.newRun();
     private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
+    private final MultiplyCalls calls = new MultiplyCalls();
+    private final List<InferenceTimeline.TileShape> shapes = new ArrayList<>();
+    private ChipConfig chip;
 
     private AnalogNetwork(Vertx vertx, boolean ownVertx) {
         this.vertx = vertx;
@@ -58,6 +65,7 @@ public final class AnalogNetwork implements AutoCloseable {
         Vertx vertx = given != null ? given
                 : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
         AnalogNetwork network = new AnalogNetwork(vertx, given == null);
+        network.chip = chip;
         try {
             SimulationBus.registerCodecs(vertx);
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
@@ -96,6 +104,7 @@ public final class AnalogNetwork implements AutoCloseable {
                 continue;
             }
             layerJobs.add(job);
+            shapes.add(new InferenceTimeline.TileShape(job.tile(), l, job.rows(), job.cols()));
             inputs = Math.max(inputs, job.rowOffset() + job.rows());
             outputs = Math.max(outputs, job.colOffset() + job.cols());
             CrossbarTile tile = programmed.get(i);
@@ -118,8 +127,7 @@ public final class AnalogNetwork implements AutoCloseable {
         double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
         double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
         return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
-                toWeights * compensation,
-                dacBits, encoding, chip);
+                toWeights * compensation, dacBits, encoding, chip, calls);
     }
 
     public int layerCount() {
@@ -130,9 +138,17 @@ public final class AnalogNetwork implements AutoCloseable {
         return layers.get(index);
     }
 
-    /** Simulated cycles of all multiplies so far, layers one after another for each sample. */
-    public long cycles() {
-        return layers.stream().mapToLong(l -> l.cycles).sum();
+    /**
+     * Every multiply so far timed on the chip's clock: the layers pipelined across their tiles, the
+     * samples streamed ({@link InferenceTimeline}).
+     */
+    public InferenceTiming timing() {
+        OpTiming rules = new OpTiming(chip);
+        List<InferenceTimeline.LayerShape> layerShapes = new ArrayList<>();
+        for (TileLayer layer : layers) {
+            layerShapes.add(new InferenceTimeline.LayerShape(layer.outputs(), rules.driveCycles(layer.dacSteps())));
+        }
+        return InferenceTimeline.time(chip, shapes, layerShapes, calls);
     }
 
     public double energyPicojoules() {

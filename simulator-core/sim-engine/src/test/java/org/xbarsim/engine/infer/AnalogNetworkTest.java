@@ -20,6 +20,7 @@ import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.InferenceSpec;
+import org.xbarsim.engine.timeline.InferenceTiming;
 
 /**
  * Programs a 20x12 layer over a 3x2 grid of 8x8 tiles with ideal devices (every weight lands exactly
@@ -54,9 +55,12 @@ class AnalogNetworkTest {
             assertEquals(IN, chip.layer(0).inputs());
             assertEquals(OUT, chip.layer(0).outputs());
             chip.layer(0).multiply(x, batch, y);
-            // 6 tiles in parallel per multiply: the slowest tile's 1023 DAC steps, 100 of integration,
-            // 10 conversion cycles; batch multiplies in a row.
-            assertEquals(batch * (1023L + 100 + 10), chip.cycles());
+            // 6 tiles in parallel per multiply, each 1023 DAC steps, 100 of integration and 10 conversion
+            // cycles a sample; the batch streams through them, one sample after another.
+            InferenceTiming timing = chip.timing();
+            assertEquals(batch, timing.samples());
+            assertEquals(1023L + 100 + 10, timing.latencyCycles());
+            assertEquals(batch * (1023L + 100 + 10), timing.endCycle());
             assertTrue(chip.energyPicojoules() > 0);
         }
         return y;

@@ -23,6 +23,11 @@ import org.xbarsim.api.programming.RowTarget;
  * </ol>
  * A column that leaves an active set never returns to it.
  *
+ * <p>A refresh in place ({@link RowTarget#inPlace}) programs only the selected columns, from the state
+ * their devices drifted to: no RESET; the group's selected columns are read first, and the MSP and LSP
+ * phases go on from what that read saw, pulsing only selected columns (a weight that drifted down gets
+ * its MSP device topped up, then fine-tuned on its LSP pair).
+ *
  * <p>Two variants share the code ({@link Variant}): without the LSP phase (msp-only, which then ends
  * a group when its MSP phase does), and with retries: after the MSP phase, the columns whose last
  * MSP read overshot |t| by more than {@code maxOvershoot} (more than the LSP can take back) are RESET
@@ -30,7 +35,7 @@ import org.xbarsim.api.programming.RowTarget;
  * budget, at {@code retryScale} times the previous strength, up to {@code retries} times.
  */
 final class ClosedLoopProgrammer implements RowProgrammer {
-    private enum Phase { RESET, MSP, RETRY_RESET, LSP_READ, LSP }
+    private enum Phase { RESET, REFRESH_READ, MSP, RETRY_RESET, LSP_READ, LSP }
 
     /**
      * What the programmer does beyond the reference algorithm.
@@ -66,6 +71,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private int row;
     private int columns;
     private double[] targets;
+    private RowTarget target;
     private int groupStart;
     private int groupEnd;
     private Phase phase;
@@ -96,27 +102,53 @@ final class ClosedLoopProgrammer implements RowProgrammer {
 
     @Override
     public RowOp start(RowTarget target) {
+        this.target = target;
         row = target.row();
         columns = target.columns();
         targets = target.targets();
-        if (columns == 0) {
-            return RowOps.done(tile, row);
-        }
         return startGroup(0);
     }
 
+    /** The first operation of the first group from {@code first} on with a column to program; DONE if none. */
     private RowOp startGroup(int first) {
         groupStart = first;
-        groupEnd = (int) Math.min((long) first + groupSize, columns);
+        while (groupStart < columns && !anySelected(groupStart, groupEnd(groupStart))) {
+            groupStart = groupEnd(groupStart);
+        }
+        if (groupStart >= columns) {
+            return RowOps.done(tile, row);
+        }
+        groupEnd = groupEnd(groupStart);
         read.clear();
-        read.setRange(groupStart, groupEnd);
+        for (int c = groupStart; c < groupEnd; c++) {
+            if (target.programs(c)) {
+                read.set(c);
+            }
+        }
         readSnapshot = read.snapshot();
+        if (target.inPlace() != null) {
+            phase = Phase.REFRESH_READ;
+            return RowOps.read(tile, row, readSnapshot);
+        }
         enable.clear();
         for (int line = 0; line < DeviceLine.COUNT; line++) {
             enable.setRange(line * tileColumns + groupStart, line * tileColumns + groupEnd);
         }
         phase = Phase.RESET;
         return RowOps.reset(tile, row, enable);
+    }
+
+    private int groupEnd(int first) {
+        return (int) Math.min((long) first + groupSize, columns);
+    }
+
+    private boolean anySelected(int from, int to) {
+        for (int c = from; c < to; c++) {
+            if (target.programs(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -129,6 +161,22 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 for (int c = groupStart; c < groupEnd; c++) {
                     active[c] = Math.abs(targets[c]) > k.tol();
                     progress[c] = 0;
+                    n += active[c] ? 1 : 0;
+                }
+                pulses = 0;
+                retriesLeft = variant.retries();
+                mspStrength = k.sMsp();
+                phase = Phase.MSP;
+                return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+            }
+            case REFRESH_READ -> {
+                // In place: the MSP phase goes on from the drifted weight the read saw.
+                int n = 0;
+                for (int c = groupStart; c < groupEnd; c++) {
+                    double t = targets[c];
+                    boolean selected = target.programs(c);
+                    progress[c] = selected ? (t >= 0 ? readout.value(c) : -readout.value(c)) : 0;
+                    active[c] = selected && Math.abs(t) > k.tol() && progress[c] < Math.abs(t) - k.margin();
                     n += active[c] ? 1 : 0;
                 }
                 pulses = 0;
@@ -164,8 +212,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 int n = 0;
                 double accept = k.accept() * k.tol();
                 for (int c = groupStart; c < groupEnd; c++) {
-                    readBack[c] = readout.value(c);
-                    active[c] = Math.abs(targets[c] - readBack[c]) > accept;
+                    active[c] = target.programs(c) && Math.abs(targets[c] - readout.value(c)) > accept;
+                    readBack[c] = active[c] ? readout.value(c) : 0;
                     n += active[c] ? 1 : 0;
                 }
                 pulses = 0;
@@ -207,7 +255,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             boolean any = false;
             for (int c = groupStart; c < groupEnd; c++) {
                 // Only columns that went through the MSP phase have a progress; within-tol targets never pulse.
-                overshot[c] = Math.abs(targets[c]) > k.tol() && progress[c] > Math.abs(targets[c]) + variant.maxOvershoot();
+                overshot[c] = target.programs(c) && Math.abs(targets[c]) > k.tol()
+                        && progress[c] > Math.abs(targets[c]) + variant.maxOvershoot();
                 if (overshot[c]) {
                     any = true;
                     for (int line = 0; line < DeviceLine.COUNT; line++) {

@@ -40,13 +40,41 @@ public final class MvmBlock {
      * noise stays that of its own conductance.
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires) {
+        this(tile, rows, cols, Reading.at(tile.devices(), seconds), wires);
+    }
+
+    /**
+     * As above for devices of several ages: device i was last programmed {@code secondsPerDevice[i]}
+     * ago (a chip in its working life, refreshed in parts).
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double[] secondsPerDevice, Wires wires) {
+        this(tile, rows, cols, Reading.at(tile.devices(), secondsPerDevice), wires);
+    }
+
+    /** The drifted conductances of every device of a tile and their read-noise variances. */
+    private record Reading(double[] g, double[] v) {
+        static Reading at(DeviceArray devices, double seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+
+        static Reading at(DeviceArray devices, double[] seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+    }
+
+    private MvmBlock(CrossbarTile tile, int rows, int cols, Reading reading, Wires wires) {
         this.rows = rows;
         this.cols = cols;
-        DeviceArray devices = tile.devices();
-        double[] g = new double[devices.size()];
-        devices.drifted(seconds, g);
-        double[] v = new double[devices.size()];
-        devices.readNoiseVariances(seconds, g, v);
+        double[] g = reading.g();
+        double[] v = reading.v();
         this.rowConductance = new double[rows];
         for (int r = 0; r < rows; r++) {
             for (int line = 0; line < DeviceLine.COUNT; line++) {

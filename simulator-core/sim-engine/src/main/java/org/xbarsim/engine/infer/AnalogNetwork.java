@@ -41,6 +41,8 @@ public final class AnalogNetwork implements AutoCloseable {
     private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
     private final MultiplyCalls calls = new MultiplyCalls();
+    /** Each layer's drift-compensation factor, in layer order. */
+    private final List<Double> compensation = new ArrayList<>();
     private final List<InferenceTimeline.TileShape> shapes = new ArrayList<>();
     private ChipConfig chip;
 
@@ -62,6 +64,14 @@ public final class AnalogNetwork implements AutoCloseable {
      */
     public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                       Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        return start(given, chip, jobs, programmed, inference, gTargetMax, streams, threads,
+                ReadMoment.after(inference.number("time")));
+    }
+
+    /** As above, read at {@code moment} rather than {@code inference.time} after programming. */
+    public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads,
+                                      ReadMoment moment) {
         Vertx vertx = given != null ? given
                 : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
         AnalogNetwork network = new AnalogNetwork(vertx, given == null);
@@ -70,7 +80,8 @@ public final class AnalogNetwork implements AutoCloseable {
             SimulationBus.registerCodecs(vertx);
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
             for (int l = 0; l < layerCount; l++) {
-                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams));
+                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams,
+                        moment));
             }
             return network;
         } catch (RuntimeException e) {
@@ -84,9 +95,8 @@ public final class AnalogNetwork implements AutoCloseable {
      * the tile's own streams, so its ADCs err exactly as they did in programming's verify reads.
      */
     private TileLayer startLayer(int l, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
-                                 Parameters inference, double gTargetMax, RandomStreams streams) {
-        double seconds = inference.number("time");
-        boolean compensate = inference.text("driftCompensation").equals("on");
+                                 Parameters inference, double gTargetMax, RandomStreams streams, ReadMoment moment) {
+        boolean compensate = moment.compensation() == null && inference.text("driftCompensation").equals("on");
         Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
                 : Dac.Encoding.AMPLITUDE;
         int dacBits = inference.integer("dacBits");
@@ -108,7 +118,9 @@ public final class AnalogNetwork implements AutoCloseable {
             inputs = Math.max(inputs, job.rowOffset() + job.rows());
             outputs = Math.max(outputs, job.colOffset() + job.cols());
             CrossbarTile tile = programmed.get(i);
-            MvmBlock block = new MvmBlock(tile, job.rows(), job.cols(), seconds, built.wires());
+            MvmBlock block = moment.ages() == null
+                    ? new MvmBlock(tile, job.rows(), job.cols(), moment.seconds(), built.wires())
+                    : new MvmBlock(tile, job.rows(), job.cols(), moment.ages().get(i), built.wires());
             if (compensate) {
                 asProgrammed += new MvmBlock(tile, job.rows(), job.cols(), 0, built.wires()).sumAbsWeights();
                 drifted += block.sumAbsWeights();
@@ -122,12 +134,19 @@ public final class AnalogNetwork implements AutoCloseable {
             ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
                     chip.tileCols(), chip.columnsPerAdc(), scope);
             deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
-                    addresses.mvm(job.tile())))));
+                    addresses.mvm(job.tile()), moment.noise()))));
         }
-        double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        double compensation = moment.compensation() != null ? moment.compensation()[l]
+                : compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        this.compensation.add(compensation);
         double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
         return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
                 toWeights * compensation, dacBits, encoding, chip, calls);
+    }
+
+    /** Each layer's drift-compensation factor: what its outputs are rescaled by for the drift. */
+    public List<Double> compensation() {
+        return List.copyOf(compensation);
     }
 
     public int layerCount() {

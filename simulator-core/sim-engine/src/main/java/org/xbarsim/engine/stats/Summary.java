@@ -20,7 +20,7 @@ public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
             "run.busShare", "run.pauseShare", "run.threads", "run.peakResidentBytes", "run.residentBytesPerDevice",
-            "run.timelineBufferedRows", "inference.wallSeconds");
+            "run.timelineBufferedRows", "inference.wallSeconds", "lifecycle.wallSeconds");
 
     private Summary() {
     }

@@ -11,7 +11,12 @@ public enum ResourceKind {
     /** Carries a tile's partial sums to the digital periphery in inference; one unit, held for the transfer. */
     LINK("link"),
     /** A layer's digital periphery (adds partial sums, rescales, activates); one unit, held for each job. */
-    DIGITAL("digital");
+    DIGITAL("digital"),
+    /**
+     * A network's tiles as a whole in a working life; one unit, held while they are programmed, refreshed
+     * or read for drift compensation (the network offline).
+     */
+    NETWORK("network");
 
     private final String id;
 

@@ -19,11 +19,12 @@ import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.infer.AnalogNetwork;
+import org.xbarsim.engine.infer.MappingReport;
+import org.xbarsim.engine.infer.NetworkContext;
 import org.xbarsim.engine.life.ChipLife;
 import org.xbarsim.engine.life.LifeSetup;
 import org.xbarsim.engine.life.LifecyclePlan;
 import org.xbarsim.engine.life.LifecycleResult;
-import org.xbarsim.engine.infer.NetworkContext;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
@@ -196,6 +197,8 @@ public final class Simulator {
                     .put("timeSecondsPerSample", s.chip().seconds(timing.latencyCycles()))
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
             return InferenceFigures.add(section, chip, timing, s.chip(), prepared.jobs().size(), samples)
+                    .put("mapping", MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                            r.layers()).toJson())
                     .put("wallSeconds", wall);
         }
     }

@@ -5,13 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.nn.data.Dataset;
+import org.xbarsim.nn.net.train.Shards;
 
 /**
  * Mini-batch SGD with momentum on softmax cross-entropy, with L2 weight decay and a cosine learning
@@ -150,16 +147,10 @@ public final class MlpTrainer {
         int stepsPerEpoch = (data.count() + batch - 1) / batch;
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         long step = 0;
-        ExecutorService pool = threads > 1 && shards.length > 1
-                ? Executors.newFixedThreadPool(Math.min(threads, shards.length), r -> {
-                    Thread t = new Thread(r, "mlp-trainer");
-                    t.setDaemon(true);
-                    return t;
-                })
-                : null;
+        ExecutorService pool = Shards.pool(threads, shards.length, "mlp-trainer");
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
+                Shards.shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
                 double lossSum = 0;
                 long correct = 0;
                 for (int from = 0; from < order.length; from += batch) {
@@ -180,7 +171,7 @@ public final class MlpTrainer {
                             return null;
                         });
                     }
-                    runAll(pool, tasks);
+                    Shards.runAll(pool, tasks);
                     for (Shard shard : shards) {
                         lossSum += shard.loss;
                         correct += shard.correct;
@@ -203,26 +194,6 @@ public final class MlpTrainer {
                 config.describe()));
     }
 
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-                return;
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training step failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("training step failed", e);
-        }
-    }
 
     /**
      * The gradient of the mean cross-entropy over all of {@code data} taken as one batch, without
@@ -246,15 +217,6 @@ public final class MlpTrainer {
         return new float[][][] {shard.gradW, shard.gradB};
     }
 
-    /** Fisher-Yates, from the top. */
-    private static void shuffle(int[] a, RandomStream r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 
     /** [in][out] to [out][in], so backpropagation into a layer's inputs is an axpy over contiguous rows too. */
     private static void transpose(float[] w, int in, int out, float[] t) {

@@ -133,7 +133,7 @@ public final class ChipLife {
         if (plan.refreshEvery() > 0) {
             every(plan.refreshEvery(), Priority.DRIVE, this::refresh);
         }
-        if (plan.swapAt() > 0 && plan.swapAt() <= plan.durationSeconds()) {
+        if (plan.swapAt() > 0 && plan.swapAt() < plan.durationSeconds()) {
             at(plan.swapAt(), Priority.START, this::swap);
         }
     }
@@ -149,9 +149,9 @@ public final class ChipLife {
         kernel.schedule(cycle(seconds), priority, new Activity(work)::request);
     }
 
-    /** An activity every {@code period} seconds over the life, the first one period in. */
+    /** An activity every {@code period} seconds over the life, the first one period in, none at its very end. */
     private void every(double period, Priority priority, Work work) {
-        for (long k = 1; k * period <= plan.durationSeconds(); k++) {
+        for (long k = 1; k * period < plan.durationSeconds(); k++) {
             at(k * period, priority, work);
         }
     }

@@ -37,7 +37,8 @@ final class LifeBook {
     /**
      * The life's figures: the serving energy is the request rate times each evaluation's energy per
      * sample, over the time from it to the next evaluation (from the life's start for the first, to its
-     * end for the last), less the time offline in that span.
+     * end for the last), less the time offline in that span (an activity that outlasts the life counts
+     * up to its end there, and in full in the down time).
      */
     LifecycleResult.Life close(LifecyclePlan plan, boolean refreshes, double firstSeconds, double firstJoules,
                                LifecycleResult.Endurance endurance) {
@@ -46,7 +47,8 @@ final class LifeBook {
             down += d;
         }
         double duration = plan.durationSeconds();
-        LifecycleResult.Availability availability = new LifecycleResult.Availability((duration - down) / duration, down,
+        LifecycleResult.Availability availability = new LifecycleResult.Availability(Math.max(0, duration - down)
+                / duration, down,
                 firstSeconds, downSeconds[Activity.COMPENSATION.ordinal()], downSeconds[Activity.REFRESH.ordinal()],
                 downSeconds[Activity.SWAP.ordinal()], plan.requestRate() * down);
         LifecycleResult.EnergySplit energy = new LifecycleResult.EnergySplit(serving(plan),
@@ -64,13 +66,13 @@ final class LifeBook {
         double sum = 0;
         int n = evaluations.size();
         for (int k = 0; k < n; k++) {
-            double from = k == 0 ? 0 : evaluations.get(k).seconds();
-            double to = k + 1 < n ? evaluations.get(k + 1).seconds() : plan.durationSeconds();
+            // An evaluation waiting for an activity can fall just past the end of the life: serving stops there.
+            double from = k == 0 ? 0 : Math.min(evaluations.get(k).seconds(), plan.durationSeconds());
+            double to = k + 1 < n ? Math.min(evaluations.get(k + 1).seconds(), plan.durationSeconds())
+                    : plan.durationSeconds();
             double online = Math.max(0, to - from);
             for (double[] d : downs) {
-                if (d[0] >= from && (d[0] < to || k + 1 == n)) {
-                    online -= d[1];
-                }
+                online -= Math.max(0, Math.min(to, d[0] + d[1]) - Math.max(from, d[0]));
             }
             sum += plan.requestRate() * Math.max(0, online) * evaluations.get(k).energyJoulesPerSample();
         }

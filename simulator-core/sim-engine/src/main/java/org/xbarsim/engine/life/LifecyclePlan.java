@@ -12,13 +12,14 @@ import org.xbarsim.api.param.Parameters;
  * @param requestRate        requests a second the network serves, one sample each
  * @param evaluations        when the network is evaluated, in increasing order
  * @param evaluationSamples  samples at each evaluation (0: the whole evaluation set)
- * @param compensationEvery  period of drift-compensation reads; 0 for none
- * @param refreshEvery       period of refreshes in place; 0 for none
+ * @param compensationEvery  period of drift-compensation reads (the first one period in, none at the very
+ *                           end: the life ends there); 0 for none
+ * @param refreshEvery       period of refreshes in place, alike; 0 for none
  * @param refreshTrigger     refresh when a compensation read finds more than this fraction of the weights
  *                           out of tolerance; 0 for never
  * @param refreshTolerance   how far from its target a weight may be before a refresh programs it again, uS
  * @param baseline           whether the same life is also followed without any refresh
- * @param swapAt             when a new network is loaded; 0 for never
+ * @param swapAt             when a new network is loaded; 0 (or the end of the life or later) for never
  * @param swapModel          the new network's model (the workload's {@code model}), or null for the same network
  */
 public record LifecyclePlan(double durationSeconds, double requestRate, List<Double> evaluations,

@@ -90,6 +90,29 @@ class AnalogNetworkTest {
         }
     }
 
+    /**
+     * ADC banks shared by pairs of tiles (tiles 0 and 1 hold the same rows' two column blocks, and so on):
+     * each pair's conversions go one after the other, so a sample takes one conversion, 10 cycles, more.
+     */
+    @Test
+    void adcBanksSharedByPairsOfTilesAddAConversionToTheLatency() {
+        ChipConfig banked = CHIP.withShared(new org.xbarsim.engine.hw.SharedHardware(0, 1, 0, 1,
+                org.xbarsim.engine.hw.SharedHardware.Overflow.QUEUE, 2));
+        IdealDevices device = new IdealDevices();
+        StepPolicy policy = new StepPolicy();
+        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("w", IN, OUT, weights())), 8, 8, 3, 15);
+        RunPlan plan = new RunPlan(banked, device, Parameters.of(device.parameters()), policy,
+                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
+        RunResult programmed = ProgrammingRun.execute(plan, jobs, 2, RunListener.NONE);
+        try (AnalogNetwork chip = AnalogNetwork.start(banked, jobs, programmed.programmed(),
+                Parameters.of(InferenceSpec.PARAMETERS, "dacBits", "10"), 15, new RandomStreams(1), 2)) {
+            chip.layer(0).multiply(new float[IN], 1, new float[OUT]);
+            InferenceTiming timing = chip.timing();
+            assertEquals(1023L + 100 + 2 * 10, timing.latencyCycles());
+            assertEquals(3, timing.resources().size(), "three banks of two tiles");
+        }
+    }
+
     @Test
     void theSameOnOneAndTwoThreads() {
         float[] x = new float[3 * IN];

@@ -181,7 +181,9 @@ public final class Simulator {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
-            InferenceTiming timing = chip.timing();
+            MappingReport mapping = MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                    r.layers());
+            InferenceTiming timing = chip.timing(mapping);
             if (recording != null) {
                 record(recording, new Evaluated(0L, 0, r.samples(), r.analogAccuracy(), r.analogBitsPerChar(),
                         chip.energyPicojoules() / samples, timing.latencyCycles(),
@@ -197,8 +199,7 @@ public final class Simulator {
                     .put("timeSecondsPerSample", s.chip().seconds(timing.latencyCycles()))
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
             return InferenceFigures.add(section, chip, timing, s.chip(), prepared.jobs().size(), samples)
-                    .put("mapping", MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
-                            r.layers()).toJson())
+                    .put("mapping", mapping.toJson())
                     .put("wallSeconds", wall);
         }
     }

@@ -158,14 +158,26 @@ public final class AnalogNetwork implements AutoCloseable {
     }
 
     /**
-     * Every multiply so far timed on the chip's clock: the layers pipelined across their tiles, the
-     * samples streamed ({@link InferenceTimeline}).
+     * Every multiply so far timed on the chip's clock, each layer one multiply per sample: the layers
+     * pipelined across their tiles, the samples streamed ({@link InferenceTimeline}).
      */
     public InferenceTiming timing() {
+        return timing(null);
+    }
+
+    /**
+     * As above with each layer's multiplies per sample (a convolution's output positions; null: one each),
+     * what the workload reports of its network ({@link MappingReport}).
+     */
+    public InferenceTiming timing(MappingReport mapping) {
         OpTiming rules = new OpTiming(chip);
         List<InferenceTimeline.LayerShape> layerShapes = new ArrayList<>();
-        for (TileLayer layer : layers) {
-            layerShapes.add(new InferenceTimeline.LayerShape(layer.outputs(), rules.driveCycles(layer.dacSteps())));
+        for (int l = 0; l < layers.size(); l++) {
+            TileLayer layer = layers.get(l);
+            long reuse = mapping == null || l >= mapping.matrices().size() ? 1
+                    : Math.max(1, mapping.matrices().get(l).multipliesPerSample());
+            layerShapes.add(new InferenceTimeline.LayerShape(layer.outputs(), rules.driveCycles(layer.dacSteps()),
+                    (int) Math.min(Integer.MAX_VALUE, reuse)));
         }
         return InferenceTimeline.time(chip, shapes, layerShapes, calls);
     }

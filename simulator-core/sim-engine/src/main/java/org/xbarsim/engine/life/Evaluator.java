@@ -11,6 +11,7 @@ import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.infer.AnalogNetwork;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.infer.NetworkContext;
 import org.xbarsim.engine.infer.ReadMoment;
 import org.xbarsim.engine.run.PluginFailure;
@@ -59,7 +60,8 @@ final class Evaluator {
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
             }
-            InferenceTiming timing = analog.timing();
+            InferenceTiming timing = analog.timing(MappingReport.of(chip.jobs(), config.tileRows(), config.tileCols(),
+                    r.layers()));
             long n = Math.max(1, r.samples());
             List<Double> factors = new ArrayList<>();
             for (double f : compensation) {

@@ -20,12 +20,17 @@ import org.xbarsim.engine.kernel.Priority;
  * tiles), the link carries the partial sums to the layer's digital periphery, which adds them
  * ({@link Station}s), and once every tile's sums are in, rescales and activates; the row is then done.
  *
- * <p>Which rows wait for which: row i of a call waits for row i of the call before it when the two
- * calls have as many rows (a sample moving from layer to layer, or a sequence from one time step to
+ * <p>A layer may multiply several vectors per sample (a convolution mapped as im2col: one per output
+ * position, a sample's positions consecutive rows of a call): a call's rows are cut into its samples'
+ * items, each the layer's multiplies per sample ({@link LayerShape#multipliesPerSample}), and a tile
+ * works through an item's multiplies one after another.
+ *
+ * <p>Which items wait for which: sample s of a call waits for sample s of the call before it when the two
+ * calls hold as many samples (a sample moving from layer to layer, or a sequence from one time step to
  * the next), else for the whole call before. So the layers work as a pipeline: a tile of layer l + 1
  * starts sample s when layer l has delivered it, while layer l works on sample s + 1, and a batch
  * streams through. Calls a workload makes independently (an LSTM's input and recurrent products of one
- * step) are timed as if dependent, which can only overstate the time. The first call's rows are all
+ * step) are timed as if dependent, which can only overstate the time. The first call's samples are all
  * ready at cycle 0.
  */
 public final class InferenceTimeline {
@@ -33,12 +38,27 @@ public final class InferenceTimeline {
     public record TileShape(int tile, int layer, int rows, int cols) {
     }
 
-    /** A layer: its outputs (what its digital periphery rescales and activates) and its DAC's drive cycles. */
-    public record LayerShape(int outputs, long driveCycles) {
+    /**
+     * A layer: its outputs (what its digital periphery rescales and activates per multiply), its DAC's
+     * drive cycles, and the multiplies it does per sample (1; a convolution's output positions).
+     */
+    public record LayerShape(int outputs, long driveCycles, int multipliesPerSample) {
+        public LayerShape(int outputs, long driveCycles) {
+            this(outputs, driveCycles, 1);
+        }
+
+        public LayerShape {
+            if (multipliesPerSample < 1) {
+                throw new IllegalArgumentException("multiplies per sample must be >= 1, got " + multipliesPerSample);
+            }
+        }
     }
 
     private final Kernel kernel = new Kernel();
     private final MultiplyCalls calls;
+    /** Per call: its first item, and how many items (samples) it holds; items are numbered in call order. */
+    private final int[] firsts;
+    private final int[] counts;
     private final int[] callOf;
     private final long[] starts;
     private final long[] done;
@@ -49,17 +69,43 @@ public final class InferenceTimeline {
 
     private InferenceTimeline(ChipConfig chip, List<TileShape> tiles, List<LayerShape> layers, MultiplyCalls calls) {
         this.calls = calls;
-        int items = calls.items();
+        int[] perSample = perSample(layers, calls);
+        this.firsts = new int[calls.size()];
+        this.counts = new int[calls.size()];
+        int items = 0;
+        for (int k = 0; k < calls.size(); k++) {
+            firsts[k] = items;
+            counts[k] = calls.batch(k) / perSample[calls.layer(k)];
+            items += counts[k];
+        }
         this.callOf = new int[items];
         for (int k = 0; k < calls.size(); k++) {
-            Arrays.fill(callOf, calls.first(k), calls.first(k) + calls.batch(k), k);
+            Arrays.fill(callOf, firsts[k], firsts[k] + counts[k], k);
         }
         this.starts = new long[items];
         Arrays.fill(starts, -1);
         this.done = new long[items];
         this.arrivals = new int[items];
         this.callsDone = new int[calls.size()];
-        build(chip, tiles, layers);
+        build(chip, tiles, layers, perSample);
+    }
+
+    /**
+     * Each layer's multiplies per sample, as its shape says when every call of it holds whole samples;
+     * else 1 (each row its own item), the call pattern being one the shape does not describe.
+     */
+    private static int[] perSample(List<LayerShape> layers, MultiplyCalls calls) {
+        int[] g = new int[layers.size()];
+        for (int l = 0; l < g.length; l++) {
+            g[l] = layers.get(l).multipliesPerSample();
+        }
+        for (int k = 0; k < calls.size(); k++) {
+            int l = calls.layer(k);
+            if (l < g.length && calls.batch(k) % g[l] != 0) {
+                g[l] = 1;
+            }
+        }
+        return g;
     }
 
     /** Times the calls on a chip whose layers are served by {@code tiles}; {@code layers} in layer order. */
@@ -68,21 +114,22 @@ public final class InferenceTimeline {
         if (calls.size() == 0) {
             return InferenceTiming.NONE;
         }
-        InferenceTimeline t = new InferenceTimeline(chip, tiles, layers, calls);
         for (int k = 0; k < calls.size(); k++) {
-            if (calls.layer(k) >= t.layerTiles.size() || t.layerTiles.get(calls.layer(k)).isEmpty()) {
-                throw new IllegalArgumentException("a multiply of layer " + calls.layer(k) + ", which no tile serves");
+            int l = calls.layer(k);
+            if (l >= layers.size() || tiles.stream().noneMatch(t -> t.layer() == l)) {
+                throw new IllegalArgumentException("a multiply of layer " + l + ", which no tile serves");
             }
         }
-        for (int i = 0; i < calls.batch(0); i++) {
-            t.ready(calls.first(0) + i, 0);
+        InferenceTimeline t = new InferenceTimeline(chip, tiles, layers, calls);
+        for (int i = 0; i < t.counts[0]; i++) {
+            t.ready(t.firsts[0] + i, 0);
         }
         long events = t.kernel.runUntilIdle();
         return t.result(events);
     }
 
     /** The components: a stage per tile, a link station and an accumulating station per tile, a finish per layer. */
-    private void build(ChipConfig chip, List<TileShape> tiles, List<LayerShape> layers) {
+    private void build(ChipConfig chip, List<TileShape> tiles, List<LayerShape> layers, int[] perSample) {
         OpTiming timing = new OpTiming(chip);
         SharedHardware shared = chip.shared();
         Map<Integer, Resource> banks = sharedResources(tiles, ResourceKind.ADC_BANK, shared::adcBankOf);
@@ -98,7 +145,8 @@ public final class InferenceTimeline {
                         tiles.stream().filter(t -> t.layer() == layer).map(TileShape::tile).toList());
                 reported.add(unit);
             }
-            Station finish = new Station(kernel, unit, timing.digitalCycles(shape.outputs(), 2), Priority.DELIVER,
+            int g = perSample[l];
+            Station finish = new Station(kernel, unit, timing.digitalCycles(g * shape.outputs(), 2), Priority.DELIVER,
                     this::itemDone);
             List<TileStage> stages = new ArrayList<>();
             int count = (int) tiles.stream().filter(t -> t.layer() == layer).count();
@@ -106,12 +154,12 @@ public final class InferenceTimeline {
                 if (t.layer() != l) {
                     continue;
                 }
-                Station accumulate = new Station(kernel, unit, timing.digitalCycles(t.cols(), 1), Priority.DELIVER,
-                        (item, cycle) -> joined(item, cycle, count, finish));
+                Station accumulate = new Station(kernel, unit, timing.digitalCycles(g * t.cols(), 1),
+                        Priority.DELIVER, (item, cycle) -> joined(item, cycle, count, finish));
                 Station link = new Station(kernel, links.get(shared.dataPath().linkOf(t.tile())),
-                        timing.linkCycles(t.cols()), Priority.DELIVER, accumulate::arrive);
+                        timing.linkCycles(g * t.cols()), Priority.DELIVER, accumulate::arrive);
                 stages.add(new TileStage(kernel, shape.driveCycles() + chip.integrationCycles(),
-                        timing.multiplyConversionCycles(t.cols()), banks.get(shared.adcBankOf(t.tile())),
+                        timing.multiplyConversionCycles(t.cols()), g, banks.get(shared.adcBankOf(t.tile())),
                         link::arrive, this::started));
             }
             layerTiles.add(stages);
@@ -155,11 +203,11 @@ public final class InferenceTimeline {
         if (k + 1 == calls.size()) {
             return;
         }
-        if (calls.batch(k + 1) == calls.batch(k)) {
-            ready(calls.first(k + 1) + item - calls.first(k), cycle);
-        } else if (++callsDone[k] == calls.batch(k)) {
-            for (int i = 0; i < calls.batch(k + 1); i++) {
-                ready(calls.first(k + 1) + i, cycle);
+        if (counts[k + 1] == counts[k]) {
+            ready(firsts[k + 1] + item - firsts[k], cycle);
+        } else if (++callsDone[k] == counts[k]) {
+            for (int i = 0; i < counts[k + 1]; i++) {
+                ready(firsts[k + 1] + i, cycle);
             }
         }
     }
@@ -171,7 +219,7 @@ public final class InferenceTimeline {
     }
 
     /**
-     * Samples are the rows of the calls that begin a pass; each ends with the rows of its pass's last
+     * Samples are the items of the calls that begin a pass; each ends with the items of its pass's last
      * call. The latency is the first sample's; the rate is taken between the first and last end.
      */
     private InferenceTiming result(long events) {
@@ -182,19 +230,19 @@ public final class InferenceTimeline {
         long latency = 0;
         for (int k = 0; k < calls.size(); k++) {
             if (calls.startsPass(k)) {
-                samples += calls.batch(k);
+                samples += counts[k];
             }
             if (k + 1 < calls.size() && !calls.startsPass(k + 1)) {
                 continue;
             }
             // The last call of a pass: its rows end samples.
-            for (int i = calls.first(k); i < calls.first(k) + calls.batch(k); i++) {
+            for (int i = firsts[k]; i < firsts[k] + counts[k]; i++) {
                 firstEnd = Math.min(firstEnd, done[i]);
                 lastEnd = Math.max(lastEnd, done[i]);
                 ends++;
             }
             if (latency == 0) {
-                latency = (calls.batch(0) == calls.batch(k) ? done[calls.first(k)] : lastEnd) - starts[0];
+                latency = (counts[0] == counts[k] ? done[firsts[k]] : lastEnd) - starts[0];
             }
         }
         double rate = ends > 1 && lastEnd > firstEnd ? (ends - 1) / (double) (lastEnd - firstEnd) * samples / ends

@@ -7,15 +7,11 @@ import java.util.Arrays;
  * many input vectors (rows of its batch) it multiplied. What {@link InferenceTimeline} times: a
  * multiply's timing does not depend on the numbers multiplied, so the functional results are computed
  * as the calls come and the calls are timed after, all at once, on the chip's clock.
- *
- * <p>Row i of a call is item {@code first(k) + i}; items are numbered in call order.
  */
 public final class MultiplyCalls {
     private int[] layers = new int[16];
     private int[] batches = new int[16];
-    private int[] firsts = new int[16];
     private int size;
-    private int items;
 
     /** Records a call of layer {@code layer} on {@code batch} input vectors. */
     public void add(int layer, int batch) {
@@ -25,13 +21,10 @@ public final class MultiplyCalls {
         if (size == layers.length) {
             layers = Arrays.copyOf(layers, 2 * size);
             batches = Arrays.copyOf(batches, 2 * size);
-            firsts = Arrays.copyOf(firsts, 2 * size);
         }
         layers[size] = layer;
         batches[size] = batch;
-        firsts[size] = items;
         size++;
-        items += batch;
     }
 
     /** Calls recorded. */
@@ -39,22 +32,13 @@ public final class MultiplyCalls {
         return size;
     }
 
-    /** Input vectors over all calls. */
-    public int items() {
-        return items;
-    }
-
     public int layer(int call) {
         return layers[call];
     }
 
+    /** Input vectors (rows) a call multiplied. */
     public int batch(int call) {
         return batches[call];
-    }
-
-    /** The item of row 0 of a call. */
-    public int first(int call) {
-        return firsts[call];
     }
 
     /**

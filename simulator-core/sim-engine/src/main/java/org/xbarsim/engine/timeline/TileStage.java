@@ -5,11 +5,12 @@ import org.xbarsim.engine.kernel.Kernel;
 import org.xbarsim.engine.kernel.Priority;
 
 /**
- * A tile doing inference multiplies, one row of a batch at a time in the order they become ready: the
- * DAC drives its rows, the columns integrate, and its ADCs convert every column. The tile is busy from
- * the drive's start to the conversion's end (its integrators hold the column charges until they are
- * converted), so it starts its next row only then; its partial sums go on to the link. When the tile
- * shares its ADC bank with others, its conversion waits for the bank, the tile waiting with it.
+ * A tile doing inference multiplies, one sample's item at a time in the order they become ready, each
+ * item the layer's multiplies per sample one after another: the DAC drives its rows, the columns
+ * integrate, and its ADCs convert every column. The tile is busy from the drive's start to the
+ * conversion's end (its integrators hold the column charges until they are converted), so it starts
+ * its next multiply only then; an item's partial sums go on to the link. When the tile shares its ADC
+ * bank with others, each conversion waits for the bank, the tile waiting with it.
  */
 final class TileStage implements Resource.Holder {
     /** Told when a tile starts a row, for the sample's latency. */
@@ -21,12 +22,15 @@ final class TileStage implements Resource.Holder {
     private final Kernel kernel;
     private final long arrayCycles;
     private final long convertCycles;
+    private final int multiplies;
     private final Resource bank;
     private final Station.Next next;
     private final Starts starts;
     private final IntQueue ready = new IntQueue();
     private boolean busy;
     private int current;
+    /** Multiplies of the current item still to start. */
+    private int left;
     private long heldSince;
     private final Action request = this::request;
     private final Action release = this::release;
@@ -35,12 +39,15 @@ final class TileStage implements Resource.Holder {
     /**
      * @param arrayCycles   drive and integration
      * @param convertCycles the ADCs' conversions of every column
+     * @param multiplies    multiplies per item
      * @param bank          the ADC bank the tile shares with others, or null when its ADCs are its own
      */
-    TileStage(Kernel kernel, long arrayCycles, long convertCycles, Resource bank, Station.Next next, Starts starts) {
+    TileStage(Kernel kernel, long arrayCycles, long convertCycles, int multiplies, Resource bank, Station.Next next,
+              Starts starts) {
         this.kernel = kernel;
         this.arrayCycles = arrayCycles;
         this.convertCycles = convertCycles;
+        this.multiplies = multiplies;
         this.bank = bank;
         this.next = next;
         this.starts = starts;
@@ -63,11 +70,17 @@ final class TileStage implements Resource.Holder {
         current = ready.poll();
         starts.started(current, cycle);
         if (bank == null || convertCycles == 0) {
-            // Its own ADCs: nothing to wait for, the whole multiply in one step.
-            kernel.schedule(cycle + arrayCycles + convertCycles, Priority.DELIVER, done);
+            // Its own ADCs: nothing to wait for, the item's multiplies in one step.
+            kernel.schedule(cycle + multiplies * (arrayCycles + convertCycles), Priority.DELIVER, done);
         } else {
-            kernel.schedule(cycle + arrayCycles, Priority.CONVERT, request);
+            left = multiplies;
+            nextMultiply(cycle);
         }
+    }
+
+    private void nextMultiply(long cycle) {
+        left--;
+        kernel.schedule(cycle + arrayCycles, Priority.CONVERT, request);
     }
 
     private void request(long cycle) {
@@ -85,7 +98,11 @@ final class TileStage implements Resource.Holder {
 
     private void release(long cycle) {
         bank.release(1, heldSince, cycle);
-        finish(cycle);
+        if (left > 0) {
+            nextMultiply(cycle);
+        } else {
+            finish(cycle);
+        }
     }
 
     private void finish(long cycle) {

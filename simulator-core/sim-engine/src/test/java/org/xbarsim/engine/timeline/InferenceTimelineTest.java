@@ -180,17 +180,39 @@ class InferenceTimelineTest {
                 List.of(layer(255), layer(255)), calls(0, 1, 1, 1)));
     }
 
+    /**
+     * A convolution-like first layer doing 4 multiplies a sample (its output positions, consecutive rows
+     * of a call), then a layer doing one: a sample takes 4 x 365 + 365 cycles, and the stream runs at the
+     * first layer's 4 x 365 a sample. Samples are counted per sample, not per row.
+     */
     @Test
-    void callsNumberTheirRowsInOrderAndStartPassesWhenTheLayersGoBack() {
+    void aLayerOfSeveralMultipliesASampleWorksThroughThemOneAfterAnother() {
+        List<InferenceTimeline.LayerShape> layers = List.of(new InferenceTimeline.LayerShape(8, 255, 4), layer(255));
+        InferenceTiming t = InferenceTimeline.time(CHIP, List.of(tile(0, 0), tile(1, 1)), layers,
+                calls(0, 4 * 6, 1, 6));
+        assertEquals(6, t.samples());
+        assertEquals(5 * 365, t.latencyCycles());
+        assertEquals(1.0 / (4 * 365), t.samplesPerCycle(), 1e-15);
+        ChipConfig banked = CHIP.withShared(new SharedHardware(0, 1, 0, 1, SharedHardware.Overflow.QUEUE, 2));
+        InferenceTiming shared = InferenceTimeline.time(banked, List.of(tile(0, 0), tile(1, 1)), layers,
+                calls(0, 4 * 6, 1, 6));
+        // Tile 1 takes sample 0 when tile 0 starts sample 1, so their first conversions fall in the same
+        // cycle: tile 1 asked first (its sample was handed on before tile 0 moved on) and tile 0 waits.
+        assertEquals(5 * 365, shared.latencyCycles());
+        assertEquals(4 * 6 + 6, shared.resources().get(0).requests(), "a conversion per multiply");
+        InferenceTiming rows = InferenceTimeline.time(CHIP, List.of(tile(0, 0), tile(1, 1)), layers,
+                calls(0, 5, 1, 5));
+        assertEquals(5, rows.samples(), "a call of whole samples it is not: each row its own");
+    }
+
+    @Test
+    void callsStartPassesWhenTheLayersGoBack() {
         MultiplyCalls c = calls(0, 3, 1, 3, 2, 3, 0, 2, 2, 2, 2, 1);
         assertEquals(6, c.size());
-        assertEquals(14, c.items());
-        assertEquals(0, c.first(0));
-        assertEquals(9, c.first(3));
-        assertEquals(13, c.first(5));
         assertEquals(List.of(true, false, false, true, false, true),
                 java.util.stream.IntStream.range(0, 6).mapToObj(c::startsPass).toList());
         assertThrows(IllegalArgumentException.class, () -> c.add(0, 0));
         assertThrows(IllegalArgumentException.class, () -> c.add(-1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new InferenceTimeline.LayerShape(8, 1, 0));
     }
 }

@@ -91,12 +91,20 @@ public final class LifecyclePlots {
                 errors.add(se);
                 low = Math.min(low, y - se);
                 high = Math.max(high, y + se);
+                if (classifier && e.softwareAccuracy() != null) {
+                    low = Math.min(low, 100 * e.softwareAccuracy());
+                    high = Math.max(high, 100 * e.softwareAccuracy());
+                }
             }
             XYSeries s = chart.addSeries(legend(life), xs, ys, errors);
             s.setLineColor(COLORS[i % COLORS.length]);
             s.setMarkerColor(COLORS[i % COLORS.length]);
             s.setMarker(i == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
         }
+        if (classifier) {
+            reference(chart, result.life());
+        }
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         double pad = Math.max(0.1, 0.1 * (high - low));
         chart.getStyler().setYAxisMin(low - pad);
         chart.getStyler().setYAxisMax(high + pad);
@@ -108,6 +116,26 @@ public final class LifecyclePlots {
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.addAnnotation(new TimeTicks(first / 1.5, result.life().durationSeconds() * 1.5, swapSeconds));
         return chart;
+    }
+
+    /** The same network in floating point on the same samples, dashed: what the tiles are compared with. */
+    private static void reference(XYChart chart, LifecycleResult.Life life) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (LifecycleResult.Evaluation e : life.evaluations()) {
+            if (e.softwareAccuracy() != null) {
+                xs.add(e.seconds());
+                ys.add(100 * e.softwareAccuracy());
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries("floating point, the same samples", xs, ys);
+        s.setLineColor(Color.GRAY);
+        s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f},
+                0f));
+        s.setMarker(SeriesMarkers.NONE);
     }
 
     /**
@@ -164,6 +192,7 @@ public final class LifecyclePlots {
                 .build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         List<LifecycleResult.Life> lives = lives(result);
         for (int i = 0; i < lives.size(); i++) {
             LifecycleResult.Endurance e = lives.get(i).endurance();
@@ -194,8 +223,12 @@ public final class LifecyclePlots {
         chart.getStyler().setErrorBarsColorSeriesColor(true);
     }
 
+    /**
+     * Written beside the file and renamed onto it, so a reader never sees half a plot; created with the
+     * permissions any result file has (a temporary file's are private).
+     */
     private static void save(XYChart chart, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot", ".png");
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".part.png");
         try {
             BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -15,6 +15,13 @@ class LifecycleResultTest {
     @TempDir
     Path dir;
 
+    /** Whether a file created here comes out readable by others (the umask allows it). */
+    private boolean umaskAllowsReading() throws java.io.IOException {
+        Path probe = java.nio.file.Files.writeString(dir.resolve("probe"), "x");
+        return java.nio.file.Files.getPosixFilePermissions(probe).contains(
+                java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
     static LifecycleResult.Life life(boolean refreshes, double accuracyAtEnd) {
         List<LifecycleResult.Evaluation> e = List.of(
                 new LifecycleResult.Evaluation(60, 0, 2000, 0.974, null, 0.975, null, 9.2e-8, 1.095e-6, 2.7e6,
@@ -54,19 +61,21 @@ class LifecycleResultTest {
         assertEquals("1.50 J", LifecycleText.joules(1.5));
     }
 
-    /** Two plots of 1000 x 580 pixels: accuracy against time, pulses per device. */
+    /** Two plots of 1000 x 580 pixels, readable by others: accuracy against time, pulses per device. */
     @Test
     void theLifeIsDrawn() throws Exception {
         List<Path> files = LifecyclePlots.write("test", new LifecycleResult(life(true, 0.973), life(false, 0.9735)),
                 dir);
         assertEquals(List.of(dir.resolve("accuracy-vs-time.png"), dir.resolve("endurance.png")), files);
         for (Path f : files) {
+            assertTrue(java.nio.file.Files.getPosixFilePermissions(f).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_READ) || !umaskAllowsReading(), f.toString());
             BufferedImage image = ImageIO.read(f.toFile());
             assertEquals(1000, image.getWidth());
             assertEquals(580, image.getHeight());
         }
-        assertEquals(2, LifecyclePlots.accuracyChart("t", new LifecycleResult(life(true, 0.97), life(false, 0.97)))
-                .getSeriesCollection().size());
+        assertEquals(3, LifecyclePlots.accuracyChart("t", new LifecycleResult(life(true, 0.97), life(false, 0.97)))
+                .getSeriesCollection().size(), "two lives and floating point");
         assertEquals(1, LifecyclePlots.enduranceChart("t", new LifecycleResult(life(true, 0.97), null))
                 .getSeriesCollection().size());
     }

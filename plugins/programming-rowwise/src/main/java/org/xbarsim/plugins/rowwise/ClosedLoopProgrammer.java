@@ -170,20 +170,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
             }
             case REFRESH_READ -> {
-                // In place: the MSP phase goes on from the drifted weight the read saw.
-                int n = 0;
-                for (int c = groupStart; c < groupEnd; c++) {
-                    double t = targets[c];
-                    boolean selected = target.programs(c);
-                    progress[c] = selected ? (t >= 0 ? readout.value(c) : -readout.value(c)) : 0;
-                    active[c] = selected && Math.abs(t) > k.tol() && progress[c] < Math.abs(t) - k.margin();
-                    n += active[c] ? 1 : 0;
-                }
-                pulses = 0;
-                retriesLeft = variant.retries();
-                mspStrength = k.sMsp();
-                phase = Phase.MSP;
-                return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+                return refreshRead();
             }
             case MSP -> {
                 int n = 0;
@@ -234,6 +221,23 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
             default -> throw new IllegalStateException("phase " + phase);
         }
+    }
+
+    /** In place: the MSP phase goes on from the drifted weights the group's first read saw. */
+    private RowOp refreshRead() {
+        int n = 0;
+        for (int c = groupStart; c < groupEnd; c++) {
+            double t = targets[c];
+            boolean selected = target.programs(c);
+            progress[c] = selected ? (t >= 0 ? readout.value(c) : -readout.value(c)) : 0;
+            active[c] = selected && Math.abs(t) > k.tol() && progress[c] < Math.abs(t) - k.margin();
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        retriesLeft = variant.retries();
+        mspStrength = k.sMsp();
+        phase = Phase.MSP;
+        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
     }
 
     private RowOp mspPulse() {

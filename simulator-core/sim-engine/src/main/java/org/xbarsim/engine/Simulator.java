@@ -1,12 +1,14 @@
 package org.xbarsim.engine;
 
+import static org.xbarsim.engine.bus.Futures.await;
+
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xbarsim.api.inference.AnalogLayer;
-import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.InputError;
@@ -14,8 +16,15 @@ import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.api.event.Evaluated;
+import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.MappingReport;
+import org.xbarsim.engine.infer.NetworkContext;
+import org.xbarsim.engine.life.ChipLife;
+import org.xbarsim.engine.life.LifeSetup;
+import org.xbarsim.engine.life.LifecyclePlan;
+import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
@@ -26,6 +35,7 @@ import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
 
 /**
@@ -84,35 +94,77 @@ public final class Simulator {
         return run(prepared, threads, listener, null);
     }
 
-    /** As above, recording the programming run's events when {@code recording} is not null. */
+    /**
+     * As above, recording the run's events when {@code recording} is not null. A scenario with a
+     * {@code lifecycle:} section follows the programmed chip through its working life instead of reading it
+     * once: the summary's {@code lifecycle} section replaces its {@code inference} section.
+     */
     public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
         double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
         RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
                 new RandomStreams(s.seed()), tolerance);
+        if (s.lifecycle() != null) {
+            return live(prepared, plan, threads, listener, recording);
+        }
         RunResult result = ProgrammingRun.execute(vertx, plan, prepared.jobs(), threads, 0, listener, recording);
         JsonObject inference = null;
         if (s.workload() instanceof InferenceWorkload network) {
-            inference = infer(s, network, prepared, result, threads, listener);
+            inference = infer(s, network, prepared, result, threads, listener, recording);
         }
+        return withSection(summarise(s, prepared, result, tolerance), "inference", inference);
+    }
+
+    /**
+     * The first programming, then the working life the scenario's {@code lifecycle:} section describes, and
+     * the same life without refreshes when {@code lifecycle.refresh.baseline} asks for it (not recorded).
+     */
+    private JsonObject live(Prepared prepared, RunPlan plan, int threads, RunListener listener, Recording recording) {
+        Scenario s = prepared.scenario();
+        long start = System.nanoTime();
+        Vertx v = vertx != null ? vertx : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)
+                .setMaxEventLoopExecuteTime(60).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)).build();
+        try {
+            LifecyclePlan life = LifecyclePlan.of(s.lifecycle(), plan.tolerance());
+            ChipLife.Outcome outcome = ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, listener,
+                    recording), life);
+            LifecycleResult.Life without = life.baseline() && life.refreshes()
+                    ? ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, RunListener.NONE, null),
+                    life.withoutRefresh()).life() : null;
+            JsonObject section = new LifecycleResult(outcome.life(), without).toJson()
+                    .put("wallSeconds", (System.nanoTime() - start) / 1e9);
+            return withSection(summarise(s, prepared, outcome.firstProgramming(), plan.tolerance()), "lifecycle",
+                    section);
+        } finally {
+            if (vertx == null) {
+                await(v.close());
+            }
+        }
+    }
+
+    private JsonObject summarise(Scenario s, Prepared prepared, RunResult result, double tolerance) {
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
         plugins.put("cost", s.cost().id() + " (" + catalog.originOf(s.cost()) + ")");
-        JsonObject summary = Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(),
-                result, tolerance, VERSION);
-        if (inference != null) {
+        return Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(), result,
+                tolerance, VERSION);
+    }
+
+    /** The summary with a section before its {@code run} section (which stays last); none when null. */
+    private static JsonObject withSection(JsonObject summary, String name, JsonObject section) {
+        if (section != null) {
             JsonObject run = summary.getJsonObject("run");
             summary.remove("run");
-            summary.put("inference", inference).put("run", run);
+            summary.put(name, section).put("run", run);
         }
         return summary;
     }
 
     /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
     private JsonObject infer(Scenario s, InferenceWorkload network, Prepared prepared, RunResult programmed,
-                             int threads, RunListener listener) {
+                             int threads, RunListener listener, Recording recording) {
         RandomStreams streams = new RandomStreams(s.seed());
         try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
@@ -129,6 +181,14 @@ public final class Simulator {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
+            MappingReport mapping = MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                    r.layers());
+            InferenceTiming timing = chip.timing(mapping);
+            if (recording != null) {
+                record(recording, new Evaluated(0L, 0, r.samples(), r.analogAccuracy(), r.analogBitsPerChar(),
+                        chip.energyPicojoules() / samples, timing.latencyCycles(),
+                        timing.samplesPerCycle() * s.chip().clockHz(), chip.compensation()));
+            }
             JsonObject section = new JsonObject()
                     .put("time", s.effective().get("inference.time"))
                     .put("samples", r.samples())
@@ -136,48 +196,34 @@ public final class Simulator {
                     .put("analogAccuracy", finite(r.analogAccuracy()))
                     .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
                     .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
-                    .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
+                    .put("timeSecondsPerSample", s.chip().seconds(timing.latencyCycles()))
                     .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
-            return InferenceFigures.add(section, chip, s.chip(), prepared.jobs().size(), samples)
-                    .put("mapping", MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
-                            r.layers()).toJson())
+            return InferenceFigures.add(section, chip, timing, s.chip(), prepared.jobs().size(), samples)
+                    .put("mapping", mapping.toJson())
                     .put("wallSeconds", wall);
         }
     }
 
     private static InferenceResult evaluate(InferenceWorkload network, AnalogNetwork chip,
                                             WorkloadContext workloadContext, Scenario s, RunListener listener) {
-        return network.evaluate(new InferenceContext() {
-            @Override
-            public WorkloadContext workload() {
-                return workloadContext;
-            }
+        return network.evaluate(new NetworkContext(workloadContext, chip, s.inference().integer("batch"),
+                (long) s.inference().number("samples"), listener::inferenceProgress));
+    }
 
-            @Override
-            public int layerCount() {
-                return chip.layerCount();
+    /** Hands an evaluation to the recording as the bus carries it: published on a run's address it listens to. */
+    private void record(Recording recording, Evaluated event) {
+        Vertx v = vertx != null ? vertx : Vertx.vertx();
+        try {
+            SimulationBus.registerCodecs(v);
+            SimulationBus.Addresses addresses = SimulationBus.newRun();
+            Object interceptor = recording.attach(v, addresses);
+            v.eventBus().publish(addresses.timeline(), event);
+            recording.detach(v, interceptor);
+        } finally {
+            if (vertx == null) {
+                await(v.close());
             }
-
-            @Override
-            public AnalogLayer layer(int index) {
-                return chip.layer(index);
-            }
-
-            @Override
-            public int batch() {
-                return s.inference().integer("batch");
-            }
-
-            @Override
-            public long samples() {
-                return (long) s.inference().number("samples");
-            }
-
-            @Override
-            public void progress(long done, long total) {
-                listener.inferenceProgress(done, total);
-            }
-        });
+        }
     }
 
     private static Double finite(double v) {

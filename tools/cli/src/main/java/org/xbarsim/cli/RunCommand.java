@@ -16,6 +16,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.life.LifecyclePlots;
+import org.xbarsim.engine.life.LifecycleResult;
+import org.xbarsim.engine.life.LifecycleText;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
@@ -150,6 +153,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
             }
             printSummary(out, scenario, prepared, summary, summaryFile);
+            printLifecycle(out, summary, dir);
         }
         out.flush();
         return 0;
@@ -198,6 +202,23 @@ final class RunCommand implements Callable<Integer> {
         out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
     }
 
+    /** A working life's lines and plots, when the scenario had one. */
+    private void printLifecycle(PrintWriter out, JsonObject summary, Path dir) {
+        JsonObject section = summary.getJsonObject("lifecycle");
+        if (section == null) {
+            return;
+        }
+        LifecycleResult life = LifecycleResult.fromJson(section);
+        LifecycleText.lines(life).forEach(out::println);
+        try {
+            out.println("  plots: " + String.join(", ", LifecyclePlots.write(summary.getJsonObject("scenario")
+                    .getString("name"), life, dir).stream().map(Path::toString).toList()));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("xbarsim: could not draw the working life's plots in " + dir + ": "
+                    + e.getMessage());
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
@@ -237,6 +258,7 @@ final class RunCommand implements Callable<Integer> {
         private final ProgressBar bar;
         private final AtomicLong rows = new AtomicLong();
         private ProgressBar inference;
+        private ProgressBar life;
 
         Progress(long totalRows, boolean show) {
             this.show = show;
@@ -270,12 +292,27 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
+        public void lifeProgress(double seconds, double duration) {
+            if (!show) {
+                return;
+            }
+            if (life == null) {
+                bar.close();
+                life = bar("working life", Math.round(Math.ceil(duration / 86_400)), " days");
+            }
+            life.stepTo(Math.round(Math.floor(seconds / 86_400)));
+        }
+
+        @Override
         public void close() {
             if (bar != null) {
                 bar.close();
             }
             if (inference != null) {
                 inference.close();
+            }
+            if (life != null) {
+                life.close();
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.xbarsim.plugins.pcm;
 
+import org.xbarsim.api.device.DeviceAges;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
@@ -165,5 +166,24 @@ final class PcmArray extends DeviceArrayBase {
             out[i] = g[i] * PcmStatistics.driftFactor(statistics.nu(g[i], z.nextGaussian()), seconds, t0);
         }
         pinAll(out);
+    }
+
+    /** Devices of several ages: the statistical laws one age at a time, the reference law device by device. */
+    @Override
+    public void drifted(double[] seconds, double[] out) {
+        if (statisticalDrift) {
+            DeviceAges.drifted(this, seconds, out);
+        } else {
+            super.drifted(seconds, out);
+        }
+    }
+
+    @Override
+    public void readNoiseVariances(double[] seconds, double[] conductances, double[] out) {
+        if (statisticalRead) {
+            DeviceAges.readNoiseVariances(this, seconds, conductances, out);
+        } else {
+            super.readNoiseVariances(seconds, conductances, out);
+        }
     }
 }

@@ -30,6 +30,11 @@ import org.xbarsim.api.programming.RowTarget;
  * W, so d = +1, the RESET carries a read (W starts at the reset conductance minus the reference, not
  * at 0), and a column that has passed its target leaves the fine phase, as nothing can bring it back.
  *
+ * <p>A refresh in place ({@link RowTarget#inPlace}) programs only the selected columns, from the state
+ * their devices drifted to: no RESET; the group's selected columns are read first, and the MSP and LSP
+ * phases go on from what that read saw, pulsing only selected columns (a weight that drifted down gets
+ * its MSP device topped up, then fine-tuned on its LSP pair).
+ *
  * <p>Two variants share the code ({@link Variant}): without the LSP phase (msp-only, which then ends
  * a group when its MSP phase does), and with retries: after the MSP phase, the columns whose last
  * MSP read overshot the target by more than {@code maxOvershoot} (more than the LSP can take back) are
@@ -37,7 +42,7 @@ import org.xbarsim.api.programming.RowTarget;
  * budget, at {@code retryScale} times the previous strength, up to {@code retries} times.
  */
 final class ClosedLoopProgrammer implements RowProgrammer {
-    private enum Phase { RESET, MSP, RETRY_RESET, LSP_READ, LSP }
+    private enum Phase { RESET, REFRESH_READ, MSP, RETRY_RESET, LSP_READ, LSP }
 
     /**
      * What the programmer does beyond the reference algorithm.
@@ -76,6 +81,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
     private int row;
     private int columns;
     private double[] targets;
+    private RowTarget target;
     private int groupStart;
     private int groupEnd;
     private Phase phase;
@@ -119,27 +125,53 @@ final class ClosedLoopProgrammer implements RowProgrammer {
 
     @Override
     public RowOp start(RowTarget target) {
+        this.target = target;
         row = target.row();
         columns = target.columns();
         targets = target.targets();
-        if (columns == 0) {
-            return RowOps.done(tile, row);
-        }
         return startGroup(0);
     }
 
+    /** The first operation of the first group from {@code first} on with a column to program; DONE if none. */
     private RowOp startGroup(int first) {
         groupStart = first;
-        groupEnd = (int) Math.min((long) first + groupSize, columns);
+        while (groupStart < columns && !anySelected(groupStart, groupEnd(groupStart))) {
+            groupStart = groupEnd(groupStart);
+        }
+        if (groupStart >= columns) {
+            return RowOps.done(tile, row);
+        }
+        groupEnd = groupEnd(groupStart);
         read.clear();
-        read.setRange(groupStart, groupEnd);
+        for (int c = groupStart; c < groupEnd; c++) {
+            if (target.programs(c)) {
+                read.set(c);
+            }
+        }
         readSnapshot = read.snapshot();
+        if (target.inPlace() != null) {
+            phase = Phase.REFRESH_READ;
+            return RowOps.read(tile, row, readSnapshot);
+        }
         enable.clear();
         for (int line = 0; line < cell.devices(); line++) {
             enable.setRange(line * tileColumns + groupStart, line * tileColumns + groupEnd);
         }
         phase = Phase.RESET;
         return reset();
+    }
+
+    private int groupEnd(int first) {
+        return (int) Math.min((long) first + groupSize, columns);
+    }
+
+    private boolean anySelected(int from, int to) {
+        for (int c = from; c < to; c++) {
+            if (target.programs(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -163,6 +195,9 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 mspStrength = k.sMsp();
                 phase = Phase.MSP;
                 return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+            }
+            case REFRESH_READ -> {
+                return refreshRead();
             }
             case MSP -> {
                 int n = 0;
@@ -194,8 +229,9 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 int n = 0;
                 double accept = k.accept() * k.tol();
                 for (int c = groupStart; c < groupEnd; c++) {
-                    readBack[c] = readout.value(c);
-                    active[c] = fineActive(targets[c] - readBack[c], accept);
+                    double e = targets[c] - readout.value(c);
+                    active[c] = target.programs(c) && fineActive(e, accept);
+                    readBack[c] = active[c] ? readout.value(c) : 0;
                     n += active[c] ? 1 : 0;
                 }
                 pulses = 0;
@@ -224,6 +260,29 @@ final class ClosedLoopProgrammer implements RowProgrammer {
      */
     private boolean fineActive(double e, double accept) {
         return Math.abs(e) > accept && (e > 0 || cell.bidirectional());
+    }
+
+    /**
+     * In place: the MSP phase goes on from the drifted weights the group's first read saw. A pair's
+     * target within tol of 0 needs no coarse pulse (as from RESET); a single device can only be raised.
+     */
+    private RowOp refreshRead() {
+        int n = 0;
+        for (int c = groupStart; c < groupEnd; c++) {
+            double t = targets[c];
+            double d = direction(t);
+            boolean selected = target.programs(c);
+            progress[c] = selected ? d * readout.value(c) : 0;
+            active[c] = selected && (!cell.bidirectional() || Math.abs(t) > k.tol())
+                    && progress[c] < d * t - k.margin();
+            coarse[c] = active[c];
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        retriesLeft = variant.retries();
+        mspStrength = k.sMsp();
+        phase = Phase.MSP;
+        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
     }
 
     private RowOp mspPulse() {

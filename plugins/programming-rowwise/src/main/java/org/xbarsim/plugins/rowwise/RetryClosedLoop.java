@@ -31,6 +31,12 @@ public class RetryClosedLoop implements ProgrammingPolicy {
         return ClosedLoopParameters.RETRY_SPECS;
     }
 
+    /** Refreshes in place: reads the selected columns, then goes on with the MSP and LSP phases from there. */
+    @Override
+    public boolean refreshesInPlace() {
+        return true;
+    }
+
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
         Parameters p = context.parameters();

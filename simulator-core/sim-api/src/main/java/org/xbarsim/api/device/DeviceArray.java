@@ -92,4 +92,40 @@ public interface DeviceArray {
      * model xbarsim ships without stuck-at faults (they add a 2-bit fault map).
      */
     long memoryBytes();
+
+    /**
+     * As {@link #drifted(double, double[])} with each device's own time since it was last programmed,
+     * {@code seconds[i]}: a chip programmed again in parts (a refresh reprograms only the weights that
+     * left tolerance) holds devices of several ages. The default asks {@link #drifted(double, double[])}
+     * once per distinct time and keeps each device's own ({@link DeviceAges}): exact for devices that
+     * drift independently of each other, at the cost of one whole-array drift per distinct time.
+     */
+    default void drifted(double[] seconds, double[] out) {
+        DeviceAges.drifted(this, seconds, out);
+    }
+
+    /**
+     * As {@link #readNoiseVariances(double, double[], double[])} with each device's own time since it
+     * was last programmed; the default groups the devices by time as {@link #drifted(double[], double[])}
+     * does.
+     */
+    default void readNoiseVariances(double[] seconds, double[] conductances, double[] out) {
+        DeviceAges.readNoiseVariances(this, seconds, conductances, out);
+    }
+
+    /**
+     * The addressed devices' drift becomes their state, for programming them again in place long after
+     * they were programmed: device {@code base + cols[k]} now has conductance {@code drifted[k]}, the value
+     * {@link #drifted(double[], double[])} gives it for the time since its last programming, and a pulse
+     * acts on that (its drift then starts again from the pulse). The host settles a device just before
+     * its first pulse of a new programming, so a device never pulsed again keeps drifting from its own
+     * last programming. The default refuses: a model whose state is more than its conductance has to say
+     * how drift becomes its state.
+     *
+     * @throws UnsupportedOperationException when the model cannot be programmed again in place
+     */
+    default void settle(int base, int[] cols, int count, double[] drifted) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot take its drifted state: it "
+                + "cannot be programmed again in place");
+    }
 }

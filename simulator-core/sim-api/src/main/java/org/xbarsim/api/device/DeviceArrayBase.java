@@ -142,6 +142,56 @@ public abstract class DeviceArrayBase implements DeviceArray {
         pinAll(out);
     }
 
+    /**
+     * Each device's power-law drift with its own exponent and its own time since programming; stuck
+     * devices hold their value. A subclass with a drift law of its own overrides this too (with
+     * {@link DeviceAges#drifted} if nothing better).
+     */
+    @Override
+    public void drifted(double[] seconds, double[] out) {
+        if (nuMean == 0 && nuSigma == 0) {
+            System.arraycopy(g, 0, out, 0, g.length);
+        } else {
+            // Devices of one age come in runs (a row's devices, a tile programmed at once): one log per run.
+            // Every device's deviate is drawn, young or not, so that each keeps its own exponent.
+            RandomStream z = driftDeviates();
+            double last = Double.NaN;
+            double logRatio = 0;
+            for (int i = 0; i < g.length; i++) {
+                double nu = nuMean + nuSigma * z.nextGaussian();
+                double s = seconds[i];
+                if (s <= t0) {
+                    out[i] = g[i];
+                    continue;
+                }
+                if (nuClippedAtZero) {
+                    nu = Math.max(0, nu);
+                }
+                if (s != last) {
+                    last = s;
+                    logRatio = StrictMath.log(s / t0);
+                }
+                out[i] = g[i] * StrictMath.exp(-nu * logRatio);
+            }
+        }
+        pinAll(out);
+    }
+
+    /** This read-noise law does not depend on time; a subclass whose law does overrides this too. */
+    @Override
+    public void readNoiseVariances(double[] seconds, double[] conductances, double[] out) {
+        readNoiseVariances(conductances, out);
+    }
+
+    /** The state is the conductance: a settled device has its drifted conductance; stuck ones stay stuck. */
+    @Override
+    public void settle(int base, int[] cols, int count, double[] drifted) {
+        for (int k = 0; k < count; k++) {
+            g[base + cols[k]] = drifted[k];
+        }
+        pin(base, cols, count);
+    }
+
     /** Puts every stuck device of {@code out} back: a stuck device is a fault, not a state that drifts. */
     protected final void pinAll(double[] out) {
         if (faults != null) {

@@ -50,14 +50,44 @@ public final class MvmBlock {
      * block's reads are then noiseless. A null stream leaves the noise per read.
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires, RandomStream heldNoise) {
+        this(tile, rows, cols, Reading.at(tile.devices(), seconds), wires, heldNoise);
+    }
+
+    /**
+     * As above for devices of several ages: device i was last programmed {@code secondsPerDevice[i]}
+     * ago (a chip in its working life, refreshed in parts).
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double[] secondsPerDevice, Wires wires,
+                    RandomStream heldNoise) {
+        this(tile, rows, cols, Reading.at(tile.devices(), secondsPerDevice), wires, heldNoise);
+    }
+
+    /** The drifted conductances of every device of a tile and their read-noise variances. */
+    private record Reading(double[] g, double[] v) {
+        static Reading at(DeviceArray devices, double seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+
+        static Reading at(DeviceArray devices, double[] seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+    }
+
+    private MvmBlock(CrossbarTile tile, int rows, int cols, Reading reading, Wires wires, RandomStream heldNoise) {
         this.rows = rows;
         this.cols = cols;
         DeviceArray devices = tile.devices();
         UnitCell cell = tile.cell();
-        double[] g = new double[devices.size()];
-        devices.drifted(seconds, g);
-        double[] v = new double[devices.size()];
-        devices.readNoiseVariances(seconds, g, v);
+        double[] g = reading.g();
+        double[] v = reading.v();
         this.rowConductance = new double[rows];
         for (int r = 0; r < rows; r++) {
             for (int line = 0; line < cell.devices(); line++) {

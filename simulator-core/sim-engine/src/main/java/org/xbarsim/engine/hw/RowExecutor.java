@@ -185,16 +185,11 @@ public final class RowExecutor {
         readPath.convert(readCols, sampled, count, adcNoise, codes);
         demand.verify(lastSeries);
         demand.readOps++;
-        // Summed in this order, so that the flat model's total is what it was before costs had parts.
-        double read = count * tile.cell().devices() * costs.readPerDevice();
-        if (costs.readVolts() > 0) {
-            read += costs.readEnergy(rowConductance(), 1.0, chip.seconds(chip.integrationCycles()));
-        }
-        double adc = count * costs.adc();
-        demand.energyPicojoules += read + adc + costs.rowDrive();
-        demand.energy.read += read;
-        demand.energy.adc += adc;
-        demand.energy.dac += costs.rowDrive();
+        ReadCost cost = ReadCost.of(chip, count, costs.readVolts() > 0 ? rowConductance() : 0);
+        demand.energyPicojoules += cost.total();
+        demand.energy.read += cost.read();
+        demand.energy.adc += cost.adc();
+        demand.energy.dac += cost.dac();
         return count;
     }
 

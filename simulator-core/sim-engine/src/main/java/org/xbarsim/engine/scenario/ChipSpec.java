@@ -71,7 +71,16 @@ public final class ChipSpec {
                     "A pulse the shared supply cannot deliver whole waits until its devices fit (queue) or pulses "
                             + "what fits now and the rest after (split)."),
             ParameterSpec.of("adc.tilesPerBank", INTEGER, "1", 1, 65536,
-                    "Tiles whose verify reads share one bank of ADCs, converting one read at a time.")
+                    "Tiles whose reads (verify reads, inference multiplies) share one bank of ADCs, converting one "
+                            + "read at a time."),
+            ParameterSpec.of("link.bitsPerCycle", INTEGER, "0", 0, 65536,
+                    "Bits per clock cycle of the link carrying a tile's partial sums (one ADC code each) to the "
+                            + "digital periphery in inference (0: an ideal link that takes no time)."),
+            ParameterSpec.of("link.tilesPerLink", INTEGER, "1", 1, 65536,
+                    "Tiles sharing one link; it carries one tile's partial sums at a time."),
+            ParameterSpec.of("timing.digitalOp", TIME, "0s", 0, 1,
+                    "One operation of a digital-periphery lane in inference (adding a partial sum, rescaling or "
+                            + "activating one output), one lane per ADC of a tile (0: no time).")
     );
 
     /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
@@ -109,12 +118,16 @@ public final class ChipSpec {
                 .withCell(new UnitCell(devices, p.number("cell.F"), p.number("cell.reference")));
     }
 
-    /** What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}). */
+    /**
+     * What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}) and the
+     * inference data path after the ADCs ({@code chip.link.*}, {@code chip.timing.digitalOp}).
+     */
     private static SharedHardware shared(Parameters p, double clock) {
         return new SharedHardware(Math.round(p.number("controller.latency") * clock),
                 p.integer("controller.tilesPerController"), p.integer("supply.maxDevices"),
                 p.integer("supply.tilesPerSupply"), SharedHardware.Overflow.of(p.text("supply.overflow")),
-                p.integer("adc.tilesPerBank"));
+                p.integer("adc.tilesPerBank"), new SharedHardware.DataPath(p.integer("link.bitsPerCycle"),
+                p.integer("link.tilesPerLink"), Math.round(p.number("timing.digitalOp") * clock)));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

@@ -20,7 +20,7 @@ public final class Summary {
     /** Fields that measure the host, not the simulation: left out when runs are compared. */
     public static final List<String> WALL_CLOCK_FIELDS = List.of("run.wallSeconds", "run.weightsPerWallSecond",
             "run.busShare", "run.pauseShare", "run.threads", "run.peakResidentBytes", "run.residentBytesPerDevice",
-            "run.timelineBufferedRows", "inference.wallSeconds");
+            "run.timelineBufferedRows", "inference.wallSeconds", "lifecycle.wallSeconds");
 
     private Summary() {
     }
@@ -66,7 +66,7 @@ public final class Summary {
         programming.put("energy", energyByPart(total)).put("errorHistogram", histogram).put("layers", layerArray)
                 .put("tiles", tiles);
         if (!timeline.resources().isEmpty()) {
-            programming.put("resources", resources(timeline, chip));
+            programming.put("resources", resources(timeline.resources(), chip));
         }
 
         JsonObject run = new JsonObject()
@@ -134,13 +134,13 @@ public final class Summary {
 
 
     /**
-     * The shared or limited hardware of the chip's timeline: how busy each piece was and how long
-     * requests waited for it (only what can make a row wait is listed: controllers that take time,
-     * supplies with a budget, ADC banks shared by tiles).
+     * The shared or limited hardware of one of the chip's timelines: how busy each piece was and how long
+     * requests waited for it (only what can make a row or a multiply wait is listed: controllers that take
+     * time, supplies with a budget, ADC banks and links shared by tiles, a digital periphery that takes time).
      */
-    private static JsonArray resources(TimelineResult timeline, ChipConfig chip) {
+    public static JsonArray resources(List<ResourceUsage> resources, ChipConfig chip) {
         JsonArray out = new JsonArray();
-        for (ResourceUsage r : timeline.resources()) {
+        for (ResourceUsage r : resources) {
             out.add(new JsonObject()
                     .put("name", r.name())
                     .put("kind", r.kind().id())

@@ -129,7 +129,7 @@ class SpreadFitTest {
         PairPolicy policy = new PairPolicy();
         return new Scenario("t", "t.yaml", null, 1, chip, device, null,
                 Parameters.of(device.parameters(), "relax", Double.toString(relax)), policy, null,
-                Parameters.of(policy.parameters()), null, null, null, null, Map.of(), null, null, null);
+                Parameters.of(policy.parameters()), null, null, null, null, Map.of(), null, null, null, null);
     }
 
     static double law(double t, double relax) {

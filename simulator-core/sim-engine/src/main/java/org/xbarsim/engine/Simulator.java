@@ -1,6 +1,6 @@
 package org.xbarsim.engine;
 
-import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.engine.trace.Recording;
 
 /**
@@ -67,39 +68,72 @@ public final class Simulator {
         return new Prepared(scenario, layers, jobs);
     }
 
-    public JsonObject run(Prepared prepared, int threads, RunListener listener) {
+    /** Programs the scenario's weights and, for a network workload, runs inference; summarises. */
+    public RunSummary run(Prepared prepared, int threads, RunListener listener) {
         return run(prepared, threads, listener, null);
     }
 
     /** As above, recording the programming run's events when {@code recording} is not null. */
-    public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
+    public RunSummary run(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        RunResult programmed = program(prepared, threads, listener, recording);
+        return summarise(prepared.scenario(), prepared, programmed, threads, listener);
+    }
+
+    /**
+     * Programs the chip once and reads it at each of {@code inferenceTimes} ({@code 1s}, {@code 1h},
+     * {@code 1y}, units as in a scenario): one summary per time, each the summary a run of the scenario
+     * with that {@code inference.time} gives. The devices drift from the same programmed state, and
+     * every read draws its noise from streams of the seed alone, so the figures are those of separate
+     * runs at a fraction of the cost.
+     */
+    public List<RunSummary> runAtTimes(Prepared prepared, int threads, RunListener listener,
+                                       List<String> inferenceTimes) {
         Scenario s = prepared.scenario();
-        double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
-        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
-                new RandomStreams(s.seed()), tolerance);
-        RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener, recording);
-        JsonObject inference = null;
-        if (s.workload() instanceof InferenceWorkload network) {
-            inference = infer(s, network, prepared, result, threads, listener);
+        if (!(s.workload() instanceof InferenceWorkload)) {
+            throw new InputError(s.source(), "inference.time", "workload '" + s.workload().id() + "' programs "
+                    + "weights only and runs no inference; there is no time to read it at");
         }
+        List<Scenario> readings = new ArrayList<>();
+        for (String time : inferenceTimes) {
+            readings.add(s.withInferenceTime(time));
+        }
+        RunResult programmed = program(prepared, threads, listener, null);
+        List<RunSummary> summaries = new ArrayList<>();
+        for (Scenario reading : readings) {
+            summaries.add(summarise(reading, prepared, programmed, threads, listener));
+        }
+        return summaries;
+    }
+
+    private RunResult program(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        Scenario s = prepared.scenario();
+        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
+                new RandomStreams(s.seed()), tolerance(s));
+        return ProgrammingRun.execute(plan, prepared.jobs(), threads, listener, recording);
+    }
+
+    private static double tolerance(Scenario s) {
+        return s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
+    }
+
+    /** The summary of a programmed chip read as {@code s} says (its inference time). */
+    private RunSummary summarise(Scenario s, Prepared prepared, RunResult programmed, int threads,
+                                 RunListener listener) {
+        RunSummary.Inference inference = s.workload() instanceof InferenceWorkload network
+                ? infer(s, network, prepared, programmed, threads, listener) : null;
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
-        JsonObject summary = Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(),
-                result, tolerance, VERSION);
-        if (inference != null) {
-            JsonObject run = summary.getJsonObject("run");
-            summary.remove("run");
-            summary.put("inference", inference).put("run", run);
-        }
-        return summary;
+        return SummaryBuilder.build(new RunSummary.ScenarioRef(s.name(), s.source(), s.seed()), s.effective(),
+                plugins, prepared.jobs(), programmed, tolerance(s), inference, VERSION);
     }
 
     /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
-    private JsonObject infer(Scenario s, InferenceWorkload network, Prepared prepared, RunResult programmed,
-                             int threads, RunListener listener) {
+    private RunSummary.Inference infer(Scenario s, InferenceWorkload network, Prepared prepared,
+                                       RunResult programmed, int threads, RunListener listener) {
         RandomStreams streams = new RandomStreams(s.seed());
+        listener.inferenceStarted();
         try (AnalogNetwork chip = AnalogNetwork.start(s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
@@ -115,16 +149,10 @@ public final class Simulator {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
-            return new JsonObject()
-                    .put("time", s.effective().get("inference.time"))
-                    .put("samples", r.samples())
-                    .put("softwareAccuracy", finite(r.softwareAccuracy()))
-                    .put("analogAccuracy", finite(r.analogAccuracy()))
-                    .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
-                    .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
-                    .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
-                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples)
-                    .put("wallSeconds", wall);
+            return new RunSummary.Inference(s.effective().get("inference.time"), r.samples(),
+                    finite(r.softwareAccuracy()), finite(r.analogAccuracy()), finite(r.softwareBitsPerChar()),
+                    finite(r.analogBitsPerChar()), s.chip().seconds(chip.cycles()) / samples,
+                    chip.energyPicojoules() * 1e-12 / samples, wall);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -298,13 +298,13 @@ final class OptimizeCommand implements Callable<Integer> {
         return v;
     }
 
-    private List<JsonObject> runAll(ExecutorService pool, ScenarioLoader loader, Simulator simulator, Setup setup,
+    private List<RunSummary> runAll(ExecutorService pool, ScenarioLoader loader, Simulator simulator, Setup setup,
                                     List<double[]> candidates, int threadsPerRun, long firstSeed) {
         List<Long> seeds = new ArrayList<>();
         for (int k = 0; k < chips; k++) {
             seeds.add(firstSeed + k);
         }
-        List<Future<JsonObject>> futures = new ArrayList<>();
+        List<Future<RunSummary>> futures = new ArrayList<>();
         for (double[] values : candidates) {
             List<String> o = new ArrayList<>(setup.overrides());
             for (int i = 0; i < values.length; i++) {
@@ -322,9 +322,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 }));
             }
         }
-        List<JsonObject> summaries = new ArrayList<>();
-        List<JsonObject> chipRuns = new ArrayList<>();
-        for (Future<JsonObject> f : futures) {
+        List<RunSummary> summaries = new ArrayList<>();
+        List<RunSummary> chipRuns = new ArrayList<>();
+        for (Future<RunSummary> f : futures) {
             chipRuns.add(Futures.get(f));
             if (chipRuns.size() == chips) {
                 summaries.add(ChipAverage.merge(List.copyOf(chipRuns), seeds));
@@ -376,10 +376,10 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         ResultFiles.writeString(dir.resolve(EVALUATIONS), all.toString());
         ResultFiles.writeString(dir.resolve(PARETO), pareto.toString());
-        ResultFiles.writeString(dir.resolve(BEST), best.get(0).summary().encodePrettily() + "\n");
+        ResultFiles.writeString(dir.resolve(BEST), best.get(0).summary().toJson());
         for (int g = 1; g < goals.size(); g++) {
             ResultFiles.writeString(dir.resolve("best@" + Goal.lastLimit(goals.get(g)) + ".summary.json"),
-                    best.get(g).summary().encodePrettily() + "\n");
+                    best.get(g).summary().toJson());
         }
     }
 
@@ -393,9 +393,9 @@ final class OptimizeCommand implements Callable<Integer> {
             String tol = setup.tolerance().override(e.values());
             b.append(',').append(tol.substring(tol.indexOf('=') + 1));
         }
-        JsonObject p = e.summary().getJsonObject("programming");
+        RunSummary.Outcome p = e.summary().programming().total();
         b.append(',').append(e.pfail()).append(',').append(e.timeSeconds()).append(',').append(e.energyJoules())
-                .append(',').append(p.getDouble("pulseOpsPerRow"));
+                .append(',').append(p.pulseOpsPerRow());
         for (Goal g : goals) {
             b.append(',').append(g.feasible(e));
         }
@@ -431,7 +431,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "    Pfail %s  time %s  energy %s  (%.1f pulse ops per row)%n",
                         Metric.PFAIL.format(best.pfail()), Metric.TIME.format(best.timeSeconds()),
                         Metric.ENERGY.format(best.energyJoules()),
-                        best.summary().getJsonObject("programming").getDouble("pulseOpsPerRow"));
+                        best.summary().programming().total().pulseOpsPerRow());
             }
             List<Evaluation> front = ParetoFront.of(s.runs());
             Evaluation fast = front.get(0);

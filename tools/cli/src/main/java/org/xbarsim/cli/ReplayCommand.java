@@ -250,27 +250,27 @@ final class ReplayCommand implements Callable<Integer> {
             org.xbarsim.engine.run.RunPlan plan = new org.xbarsim.engine.run.RunPlan(s.chip(), s.device(),
                     s.deviceParameters(), s.policy(), s.policyParameters(),
                     new org.xbarsim.api.random.RandomStreams(s.seed()), tolerance);
-            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.trace.OpenLoopReplay.jobs(
+            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.replay.OpenLoopReplay.jobs(
                     new io.vertx.core.json.JsonArray(require(m, TraceFormat.TILES)));
-            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.trace.OpenLoopReplay.run(trace, plan, jobs,
+            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.replay.OpenLoopReplay.run(trace, plan, jobs,
                     file.toString());
             Map<String, String> plugins = new java.util.LinkedHashMap<>();
             plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
             plugins.put("replayed", file.toString());
-            io.vertx.core.json.JsonObject summary = org.xbarsim.engine.stats.Summary.build(s.name(), file.toString(),
-                    s.seed(), s.effective(), plugins, jobs, result, tolerance, Simulator.VERSION);
+            org.xbarsim.engine.summary.RunSummary summary = org.xbarsim.engine.summary.SummaryBuilder.build(
+                    new org.xbarsim.engine.summary.RunSummary.ScenarioRef(s.name(), file.toString(), s.seed()),
+                    s.effective(), plugins, jobs, result, tolerance, null, Simulator.VERSION);
             try {
                 java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(summaryFile, summary.encodePrettily() + "\n");
+                java.nio.file.Files.writeString(summaryFile, summary.toJson());
             } catch (java.io.IOException e) {
                 throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
             }
-            io.vertx.core.json.JsonObject p = summary.getJsonObject("programming");
+            org.xbarsim.engine.summary.RunSummary.Outcome p = summary.programming().total();
             out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
-                    s.name(), device, s.seed(), p.getLong("weights"));
+                    s.name(), device, s.seed(), p.weights());
             out.printf(java.util.Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                    100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
-                    p.getDouble("meanAbsErrorMicroSiemens"));
+                    100 * p.successFraction(), 100 * p.pfail(), p.meanAbsErrorMicroSiemens());
             out.println("  summary: " + summaryFile);
             out.flush();
         }

@@ -1,6 +1,5 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
                         + "name another file");
             }
-            JsonObject summary;
+            RunSummary summary;
             TraceWriter trace = record == null ? null
                     : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level), compression);
             try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             if (trace != null) {
                 trace.close();
             }
-            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
+            ResultFiles.writeString(summaryFile, summary.toJson());
             Path plot = dir.resolve("error-histogram.png");
             try {
                 Plots.errorHistogram(summary, plot);
@@ -155,46 +155,42 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, JsonObject summary,
+    private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, RunSummary summary,
                                      Path file) {
-        JsonObject p = summary.getJsonObject("programming");
-        JsonObject run = summary.getJsonObject("run");
+        RunSummary.Outcome p = summary.programming().total();
+        RunSummary.HostRun run = summary.run();
         int tiles = prepared.jobs().size();
         out.printf(Locale.ROOT, "%s (seed %d): %,d weights on %d tile%s of %dx%d%n", s.name(), s.seed(),
-                p.getLong("weights"), tiles, tiles == 1 ? "" : "s", s.chip().tileRows(), s.chip().tileCols());
+                p.weights(), tiles, tiles == 1 ? "" : "s", s.chip().tileRows(), s.chip().tileCols());
         out.printf(Locale.ROOT, "  %s on %s%s, F=%s, ADC %d bits x %d column%s%n", s.policy().id(), s.device().id(),
                 s.devicePreset() == null ? "" : "/" + s.devicePreset(), fmt(s.chip().significanceF()),
                 s.chip().adcBits(), s.chip().columnsPerAdc(), s.chip().columnsPerAdc() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
-                p.getDouble("meanAbsErrorMicroSiemens"));
+                100 * p.successFraction(), 100 * p.pfail(), p.meanAbsErrorMicroSiemens());
         out.printf(Locale.ROOT, "  per row: %.1f pulse ops (%.1f SET, %.1f RESET), %.1f reads%n",
-                p.getDouble("pulseOpsPerRow"), p.getDouble("setOpsPerRow"), p.getDouble("resetOpsPerRow"),
-                p.getDouble("readOpsPerRow"));
-        out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.getDouble("timeSeconds")),
-                joules(p.getDouble("energyJoules")));
-        JsonObject inference = summary.getJsonObject("inference");
+                p.pulseOpsPerRow(), p.setOpsPerRow(), p.resetOpsPerRow(), p.readOpsPerRow());
+        out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.timeSeconds()),
+                joules(p.energyJoules()));
+        RunSummary.Inference inference = summary.inference();
         if (inference != null) {
-            if (inference.getValue("softwareAccuracy") != null) {
+            if (inference.softwareAccuracy() != null) {
                 out.printf(Locale.ROOT, "  inference at %s: accuracy %.2f%% analog vs %.2f%% software on %,d samples%n",
-                        inference.getString("time"), 100 * inference.getDouble("analogAccuracy"),
-                        100 * inference.getDouble("softwareAccuracy"), inference.getLong("samples"));
+                        inference.time(), 100 * inference.analogAccuracy(), 100 * inference.softwareAccuracy(),
+                        inference.samples());
             }
-            if (inference.getValue("softwareBitsPerChar") != null) {
+            if (inference.softwareBitsPerChar() != null) {
                 out.printf(Locale.ROOT, "  inference at %s: %.3f bits/char analog vs %.3f software on %,d characters%n",
-                        inference.getString("time"), inference.getDouble("analogBitsPerChar"),
-                        inference.getDouble("softwareBitsPerChar"), inference.getLong("samples"));
+                        inference.time(), inference.analogBitsPerChar(), inference.softwareBitsPerChar(),
+                        inference.samples());
             }
-            out.printf(Locale.ROOT, "  per sample: %s, %s (simulated)%n", seconds(inference.getDouble("timeSecondsPerSample")),
-                    joules(inference.getDouble("energyJoulesPerSample")));
+            out.printf(Locale.ROOT, "  per sample: %s, %s (simulated)%n", seconds(inference.timeSecondsPerSample()),
+                    joules(inference.energyJoulesPerSample()));
         }
-        Double share = run.getDouble("busShare");
-        Double pauses = run.getDouble("pauseShare");
         out.printf(Locale.ROOT, "  wall %.2f s, %,.0f weights/s on %d thread%s; %,d bus events%s%n",
-                run.getDouble("wallSeconds"), run.getDouble("weightsPerWallSecond"), run.getInteger("threads"),
-                run.getInteger("threads") == 1 ? "" : "s", run.getLong("busEvents"),
-                share == null ? "" : String.format(Locale.ROOT, " (event loops: %.1f%% bus delivery, %.1f%% JVM pauses)",
-                        100 * share, 100 * pauses));
+                run.wallSeconds(), run.weightsPerWallSecond(), run.threads(), run.threads() == 1 ? "" : "s",
+                run.busEvents(), run.busShare() == null ? "" : String.format(Locale.ROOT,
+                        " (event loops: %.1f%% bus delivery, %.1f%% JVM pauses)", 100 * run.busShare(),
+                        100 * run.pauseShare()));
         out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
     }
 

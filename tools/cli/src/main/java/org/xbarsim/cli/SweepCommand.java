@@ -35,6 +35,7 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -536,7 +537,7 @@ final class SweepCommand implements Callable<Integer> {
                     try {
                         Simulator.Prepared prepared = simulator.prepare(point.scenario());
                         bar.startPoint(point.index(), prepared.rows());
-                        JsonObject summary = simulator.run(prepared, threadCount, bar);
+                        RunSummary summary = simulator.run(prepared, threadCount, bar);
                         bar.finishPoint(point.index(), prepared.rows());
                         results.record(point.index(), summary);
                         bar.println(results.line(point.index(), summary));

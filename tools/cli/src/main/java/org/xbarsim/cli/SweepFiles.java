@@ -1,6 +1,5 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * The files of a sweep result directory, shared by {@code sweep} (writes them) and {@code report}
@@ -62,14 +62,8 @@ final class SweepFiles {
     }
 
     /** A summary field as a number, or null when the summary does not have it. */
-    static Number metric(JsonObject summary, String path) {
-        int dot = path.indexOf('.');
-        JsonObject section = summary.getJsonObject(path.substring(0, dot));
-        if (section == null) {
-            return null;
-        }
-        Object v = section.getValue(path.substring(dot + 1));
-        return v instanceof Number n ? n : null;
+    static Number metric(RunSummary summary, String path) {
+        return summary.metric(path);
     }
 
     // ---- sweep.properties ----

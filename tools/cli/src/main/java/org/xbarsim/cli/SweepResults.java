@@ -1,7 +1,5 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.SweepFiles.Grid;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * The result directory of a sweep as its points finish, in whatever order the local pool or the
@@ -24,7 +24,7 @@ final class SweepResults {
     private final Path dir;
     private final List<Grid> grids;
     private final List<List<String>> values;
-    private final Map<Integer, JsonObject> done = new TreeMap<>();
+    private final Map<Integer, RunSummary> done = new TreeMap<>();
 
     /** {@code values}: each point's grid values, one per grid, by point index. */
     SweepResults(Path dir, List<Grid> grids, List<List<String>> values) {
@@ -53,8 +53,8 @@ final class SweepResults {
                 continue;
             }
             try {
-                done.put(i, new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException | DecodeException e) {
+                done.put(i, RunSummary.read(file));
+            } catch (InputError e) {
                 // left to run again
             }
         }
@@ -70,11 +70,11 @@ final class SweepResults {
     }
 
     /** Writes the point's summary and the table; false, writing nothing, when the point already has a result. */
-    synchronized boolean record(int index, JsonObject summary) {
+    synchronized boolean record(int index, RunSummary summary) {
         if (done.containsKey(index)) {
             return false;
         }
-        ResultFiles.writeString(summaryFile(dir, index), summary.encodePrettily() + "\n");
+        ResultFiles.writeString(summaryFile(dir, index), summary.toJson());
         done.put(index, summary);
         writeTable();
         return true;
@@ -94,7 +94,7 @@ final class SweepResults {
         grids.forEach(g -> header.add(g.key()));
         header.addAll(metrics);
         List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<Integer, JsonObject> e : done.entrySet()) {
+        for (Map.Entry<Integer, RunSummary> e : done.entrySet()) {
             List<String> row = new ArrayList<>(values.get(e.getKey()));
             for (String m : metrics) {
                 row.add(SweepFiles.cell(SweepFiles.metric(e.getValue(), m)));
@@ -105,25 +105,25 @@ final class SweepResults {
     }
 
     /** The line printed when a point finishes: its grid values and main figures. */
-    String line(int index, JsonObject summary) {
-        JsonObject p = summary.getJsonObject("programming");
+    String line(int index, RunSummary summary) {
+        RunSummary.Outcome p = summary.programming().total();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "  [%d/%d] %s: success %.2f%%  Pfail %.2f%%  %.1f pulse ops/row  programming %s, %s",
-                index + 1, values.size(), label(grids, values.get(index)), 100 * p.getDouble("successFraction"),
-                100 * p.getDouble("pfail"), p.getDouble("pulseOpsPerRow"),
-                RunCommand.seconds(p.getDouble("timeSeconds")), RunCommand.joules(p.getDouble("energyJoules"))));
-        JsonObject inference = summary.getJsonObject("inference");
+                index + 1, values.size(), label(grids, values.get(index)), 100 * p.successFraction(),
+                100 * p.pfail(), p.pulseOpsPerRow(), RunCommand.seconds(p.timeSeconds()),
+                RunCommand.joules(p.energyJoules())));
+        RunSummary.Inference inference = summary.inference();
         if (inference != null) {
-            if (inference.getValue("analogAccuracy") != null) {
+            if (inference.analogAccuracy() != null) {
                 b.append(String.format(Locale.ROOT, "  accuracy %.2f%% analog vs %.2f%% software",
-                        100 * inference.getDouble("analogAccuracy"), 100 * inference.getDouble("softwareAccuracy")));
+                        100 * inference.analogAccuracy(), 100 * inference.softwareAccuracy()));
             }
-            if (inference.getValue("analogBitsPerChar") != null) {
+            if (inference.analogBitsPerChar() != null) {
                 b.append(String.format(Locale.ROOT, "  %.3f bits/char analog vs %.3f software",
-                        inference.getDouble("analogBitsPerChar"), inference.getDouble("softwareBitsPerChar")));
+                        inference.analogBitsPerChar(), inference.softwareBitsPerChar()));
             }
         }
-        b.append(String.format(Locale.ROOT, "  (wall %.2f s)", summary.getJsonObject("run").getDouble("wallSeconds")));
+        b.append(String.format(Locale.ROOT, "  (wall %.2f s)", summary.run().wallSeconds()));
         return b.toString();
     }
 

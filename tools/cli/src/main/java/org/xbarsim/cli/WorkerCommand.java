@@ -17,6 +17,7 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,7 +107,7 @@ final class WorkerCommand implements Callable<Integer> {
                 out.flush();
                 long start = System.nanoTime();
                 try {
-                    result.put("summary", run(simulator, loader, job, threadCount));
+                    result.put("summary", new JsonObject(run(simulator, loader, job, threadCount).toJson()));
                 } catch (InputError e) {
                     result.put("error", Errors.oneLine(e.getMessage())).put("input", true);
                 } catch (RuntimeException e) {
@@ -130,7 +131,7 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static JsonObject run(Simulator simulator, ScenarioLoader loader, JsonObject job, int threads) {
+    private static RunSummary run(Simulator simulator, ScenarioLoader loader, JsonObject job, int threads) {
         List<String> overrides = new ArrayList<>();
         JsonArray list = job.getJsonArray("overrides");
         for (int i = 0; i < list.size(); i++) {

@@ -134,7 +134,8 @@ class SweepCommandTest {
         }
         Result cost = CliTestSupport.xbarsim(null, "report", out.toString(), "--cost");
         assertEquals(0, cost.status(), cost::err);
-        assertTrue(cost.out().matches("(?s).*grows as weights\\^\\d+\\.\\d\\d.*"), cost.out());
+        // The exponent of three tiny points is the machine's noise (negative on a busy one): only its form counts.
+        assertTrue(cost.out().matches("(?s).*grows as weights\\^-?\\d+\\.\\d\\d.*"), cost.out());
         assertNotNull(ImageIO.read(out.resolve("cost-vs-size.png").toFile()));
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
                 "workload.rows+=4,8", "--out", dir.resolve("bad").toString()), "--grid", "empty");
@@ -216,7 +217,7 @@ class SweepCommandTest {
     @Test
     void gridOfAnUnknownKey() {
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
-                "programming.nMps=5,10"), "--grid: programming.nMps: unknown key (did you mean 'nMsp'?)");
+                "programming.nMps=5,10"), "--grid: programming.nMps: unknown key (did you mean 'programming.nMsp'?)");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.SweepFiles.Grid;
 import org.xbarsim.engine.bus.Futures;
@@ -52,10 +53,10 @@ class SweepCoordinatorTest {
 
     /** A stand-in summary: what sweep.csv and the printed line read, with the worker that made it. */
     private static JsonObject summary(String worker) {
-        return new JsonObject()
-                .put("programming", new JsonObject().put("successFraction", 0.9).put("pfail", 0.1)
-                        .put("pulseOpsPerRow", 50.0).put("timeSeconds", 1e-3).put("energyJoules", 1e-6))
-                .put("run", new JsonObject().put("wallSeconds", 0.5).put("worker", worker));
+        RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 0.9, 0.1, 0, 50.0, 50.0, 0, 0, 0, 1e-3, 1e-6);
+        return new JsonObject(new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("test", worker, 1),
+                null, null, new RunSummary.Programming(o, null, List.of(), List.of()), null,
+                new RunSummary.HostRun(0.5, 0, null, null, null, 1), null).toJson());
     }
 
     private JsonObject ask(String worker) {
@@ -107,8 +108,8 @@ class SweepCoordinatorTest {
 
         done.get(10, TimeUnit.SECONDS);
         assertEquals(2, c.reissued());
-        assertEquals("a", new JsonObject(Files.readString(SweepResults.summaryFile(dir, 1))).getJsonObject("run")
-                .getString("worker"), "the first answer stands");
+        assertEquals("a", RunSummary.read(SweepResults.summaryFile(dir, 1)).scenario().source(),
+                "the first answer stands");
         List<String> table = Files.readAllLines(dir.resolve(SweepFiles.CSV));
         assertEquals(List.of("programming.nMsp", "10", "20", "30", "40"),
                 table.stream().map(l -> l.split(",")[0]).toList());

@@ -178,7 +178,7 @@ class SweepPoolTest {
     @Test
     void rangeOfAnUnknownKey() {
         assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMps=5:10:2"),
-                "--grid: programming.nMps: unknown key (did you mean 'nMsp'?)");
+                "--grid: programming.nMps: unknown key (did you mean 'programming.nMsp'?)");
     }
 
     /** Each mistake in a range: its --grid option, then the one line expected after "xbarsim: --grid: ". */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.engine.fixtures.IdealDevices;
 import org.xbarsim.engine.fixtures.StepPolicy;
 import org.xbarsim.engine.hw.ChipConfig;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 
 class ProgrammingRunTest {
     private static Parameters defaults(List<ParameterSpec> specs, Map<String, String> overrides) {
@@ -66,9 +66,9 @@ class ProgrammingRunTest {
 
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
-        JsonObject one = summary(run(1, Map.of()));
-        JsonObject two = summary(run(2, Map.of()));
-        assertEquals(Summary.withoutWallClock(one).encode(), Summary.withoutWallClock(two).encode());
+        RunSummary one = summary(run(1, Map.of()));
+        RunSummary two = summary(run(2, Map.of()));
+        assertEquals(one.withoutWallClock().toJson(), two.withoutWallClock().toJson());
     }
 
     @Test
@@ -100,12 +100,13 @@ class ProgrammingRunTest {
                 && e.getMessage().contains("no such preset file"), e.getMessage());
     }
 
-    private static JsonObject summary(RunResult r) {
+    private static RunSummary summary(RunResult r) {
         double[] w = new double[20 * 12];
         for (int i = 0; i < w.length; i++) {
             w[i] = (i % 7) - 1;
         }
         List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("m", 20, 12, w)), 8, 8, 3, 15);
-        return Summary.build("t", "t.yaml", 1, Map.of(), Map.of(), jobs, r, 0.9, "test");
+        return SummaryBuilder.build(new RunSummary.ScenarioRef("t", "t.yaml", 1), Map.of(), Map.of(), jobs, r, 0.9,
+                null, "test");
     }
 }

@@ -1,6 +1,6 @@
 package org.xbarsim.cli.optimize;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.util.List;
 
 /**
@@ -9,10 +9,6 @@ import java.util.List;
  * populations rather than ones that suit a single chip. Everything else is the first chip's.
  */
 public final class ChipAverage {
-    /** The programming figures averaged over chips. */
-    static final List<String> AVERAGED = List.of("successFraction", "pfail", "meanAbsErrorMicroSiemens",
-            "pulseOpsPerRow", "setOpsPerRow", "resetOpsPerRow", "readOpsPerRow", "timeSeconds", "energyJoules");
-
     private ChipAverage() {
     }
 
@@ -20,30 +16,25 @@ public final class ChipAverage {
      * @param summaries one per chip, in seed order
      * @param seeds     the seeds they ran with
      */
-    public static JsonObject merge(List<JsonObject> summaries, List<Long> seeds) {
+    public static RunSummary merge(List<RunSummary> summaries, List<Long> seeds) {
         if (summaries.size() == 1) {
             return summaries.get(0);
         }
-        JsonObject merged = summaries.get(0).copy();
-        JsonObject programming = merged.getJsonObject("programming");
-        for (String key : AVERAGED) {
-            double sum = 0;
-            boolean present = true;
-            for (JsonObject s : summaries) {
-                Number v = s.getJsonObject("programming").getNumber(key);
-                if (v == null) {
-                    present = false;
-                    break;
-                }
-                sum += v.doubleValue();
-            }
-            if (present) {
-                programming.put(key, sum / summaries.size());
+        int n = summaries.size();
+        double[] sums = new double[9];
+        for (RunSummary s : summaries) {
+            RunSummary.Outcome o = s.programming().total();
+            double[] v = {o.successFraction(), o.pfail(), o.meanAbsErrorMicroSiemens(), o.pulseOpsPerRow(),
+                o.setOpsPerRow(), o.resetOpsPerRow(), o.readOpsPerRow(), o.timeSeconds(), o.energyJoules()};
+            for (int i = 0; i < v.length; i++) {
+                sums[i] += v[i];
             }
         }
-        programming.put("chips", summaries.size());
-        merged.put("optimize", new JsonObject().put("seeds", new io.vertx.core.json.JsonArray(seeds))
-                .put("note", "programming figures are means over the chips of these seeds; the rest is the first's"));
-        return merged;
+        RunSummary first = summaries.get(0);
+        RunSummary.Outcome o = first.programming().total();
+        RunSummary.Outcome mean = new RunSummary.Outcome(o.weights(), o.rows(), sums[0] / n, sums[1] / n, sums[2] / n,
+                sums[3] / n, sums[4] / n, sums[5] / n, sums[6] / n, o.cycles(), sums[7] / n, sums[8] / n);
+        return first.withProgramming(p -> new RunSummary.Programming(mean, p.errorHistogram(), p.layers(), p.tiles()),
+                new RunSummary.ChipMeans(n, List.copyOf(seeds)));
     }
 }

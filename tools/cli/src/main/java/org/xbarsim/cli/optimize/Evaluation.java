@@ -1,6 +1,6 @@
 package org.xbarsim.cli.optimize;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * @param values  the knobs' values
  * @param summary the run's summary.json
  */
-public record Evaluation(int index, String phase, double[] values, JsonObject summary) {
+public record Evaluation(int index, String phase, double[] values, RunSummary summary) {
 
     public double pfail() {
         return Metric.PFAIL.of(summary);

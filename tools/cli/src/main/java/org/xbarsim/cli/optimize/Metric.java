@@ -1,6 +1,6 @@
 package org.xbarsim.cli.optimize;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.util.Locale;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
@@ -31,12 +31,11 @@ public enum Metric {
     }
 
     /** Its value in a summary, in the summary's units (a fraction, seconds, joules). */
-    public double of(JsonObject summary) {
-        JsonObject p = summary.getJsonObject("programming");
+    public double of(RunSummary summary) {
         return switch (this) {
-            case PFAIL -> p.getDouble("pfail");
-            case TIME -> p.getDouble("timeSeconds");
-            case ENERGY -> p.getDouble("energyJoules");
+            case PFAIL -> summary.programming().pfail();
+            case TIME -> summary.programming().timeSeconds();
+            case ENERGY -> summary.programming().energyJoules();
         };
     }
 

@@ -1,6 +1,6 @@
 package org.xbarsim.cli.optimize;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 public final class Search {
     /** Runs a batch of candidates (canonical knob values), in any order or in parallel; summaries in order. */
     public interface Runner {
-        List<JsonObject> run(List<double[]> candidates);
+        List<RunSummary> run(List<double[]> candidates);
     }
 
     /** Told after every batch of runs, for progress. */
@@ -189,7 +189,7 @@ public final class Search {
         if (fresh.isEmpty()) {
             return;
         }
-        List<JsonObject> summaries = runner.run(fresh);
+        List<RunSummary> summaries = runner.run(fresh);
         for (int i = 0; i < fresh.size(); i++) {
             Evaluation e = new Evaluation(runs.size(), freshPhases.get(i), fresh.get(i), summaries.get(i));
             runs.add(e);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,13 +24,14 @@ class SearchTest {
     private static final ParameterSpec STRENGTH = ParameterSpec.of("sMsp", Quantity.NUMBER, "1", 0.01, 10, "strength");
     private static final ParameterSpec MARGIN = ParameterSpec.of("margin", Quantity.CONDUCTANCE, "1uS", 0, 10, "margin");
 
-    private static JsonObject summary(double pfail, double time) {
-        return new JsonObject().put("programming", new JsonObject().put("pfail", pfail).put("timeSeconds", time)
-                .put("energyJoules", time * 1e-3).put("pulseOpsPerRow", 1.0));
+    private static RunSummary summary(double pfail, double time) {
+        RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 1 - pfail, pfail, 0, 1.0, 1.0, 0, 0, 0, time, time * 1e-3);
+        return new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("t", "t", 1), null, null,
+                new RunSummary.Programming(o, null, List.of(), List.of()), null, null, null);
     }
 
     /** A trade-off like the real one: more pulses, fewer failures; an optimal strength near 1.3. */
-    private static JsonObject tradeOff(double[] v) {
+    private static RunSummary tradeOff(double[] v) {
         double pulses = v[0];
         double strength = v[1];
         double pfail = Math.exp(-pulses / 8) * (1 + 4 * (strength - 1.3) * (strength - 1.3));
@@ -44,7 +45,7 @@ class SearchTest {
 
     private static Search search(List<double[]> seen) {
         return new Search(knobs(), candidates -> {
-            List<JsonObject> out = new ArrayList<>();
+            List<RunSummary> out = new ArrayList<>();
             for (double[] c : candidates) {
                 seen.add(c.clone());
                 out.add(tradeOff(c));

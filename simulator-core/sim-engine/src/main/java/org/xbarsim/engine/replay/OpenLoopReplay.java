@@ -1,4 +1,4 @@
-package org.xbarsim.engine.trace;
+package org.xbarsim.engine.replay;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +19,8 @@ import org.xbarsim.engine.run.RunPlan;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.trace.Trace;
+import org.xbarsim.engine.trace.TraceFormat;
 
 /**
  * What the same programming would do to other devices: a full-level trace's row operations applied,

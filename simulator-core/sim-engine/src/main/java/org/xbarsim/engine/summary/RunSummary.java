@@ -1,0 +1,189 @@
+package org.xbarsim.engine.summary;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a run came to: the typed tree behind {@code summary.json}. The engine builds it
+ * ({@link SummaryBuilder}), the file is its JSON ({@link #toJson()}, {@link #fromJson}), and every
+ * reader (sweeps, searches, reports, tests) asks its records rather than looking keys up. Component
+ * names are the file's keys (README, "Summary fields"); a component marked {@link Inline} writes its
+ * fields into the enclosing object.
+ *
+ * <p>Everything outside {@link #run} (and {@code inference.wallSeconds}) is a deterministic function
+ * of the scenario and its seed. Non-finite numbers are written as {@code null}.
+ *
+ * <p>To add a field: add a component where it belongs, of a type older files can do without (a boxed
+ * number, a record, a list: they read as null when absent), and document it in the README. A change
+ * that older readers would misread bumps {@link #FORMAT}.
+ *
+ * @param format      the file format: {@link #FORMAT} when written; files without it are format 1
+ * @param xbarsim     version of the xbarsim that ran
+ * @param scenario    which scenario and seed
+ * @param plugins     extension id and origin by kind (device, programming, workload; a replay names
+ *                    what it replayed)
+ * @param config      every scenario key with the value in force, as written
+ * @param programming the programming outcome
+ * @param inference   the network run through the programmed tiles; null for weight-only workloads
+ * @param run         what the host did (wall time, threads, bus traffic)
+ * @param chips       set when the programming figures are means over several chips (seeds)
+ */
+public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef scenario, Map<String, String> plugins,
+                         Map<String, String> config, Programming programming, Inference inference, HostRun run,
+                         @NotAMetric ChipMeans chips) {
+    /**
+     * Format 2 adds this field to format 1 and nothing else; both read. Bump when a field changes
+     * meaning or goes away.
+     */
+    public static final int FORMAT = 2;
+
+    public RunSummary {
+        plugins = plugins == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(plugins));
+        config = config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    /** Which scenario ran. */
+    public record ScenarioRef(String name, String source, long seed) {
+    }
+
+    /**
+     * The programming outcome of the whole chip, with the same per layer and per tile.
+     *
+     * @param total          the whole chip; time is the slowest tile's (tiles program in parallel)
+     * @param errorHistogram W_true - W_target over every weight
+     */
+    public record Programming(@Inline Outcome total, @NotAMetric Histogram errorHistogram, List<LayerOutcome> layers,
+                              List<TileOutcome> tiles) {
+        public double pfail() {
+            return total.pfail();
+        }
+
+        public double timeSeconds() {
+            return total.timeSeconds();
+        }
+
+        public double energyJoules() {
+            return total.energyJoules();
+        }
+
+        public long weights() {
+            return total.weights();
+        }
+    }
+
+    /**
+     * The outcome fields of a tile, a layer or the chip.
+     *
+     * @param successFraction          weights within tolerance: |W_true - W_target| <= tol
+     * @param meanAbsErrorMicroSiemens mean |W_true - W_target| of the noiseless conductances at the end
+     * @param pulseOpsPerRow           SET plus RESET row operations per row
+     * @param cycles                   simulated chip-clock cycles
+     * @param timeSeconds              simulated programming time
+     * @param energyJoules             simulated energy of pulses, reads, conversions and row drivers
+     */
+    public record Outcome(long weights, long rows, double successFraction, double pfail,
+                          double meanAbsErrorMicroSiemens, double pulseOpsPerRow, double setOpsPerRow,
+                          double resetOpsPerRow, double readOpsPerRow, long cycles, double timeSeconds,
+                          double energyJoules) {
+    }
+
+    /** One layer's outcome; {@code weightClip} is the |w| mapped to F G_T. */
+    public record LayerOutcome(int layer, String name, double weightClip, @Inline Outcome outcome) {
+    }
+
+    /** One tile's outcome and where it sits in its layer. */
+    public record TileOutcome(@Inline Outcome outcome, int tile, int layer, int rowOffset, int colOffset) {
+    }
+
+    /**
+     * Counts of W_true - W_target in equal bins from {@code lowMicroSiemens}, and beyond them; the bins
+     * span four tolerances either side of zero.
+     *
+     * @param toleranceMicroSiemens the success criterion |W_true - W_target| <= tol (since format 2)
+     */
+    public record Histogram(double lowMicroSiemens, double binWidthMicroSiemens, List<Long> counts, long below,
+                            long above, Double toleranceMicroSiemens) {
+    }
+
+    /**
+     * The network evaluated through the programmed tiles after {@code time}; accuracy for classifiers,
+     * bits per character for language models (the other pair is null).
+     */
+    public record Inference(String time, long samples, Double softwareAccuracy, Double analogAccuracy,
+                            Double softwareBitsPerChar, Double analogBitsPerChar, double timeSecondsPerSample,
+                            double energyJoulesPerSample, Double wallSeconds) {
+    }
+
+    /**
+     * What the host machine did: not part of the simulation's result. Only {@code busEvents} is the
+     * same for every run of a scenario; the others are null in a summary compared across runs.
+     *
+     * @param wallSeconds from building the first tile to programming the last row
+     * @param busShare    share of the event loops' time spent delivering bus events
+     * @param pauseShare  share of the event loops' time stopped for over a millisecond (JVM pauses)
+     */
+    public record HostRun(Double wallSeconds, long busEvents, Double busShare, Double pauseShare,
+                          Double weightsPerWallSecond, Integer threads) {
+    }
+
+    /** The programming figures are means over the chips of these seeds; everything else is the first's. */
+    public record ChipMeans(int count, List<Long> seeds) {
+    }
+
+    /** The file's text: pretty-printed JSON with a final newline. */
+    public String toJson() {
+        return RecordJson.write(this).encodePrettily() + "\n";
+    }
+
+    /**
+     * Reads a summary's text; anything that is not one (malformed JSON, a missing or mistyped field, a
+     * format newer than this xbarsim reads) is an {@link org.xbarsim.api.io.InputError} naming
+     * {@code source} and the field.
+     */
+    public static RunSummary fromJson(String text, String source) {
+        io.vertx.core.json.JsonObject json = RecordJson.parse(text, source);
+        if (!json.containsKey("format")) {
+            json.put("format", 1); // written before the field existed
+        }
+        return RecordJson.read(RunSummary.class, json, source, RunSummary::checkFormat);
+    }
+
+    /** Reads a summary file (at most {@link RecordJson#MAX_FILE_BYTES}). */
+    public static RunSummary read(Path file) {
+        return fromJson(RecordJson.readFile(file, "a summary (summary.json)"), file.toString());
+    }
+
+    private static void checkFormat(io.vertx.core.json.JsonObject json, String source) {
+        Object f = json.getValue("format");
+        if ((!(f instanceof Integer n) || n < 1 || n > FORMAT)) {
+            throw new org.xbarsim.api.io.InputError(source, "format", "expected a summary of format 1.." + FORMAT
+                    + " (what this xbarsim reads), got " + f + (f instanceof Integer n && n > FORMAT
+                    ? ": written by a newer xbarsim" : ""));
+        }
+    }
+
+    /** This summary without the figures of the host (wall times, threads, bus and pause shares). */
+    public RunSummary withoutWallClock() {
+        Inference i = inference == null ? null : new Inference(inference.time(), inference.samples(),
+                inference.softwareAccuracy(), inference.analogAccuracy(), inference.softwareBitsPerChar(),
+                inference.analogBitsPerChar(), inference.timeSecondsPerSample(), inference.energyJoulesPerSample(),
+                null);
+        HostRun r = run == null ? null : new HostRun(null, run.busEvents(), null, null, null, null);
+        return new RunSummary(format, xbarsim, scenario, plugins, config, programming, i, r, chips);
+    }
+
+    /** A copy with another programming section (means over chips, say). */
+    public RunSummary withProgramming(UnaryOperator<Programming> change, ChipMeans means) {
+        return new RunSummary(format, xbarsim, scenario, plugins, config, change.apply(programming), inference, run,
+                means);
+    }
+
+    /** A summary's numbers by metric path ({@code programming.pfail}): see {@link SummaryMetrics}. */
+    public Double metric(String path) {
+        return SummaryMetrics.value(this, path);
+    }
+}

@@ -1,0 +1,94 @@
+package org.xbarsim.engine.summary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.run.RunResult;
+import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.summary.RunSummary.HostRun;
+import org.xbarsim.engine.summary.RunSummary.Inference;
+import org.xbarsim.engine.summary.RunSummary.LayerOutcome;
+import org.xbarsim.engine.summary.RunSummary.Outcome;
+import org.xbarsim.engine.summary.RunSummary.Programming;
+import org.xbarsim.engine.summary.RunSummary.TileOutcome;
+
+/**
+ * Adds a programming run's per-tile statistics up to a {@link RunSummary}: the chip, each layer and
+ * each tile. Tiles are added in tile order, so sums are bit-identical whatever thread ran which tile.
+ */
+public final class SummaryBuilder {
+    private SummaryBuilder() {
+    }
+
+    /**
+     * The summary of a run.
+     *
+     * @param effective every scenario key with the value in force (the {@code config} section)
+     * @param plugins   extension id and origin by kind
+     * @param inference the network's evaluation, or null
+     */
+    public static RunSummary build(RunSummary.ScenarioRef scenario, Map<String, String> effective,
+                                   Map<String, String> plugins, List<TileJob> jobs, RunResult result,
+                                   double tolerance, Inference inference, String version) {
+        Programming programming = programming(jobs, result, tolerance);
+        return new RunSummary(RunSummary.FORMAT, version, scenario, plugins, effective, programming, inference,
+                hostRun(result, programming.weights()), null);
+    }
+
+    /** The chip's, each layer's and each tile's outcome, with the chip's error histogram. */
+    static Programming programming(List<TileJob> jobs, RunResult result, double tolerance) {
+        ChipConfig chip = result.chip();
+        TileStatistics total = new TileStatistics(-1, -1, 4 * tolerance);
+        int layers = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
+        TileStatistics[] perLayer = new TileStatistics[layers];
+        long[] layerCycles = new long[layers];
+        long maxCycles = 0;
+        List<TileOutcome> tiles = new ArrayList<>();
+        for (int i = 0; i < result.tiles().size(); i++) {
+            TileStatistics t = result.tiles().get(i);
+            TileJob job = jobs.get(i);
+            total.addAll(t);
+            if (perLayer[job.layer()] == null) {
+                perLayer[job.layer()] = new TileStatistics(-1, job.layer(), 4 * tolerance);
+            }
+            perLayer[job.layer()].addAll(t);
+            // Tiles program in parallel: a layer, like the chip, takes as long as its slowest tile.
+            layerCycles[job.layer()] = Math.max(layerCycles[job.layer()], t.cycles);
+            maxCycles = Math.max(maxCycles, t.cycles);
+            tiles.add(new TileOutcome(outcome(t, chip, t.cycles), t.tile, job.layer(), job.rowOffset(),
+                    job.colOffset()));
+        }
+        List<LayerOutcome> layerOutcomes = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            int layer = l;
+            TileJob first = jobs.stream().filter(j -> j.layer() == layer).findFirst().orElseThrow();
+            layerOutcomes.add(new LayerOutcome(l, first.layerName(), first.weightClip(),
+                    outcome(perLayer[l], chip, layerCycles[l])));
+        }
+        RunSummary.Histogram histogram = new RunSummary.Histogram(-total.histogram.limit(),
+                total.histogram.binWidth(), Arrays.stream(total.histogram.counts()).boxed().toList(),
+                total.histogram.below(), total.histogram.above(), tolerance);
+        return new Programming(outcome(total, chip, maxCycles), histogram, List.copyOf(layerOutcomes),
+                List.copyOf(tiles));
+    }
+
+    /** The common outcome fields of a tile, a layer or the whole run. */
+    private static Outcome outcome(TileStatistics t, ChipConfig chip, long cycles) {
+        double rows = Math.max(1, t.rows);
+        double success = t.successFraction();
+        return new Outcome(t.weights, t.rows, success, 1 - success,
+                t.weights == 0 ? 0.0 : t.sumAbsErrorMicroSiemens / t.weights,
+                (t.setOps + t.resetOps) / rows, t.setOps / rows, t.resetOps / rows, t.readOps / rows, cycles,
+                chip.seconds(cycles), t.energyPicojoules * 1e-12);
+    }
+
+    private static HostRun hostRun(RunResult result, long weights) {
+        return new HostRun(result.wallSeconds(), result.busEvents(),
+                Double.isNaN(result.busShare()) ? null : result.busShare(),
+                Double.isNaN(result.pauseShare()) ? null : result.pauseShare(),
+                weights / Math.max(result.wallSeconds(), 1e-9), result.threads());
+    }
+}

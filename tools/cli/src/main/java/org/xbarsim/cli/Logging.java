@@ -17,7 +17,7 @@ final class Logging {
         setDefault("hazelcast.logging.type", "slf4j");
         setDefault("org.slf4j.simpleLogger.log.com.hazelcast", "error");
         // PF4J logs a stack trace for every jar it cannot load; the plugin catalog collects those
-        // failures and the command line reports each in one line instead (Plugins.load).
+        // failures and the command line reports each in one line instead (PluginOptions).
         setDefault("org.slf4j.simpleLogger.log.org.pf4j", "off");
         // A message to a consumer that has just been unregistered (a worker asking a finished coordinator
         // for more, a result after a failed tile stopped its policy) is expected at the end, not news.

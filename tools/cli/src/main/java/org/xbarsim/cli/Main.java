@@ -36,7 +36,6 @@ public final class Main implements Runnable {
     /** Runs a command line; the tests call this in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Logging.configure();
-        Plugins.warnings = err;
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

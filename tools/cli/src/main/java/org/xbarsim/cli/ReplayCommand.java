@@ -44,8 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @picocli.CommandLine.Mixin
+    org.xbarsim.cli.options.PluginOptions plugins;
 
     @Option(names = "--device", paramLabel = "ID", description = "Apply the recorded pulses, open loop, to devices "
             + "of this plugin instead (needs a full-level trace) and write the weights and Pfail that result.")
@@ -110,7 +110,8 @@ final class ReplayCommand implements Callable<Integer> {
         Thread reader = new Thread(reading, "xbarsim-trace-reader");
         reader.setDaemon(true);
         reader.start();
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            PluginCatalog catalog = host.catalog();
             Scenario scenario = new ScenarioLoader(catalog).loadText(require(m, TraceFormat.SCENARIO),
                     file + " (recorded scenario)", scenarioLocation(m), List.of(),
                     Long.parseLong(require(m, TraceFormat.SEED)));
@@ -236,7 +237,8 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             text.append("device.impl: ").append(device).append('\n');
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            PluginCatalog catalog = host.catalog();
             Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
                     scenarioLocation(m),
                     overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));

@@ -112,7 +112,7 @@ final class TrainCommand implements Runnable {
     }
 
     /** {@code xbarsim train lstm}: the character LSTM of {@code workload.impl: char-lstm}. */
-    @Command(name = "lstm", description = "Train the character-level LSTM language model on a text (its first 90%).")
+    @Command(name = "lstm", description = "Train the character-level LSTM language model on a text (its first 90%%).")
     static final class LstmCommand implements Callable<Integer> {
         @Option(names = "--text", required = true, paramLabel = "FILE", description = "The text, e.g. "
                 + "scenarios/data/jargon-4.4.7-excerpt.txt; the last 10% is held out.")

@@ -56,8 +56,8 @@ final class WorkerCommand implements Callable<Integer> {
             + "all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @picocli.CommandLine.Mixin
+    org.xbarsim.cli.options.PluginOptions plugins;
 
     @Option(names = "--points", paramLabel = "N", description = "Stop after N points (default: run until killed).")
     Long maxPoints;
@@ -75,7 +75,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (maxPoints != null && maxPoints < 1) {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir); ClusterNode node = ClusterNode.join(host, port, join)) {
+        try (org.xbarsim.explore.SimulatorHost simulatorHost = plugins.open(spec.commandLine().getErr());
+             ClusterNode node = ClusterNode.join(host, port, join)) {
+            PluginCatalog catalog = simulatorHost.catalog();
             String me = node.address();
             out.printf(Locale.ROOT, "xbarsim worker %s: joined the cluster (%d thread%s a point); waiting for sweep "
                     + "points%n", me, threadCount, threadCount == 1 ? "" : "s");

@@ -68,9 +68,13 @@ class SweepCommandTest {
         List<List<String>> rows = csv(sweep.resolve("sweep.csv"));
         assertEquals(5, rows.size(), "header and four rows");
         List<String> header = rows.get(0);
-        assertEquals(List.of("programming.nMsp", "chip.adc.bits", "programming.successFraction", "programming.pfail",
-                "programming.meanAbsErrorMicroSiemens", "programming.pulseOpsPerRow", "programming.readOpsPerRow",
-                "programming.timeSeconds", "programming.energyJoules", "programming.weights", "run.wallSeconds"), header);
+        // The axes, then every number of the summary, in the order of summary.json.
+        assertEquals(List.of("programming.nMsp", "chip.adc.bits", "programming.weights", "programming.rows",
+                "programming.successFraction", "programming.pfail", "programming.meanAbsErrorMicroSiemens",
+                "programming.pulseOpsPerRow", "programming.setOpsPerRow", "programming.resetOpsPerRow",
+                "programming.readOpsPerRow", "programming.cycles", "programming.timeSeconds", "programming.energyJoules",
+                "run.wallSeconds", "run.busEvents", "run.busShare", "run.pauseShare", "run.weightsPerWallSecond",
+                "run.threads"), header);
         String[][] expected = {{"5", "4"}, {"5", "10"}, {"40", "4"}, {"40", "10"}};
         List<Double> pfails = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -308,7 +312,7 @@ class SweepCommandTest {
                 "ref,40,,0.003,0.01",
                 "adaptive,4,2,5.0E-4,0.2",
                 "adaptive,10,3,0.0015,0.01",
-                "adaptive,40,3,0.0025,0.0"), Files.readAllLines(dir.resolve("front-by-programming.impl.csv")));
+                "adaptive,40,3,0.0025,0"), Files.readAllLines(dir.resolve("front-by-programming.impl.csv")));
     }
 
     @Test

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.cli.SweepFiles.Grid;
+import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.scenario.ScenarioSpec;
+import org.xbarsim.explore.sweep.SweepPlan;
 import org.xbarsim.engine.bus.Futures;
 
 /**
@@ -40,14 +42,19 @@ class SweepCoordinatorTest {
     }
 
     private SweepCoordinator coordinator(int points, double timeout) {
-        List<List<String>> values = new ArrayList<>();
         List<JsonObject> jobs = new ArrayList<>();
+        SweepPlan plan = SweepPlan.of(ScenarioSpec.of("name: test\n", dir.resolve("test.yaml")));
+        List<String> values = new ArrayList<>();
         for (int i = 0; i < points; i++) {
-            values.add(List.of(Integer.toString(10 * (i + 1))));
+            values.add(Integer.toString(10 * (i + 1)));
             jobs.add(new JsonObject().put("name", "test").put("point", i));
         }
-        SweepResults results = new SweepResults(dir, List.of(new Grid("programming.nMsp", values.stream()
-                .map(v -> v.get(0)).toList())), values);
+        plan = plan.grid("programming.nMsp", values);
+        List<Point> list = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            list.add(plan.point(i, List.of(values.get(i))));
+        }
+        SweepResults results = new SweepResults(dir, plan.axes(), list);
         return new SweepCoordinator(results, jobs, timeout, lines::add);
     }
 
@@ -110,7 +117,7 @@ class SweepCoordinatorTest {
         assertEquals(2, c.reissued());
         assertEquals("a", RunSummary.read(SweepResults.summaryFile(dir, 1)).scenario().source(),
                 "the first answer stands");
-        List<String> table = Files.readAllLines(dir.resolve(SweepFiles.CSV));
+        List<String> table = Files.readAllLines(dir.resolve(SweepResults.CSV));
         assertEquals(List.of("programming.nMsp", "10", "20", "30", "40"),
                 table.stream().map(l -> l.split(",")[0]).toList());
         assertEquals(4, lines.stream().filter(l -> l.matches("\\s+\\[\\d/4] .*")).count(), lines::toString);

@@ -28,13 +28,24 @@ import org.xbarsim.api.io.InputError;
  * left out; a null scalar is written as {@code null}. Reading is strict about types (a string where a
  * number belongs is refused, naming the field) and lenient about presence for what may be null:
  * a missing boxed number, string, record, list or map reads as null, a missing primitive is an error.
- * Keys a record does not have are ignored.
+ * Keys a record does not have are ignored. {@link RunSummary} is written this way; so can any result
+ * file whose content is a record tree.
  */
-final class RecordJson {
+public final class RecordJson {
     /** A summary is a few hundred bytes per tile: a chip of thousands of tiles is far below this. */
     static final long MAX_FILE_BYTES = 64L << 20;
 
     private RecordJson() {
+    }
+
+    /** A record's JSON text, pretty-printed, with a final newline: a result file's content. */
+    public static String text(Record record) {
+        return write(record).encodePrettily() + "\n";
+    }
+
+    /** Reads a record of {@code type} from JSON text; mistakes are InputErrors naming {@code source} and the field. */
+    public static <T extends Record> T read(Class<T> type, String text, String source) {
+        return read(type, parse(text, source), source, (json, s) -> { });
     }
 
     static JsonObject write(Record record) {

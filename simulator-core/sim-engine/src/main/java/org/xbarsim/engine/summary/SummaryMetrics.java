@@ -16,6 +16,13 @@ import java.util.Map;
  * null where a summary lacks the section (inference of a weight-only run) or the number.
  */
 public final class SummaryMetrics {
+    /**
+     * The metrics that measure the host rather than the simulation: wall times, rates, threads, the
+     * event loops' bus and pause shares. Everything else is the same for every run of a scenario and seed.
+     */
+    public static final List<String> HOST = List.of("inference.wallSeconds", "run.wallSeconds", "run.busShare",
+            "run.pauseShare", "run.weightsPerWallSecond", "run.threads");
+
     /** Every metric path, in the order of the file. */
     public static final List<String> PATHS;
     private static final Map<String, List<RecordComponent>> ROUTES;

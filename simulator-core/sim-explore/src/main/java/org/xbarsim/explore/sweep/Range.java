@@ -3,7 +3,6 @@ package org.xbarsim.explore.sweep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Quantity;
@@ -44,22 +43,10 @@ public final class Range {
         }
         String lo = parts[0].trim();
         String hi = parts[1].trim();
-        String count = parts[2].trim();
-        if (lo.isEmpty() || hi.isEmpty() || count.isEmpty()) {
+        if (lo.isEmpty() || hi.isEmpty() || parts[2].trim().isEmpty()) {
             throw error(key, "expected a range lo:hi:n with lo, hi and n all given, got '" + text + "'");
         }
-        int n;
-        try {
-            n = Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            throw error(key, "expected the count n of lo:hi:n to be a whole number, got '" + count + "'");
-        }
-        if (n < 1) {
-            throw error(key, "expected a count n >= 1 in lo:hi:n, got " + n);
-        }
-        if (n > SweepPlan.MAX_POINTS) {
-            throw error(key, "expected a count n <= " + SweepPlan.MAX_POINTS + " in lo:hi:n, got " + n);
-        }
+        int n = count(key, parts[2].trim());
         if (spec == null || spec.quantity() == Quantity.CHOICE || spec.quantity() == Quantity.PATH) {
             throw error(key, "expected a numeric key for a range lo:hi:n, got " + (spec == null
                     ? "a key that is not a parameter" : "a " + spec.quantity().noun() + " key") + "; list its values "
@@ -78,6 +65,36 @@ public final class Range {
             throw error(key, "expected n >= 2 for a range from " + lo + " to " + hi + " (n = 1 is the single value "
                     + "lo:lo:1), got 1");
         }
+        List<String> values = values(q, lo, hi, n, log);
+        if (new LinkedHashSet<>(values).size() != values.size()) {
+            throw error(key, "expected " + n + " distinct values from " + text + ", got repeats ("
+                    + String.join(",", values) + ")"
+                    + (q == Quantity.INTEGER ? ": a whole-number key has fewer values in that range" : ""));
+        }
+        return values;
+    }
+
+    /** The count n of lo:hi:n: 1..MAX_POINTS. */
+    private static int count(String key, String count) {
+        int n;
+        try {
+            n = Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            throw error(key, "expected the count n of lo:hi:n to be a whole number, got '" + count + "'");
+        }
+        if (n < 1) {
+            throw error(key, "expected a count n >= 1 in lo:hi:n, got " + n);
+        }
+        if (n > SweepPlan.MAX_POINTS) {
+            throw error(key, "expected a count n <= " + SweepPlan.MAX_POINTS + " in lo:hi:n, got " + n);
+        }
+        return n;
+    }
+
+    /** n values from lo to hi, evenly spaced or by a constant ratio, written as the scenario would. */
+    private static List<String> values(Quantity q, String lo, String hi, int n, boolean log) {
+        double a = q.parse(lo);
+        double b = q.parse(hi);
         List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (i == 0 || i == n - 1) {
@@ -87,14 +104,7 @@ public final class Range {
                 continue;
             }
             double f = (double) i / (n - 1);
-            double v = log ? a * Math.pow(b / a, f) : a + (b - a) * f;
-            values.add(write(q, v));
-        }
-        Set<String> distinct = new LinkedHashSet<>(values);
-        if (distinct.size() != values.size()) {
-            throw error(key, "expected " + n + " distinct values from " + text + ", got repeats ("
-                    + String.join(",", values) + ")"
-                    + (q == Quantity.INTEGER ? ": a whole-number key has fewer values in that range" : ""));
+            values.add(write(q, log ? a * Math.pow(b / a, f) : a + (b - a) * f));
         }
         return values;
     }

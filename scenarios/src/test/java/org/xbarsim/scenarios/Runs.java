@@ -21,10 +21,14 @@ final class Runs {
 
     static synchronized PluginCatalog catalog() {
         if (catalog == null) {
-            String dir = System.getProperty("xbarsim.plugins", "../tools/cli/target/xbarsim/plugins");
-            catalog = PluginCatalog.load(Path.of(dir));
+            catalog = PluginCatalog.load(Path.of(pluginDir()));
         }
         return catalog;
+    }
+
+    /** The distribution's plugin directory. */
+    static String pluginDir() {
+        return System.getProperty("xbarsim.plugins", "../tools/cli/target/xbarsim/plugins");
     }
 
     /** Runs a scenario file of this module with overrides; returns summary.json's content. */

@@ -115,7 +115,7 @@ final class TrainCommand implements Runnable {
     @Command(name = "lstm", description = "Train the character-level LSTM language model on a text (its first 90%%).")
     static final class LstmCommand implements Callable<Integer> {
         @Option(names = "--text", required = true, paramLabel = "FILE", description = "The text, e.g. "
-                + "scenarios/data/jargon-4.4.7-excerpt.txt; the last 10% is held out.")
+                + "scenarios/data/jargon-4.4.7-excerpt.txt; the last 10%% is held out.")
         Path text;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to save the model.")
@@ -171,15 +171,8 @@ final class TrainCommand implements Runnable {
                 });
             }
             double heldOutBits = model.bitsPerChar(heldOut);
-            java.util.Map<String, String> info = new java.util.LinkedHashMap<>();
-            info.put("trainer", "xbarsim train lstm");
-            info.put("data", text.getFileName().toString());
-            info.put("seed", Long.toString(settings.seed()));
-            info.put("epochs", Integer.toString(settings.epochs()));
-            info.put("trainChars", Integer.toString(train.length));
-            info.put("heldOutChars", Integer.toString(heldOut.length));
-            info.put("trainBitsPerChar", Double.toString(model.bitsPerChar(train)));
-            info.put("heldOutBitsPerChar", Double.toString(heldOutBits));
+            java.util.Map<String, String> info = org.xbarsim.nn.lstm.TrainCharLstm.provenance("xbarsim train lstm",
+                    text, corpus, settings, model.bitsPerChar(train), heldOutBits);
             model.save(this.out, info);
             out.printf(Locale.ROOT, "held-out %.4f bits/char (vocabulary %d, %,d parameters); saved %s%n", heldOutBits,
                     corpus.vocabSize(), model.parameterCount(), this.out);

@@ -69,19 +69,28 @@ public final class SweepReport {
     /** Draws every quantity against every swept key it depends on into {@code dir}; returns the files. */
     public List<Path> metricPlots(Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, Chart<?, ?>> c : charts().entrySet()) {
+            Path file = dir.resolve(Charts.fileName(c.getKey()));
+            Charts.save(c.getValue(), file);
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** The charts {@link #metricPlots} draws, by file name stem ({@code pfail-vs-chip.adc.bits}). */
+    Map<String, Chart<?, ?>> charts() {
+        Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         List<String> swept = swept();
         for (String key : swept) {
             SweepAxis axis = SweepAxis.of(key, distinct(key));
             List<String> others = swept.stream().filter(k -> !k.equals(key)).toList();
             for (PlotMetric m : PlotMetric.of(table)) {
                 if (dependsOn(key, others, m.value()) || (m.reference() != null && dependsOn(key, others, m.reference()))) {
-                    Path file = dir.resolve(Charts.fileName(m.stem() + "-vs-" + key));
-                    Charts.save(chart(axis, others, m), file);
-                    written.add(file);
+                    charts.put(m.stem() + "-vs-" + key, chart(axis, others, m));
                 }
             }
         }
-        return written;
+        return charts;
     }
 
     /**

@@ -49,6 +49,7 @@ public final class SimulatorHost implements AutoCloseable {
      * by {@link #pluginProblems()}; a directory that is not one is an {@link InputError}.
      */
     public static SimulatorHost open(Path pluginDir) {
+        Logging.configure();
         if (!Files.isDirectory(pluginDir)) {
             throw new InputError("--plugins", "", "expected a directory of plugin jars, got " + pluginDir);
         }

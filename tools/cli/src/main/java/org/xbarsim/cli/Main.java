@@ -51,7 +51,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line; the tests call this in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        Logging.configure();
+        org.xbarsim.explore.Logging.configure();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

@@ -1,0 +1,66 @@
+package org.xbarsim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's Java example (scenarios/examples/ExploreFromJava.java) compiled against the library
+ * as a user compiles it, and run: a run, a sweep and a search, with figures that make sense.
+ */
+class ExampleIT {
+    @TempDir
+    Path classes;
+
+    @Test
+    void theJavaExampleRunsASweepAndASearch() throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
+                classes.toString(), "-Xlint:all", "-Werror", "examples/ExploreFromJava.java");
+        assertEquals(0, status, "the example compiles without a warning");
+        String out = runMain();
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.get(0).startsWith("run: Pfail "), out);
+        assertEquals(6, lines.stream().filter(l -> l.startsWith("sweep: ")).count(), out);
+        // More MSP pulses, fewer failures: at 10 bits, a budget of 5 fails more weights than one of 40.
+        assertTrue(pfail(out, "programming.nMsp=5 chip.adc.bits=10") > pfail(out, "programming.nMsp=40 chip.adc.bits=10"),
+                out);
+        Matcher best = Pattern.compile("search: best of (\\d+) runs: .* in ([0-9.]+) ms").matcher(out);
+        assertTrue(best.find(), out);
+        assertEquals(16, Integer.parseInt(best.group(1)));
+        assertTrue(Double.parseDouble(best.group(2)) <= 1.0, "the best run keeps the 1 ms limit: " + out);
+    }
+
+    private String runMain() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            loader.loadClass("ExploreFromJava").getMethod("main", String[].class)
+                    .invoke(null, (Object) new String[] {Runs.pluginDir(), "tile-rowwise.yaml"});
+        } finally {
+            System.setOut(saved);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double pfail(String out, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+Pfail\\s+([0-9.]+)%").matcher(out);
+        assertTrue(m.find(), label + " in " + out);
+        return Double.parseDouble(m.group(1));
+    }
+}

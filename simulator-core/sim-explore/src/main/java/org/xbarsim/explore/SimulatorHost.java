@@ -58,6 +58,7 @@ public final class SimulatorHost implements AutoCloseable {
 
     /** A host over a catalog the caller made (and closes). */
     public static SimulatorHost of(PluginCatalog catalog) {
+        Logging.configure();
         return new SimulatorHost(catalog, false);
     }
 

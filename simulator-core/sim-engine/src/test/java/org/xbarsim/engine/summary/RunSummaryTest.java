@@ -143,4 +143,39 @@ class RunSummaryTest {
         assertEquals(s.programming(), d.programming());
         assertEquals(d, RunSummary.fromJson(d.toJson(), "d"));
     }
+
+    @Test
+    void handWrittenFilesReadWhereTheyMeanTheSame() {
+        JsonObject json = new JsonObject(sample(null).toJson());
+        json.getJsonObject("config").put("chip.adc.bits", 10);
+        json.getJsonObject("programming").put("weights", 512.0);
+        RunSummary s = RunSummary.fromJson(json.encode(), "h.json");
+        assertEquals("10", s.config().get("chip.adc.bits"), "a bare number is the same text");
+        assertEquals(512, s.programming().weights(), "a whole number written with a point");
+        json.getJsonObject("programming").put("weights", 1e16);
+        InputError big = assertThrows(InputError.class, () -> RunSummary.fromJson(json.encode(), "h.json"));
+        assertTrue(big.getMessage().contains("programming.weights: expected a whole number"), big.getMessage());
+        json.getJsonObject("programming").put("weights", 512);
+        json.put("format", 0);
+        assertThrows(InputError.class, () -> RunSummary.fromJson(json.encode(), "h.json"));
+        json.put("format", 1);
+        json.put("plugins", new JsonObject().put("device", new JsonObject()));
+        InputError object = assertThrows(InputError.class, () -> RunSummary.fromJson(json.encode(), "h.json"));
+        assertEquals("h.json: plugins.device: expected a string, got an object", object.getMessage());
+    }
+
+    /** Any record tree reads and writes as a summary does. */
+    record Sample(String name, List<Long> counts, Map<String, Double> values, Double missing) {
+    }
+
+    @Test
+    void anyRecordTreeRoundTrips() {
+        Sample s = new Sample("x", List.of(1L, 2L), Map.of("a", 0.5), null);
+        String text = RecordJson.text(s);
+        assertTrue(text.endsWith("}\n") && text.contains("\"missing\" : null"), text);
+        assertEquals(s, RecordJson.read(Sample.class, text, "s"));
+        InputError e = assertThrows(InputError.class, () -> RecordJson.read(Sample.class,
+                "{\"name\": \"x\", \"counts\": [1, null]}", "s"));
+        assertEquals("s: counts[1]: expected a value, got null", e.getMessage());
+    }
 }

@@ -47,7 +47,7 @@ public final class CostChart {
         while (from < weights.size() - 2 && weights.get(from) < 1e6) {
             from++;
         }
-        double exponent = slope(weights.subList(from, weights.size()), seconds.subList(from, seconds.size()));
+        double exponent = PowerLawFit.exponent(weights.subList(from, weights.size()), seconds.subList(from, seconds.size()));
         String range = from == 0 ? "" : String.format(java.util.Locale.ROOT, " from %,.0f weights",
                 weights.get(from));
         XYChart chart = Charts.xy(String.format(java.util.Locale.ROOT, "%s: wall time grows as weights^%.2f%s",
@@ -69,24 +69,5 @@ public final class CostChart {
         reference.setLineStyle(Palette.DASHED);
         Charts.save(chart, png);
         return exponent;
-    }
-
-    /** Least-squares slope of log y against log x. */
-    public static double slope(List<Double> x, List<Double> y) {
-        int n = x.size();
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += Math.log(x.get(i)) / n;
-            my += Math.log(y.get(i)) / n;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = Math.log(x.get(i)) - mx;
-            sxy += dx * (Math.log(y.get(i)) - my);
-            sxx += dx * dx;
-        }
-        return sxy / sxx;
     }
 }

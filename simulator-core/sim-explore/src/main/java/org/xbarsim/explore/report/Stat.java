@@ -21,7 +21,8 @@ record Stat(double mean, double sd, int n) {
         mean /= v.size();
         double squares = 0;
         for (double x : v) {
-            squares += (x - mean) * (x - mean);
+            double d = x - mean;
+            squares += d * d;
         }
         return new Stat(mean, v.size() < 2 ? 0 : Math.sqrt(squares / (v.size() - 1)), v.size());
     }

@@ -52,6 +52,8 @@ class MetricsTest {
         assertTrue(atLeast.holds(0.98));
         assertFalse(atLeast.holds(0.97));
         assertFalse(atLeast.holds(null), "a run without the figure does not keep the limit");
+        assertTrue(atLeast.holds(0.973), "the limit itself is within it");
+        assertTrue(Limit.parse("--limit", "time<=2ms").get(0).holds(2e-3));
         assertEquals((0.973 - 0.9) / 0.973, atLeast.excess(0.9), 1e-12);
         assertEquals(0, atLeast.excess(0.99));
         Limit atMost = Limit.parse("--limit", "time<=2ms").get(0);
@@ -64,5 +66,9 @@ class MetricsTest {
         assertThrows(InputError.class, () -> Limit.parse("--limit", "pfail<=1%,1%"));
         assertThrows(InputError.class, () -> Limit.parse("--limit", "pfail<=1%,"));
         assertThrows(InputError.class, () -> Limit.parse("--limit", "pfail"));
+        InputError noMetric = assertThrows(InputError.class, () -> Limit.parse("--limit", "=5ms"));
+        assertTrue(noMetric.getMessage().startsWith("--limit: expected metric<=value"), noMetric.getMessage());
+        assertEquals(List.of(1e-3), Limit.parse("--limit", "time=1ms").stream().map(Limit::value).toList(),
+                "after '=' alone the value starts one character on");
     }
 }

@@ -13,7 +13,8 @@ class ChipMeanTest {
     private static RunSummary chip(double pfail, double time, double energy, Double accuracy, double perSample) {
         RunSummary.Outcome o = new RunSummary.Outcome(64, 8, 1 - pfail, pfail, 0.25 + pfail, 60 + 100 * pfail,
                 56 + 100 * pfail, 4, 57, 4000, time, energy);
-        RunSummary.Inference i = new RunSummary.Inference("1s", 100, 0.99, accuracy, null, null, perSample,
+        RunSummary.Inference i = new RunSummary.Inference("1s", 100, accuracy == null ? null : accuracy + 0.02,
+                accuracy, accuracy == null ? null : 3 - accuracy, accuracy == null ? null : 3.5 - accuracy, perSample,
                 2 * perSample, 1.0);
         return new RunSummary(RunSummary.FORMAT, "t", new RunSummary.ScenarioRef("t", "t", 7), null, null,
                 new RunSummary.Programming(o, null, List.of(), List.of()), i, null, null);
@@ -39,9 +40,11 @@ class ChipMeanTest {
         assertEquals(64, o.weights());
         assertEquals(4000, o.cycles(), "cycles are the first chip's, not a mean");
         assertEquals(0.95, m.inference().analogAccuracy(), 1e-15);
+        assertEquals(0.97, m.inference().softwareAccuracy(), 1e-15);
+        assertEquals(2.05, m.inference().softwareBitsPerChar(), 1e-15);
+        assertEquals(2.55, m.inference().analogBitsPerChar(), 1e-15);
         assertEquals(2e-6, m.inference().timeSecondsPerSample(), 1e-20);
         assertEquals(4e-6, m.inference().energyJoulesPerSample(), 1e-20);
-        assertNull(m.inference().analogBitsPerChar(), "no chip has it");
         assertEquals(new RunSummary.ChipMeans(3, List.of(7L, 8L, 9L)), m.chips());
         assertSame(a, ChipMean.of(List.of(a), List.of(7L)), "one chip is its own summary");
     }
@@ -51,5 +54,8 @@ class ChipMeanTest {
         RunSummary m = ChipMean.of(List.of(chip(0.01, 1e-3, 1e-6, 0.9, 1e-6), chip(0.02, 1e-3, 1e-6, null, 1e-6)),
                 List.of(1L, 2L));
         assertNull(m.inference().analogAccuracy());
+        assertNull(m.inference().softwareAccuracy());
+        assertNull(m.inference().softwareBitsPerChar());
+        assertNull(m.inference().analogBitsPerChar());
     }
 }

@@ -68,4 +68,17 @@ class GoalTest {
         assertThrows(InputError.class, () -> Goal.forEachValue(Metrics.PFAIL, false, List.of(
                 Limit.parse("--limit", "time<=1ms,2ms"), Limit.parse("--limit", "energy<=1uJ,2uJ"))));
     }
+
+    @Test
+    void aTimeIsScaledByTheReferenceAFractionIsNotAndEachBrokenLimitCostsTenTimesOnePlusItsExcess() {
+        Goal time = Goal.of(Metrics.TIME, Limit.parse("--limit", "pfail<=10%"));
+        // 1.5 ms against a 2 ms reference: 0.75; Pfail 15% breaks the 10% limit by half: 10 (1 + 0.5) = 15.
+        assertEquals(0.75, time.score(run(0.05, 1.5e-3, null), 2e-3), 1e-12);
+        assertEquals(0.75 + 15, time.score(run(0.15, 1.5e-3, null), 2e-3), 1e-12);
+        assertEquals(1.5e-3, time.score(run(0.05, 1.5e-3, null), 0), 1e-15, "no reference: unscaled");
+        Goal pfail = Goal.of(Metrics.PFAIL, List.of());
+        assertEquals(0.05, pfail.score(run(0.05, 1e-3, null), 2e-3), 1e-15, "a fraction is not scaled");
+        Goal accuracy = Goal.of(Metrics.ANALOG_ACCURACY, List.of());
+        assertEquals(-0.97, accuracy.score(run(0.05, 1e-3, 0.97), 0.5), 1e-15, "maximised: its negative");
+    }
 }

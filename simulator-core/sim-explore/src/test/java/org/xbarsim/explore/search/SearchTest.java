@@ -125,6 +125,9 @@ class SearchTest {
                 new Evaluation(4, "design", new double[0], summary(0.01, 4e-3)));
         List<Evaluation> front = ParetoFront.of(runs);
         assertEquals(List.of(0, 2, 4), front.stream().map(Evaluation::index).toList());
+        List<Evaluation> shuffled = List.of(runs.get(4), runs.get(1), runs.get(3), runs.get(0), runs.get(2));
+        assertEquals(List.of(0, 2, 4), ParetoFront.of(shuffled).stream().map(Evaluation::index).toList(),
+                "fastest first whatever the order given");
     }
 
     @Test

@@ -125,6 +125,7 @@ public final class Simulator {
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
+        plugins.put("cost", s.cost().id() + " (" + catalog.originOf(s.cost()) + ")");
         return SummaryBuilder.build(new RunSummary.ScenarioRef(s.name(), s.source(), s.seed()), s.effective(),
                 plugins, prepared.jobs(), programmed, tolerance(s), inference, VERSION);
     }
@@ -148,11 +149,8 @@ public final class Simulator {
                 throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            long samples = Math.max(1, r.samples());
-            return new RunSummary.Inference(s.effective().get("inference.time"), r.samples(),
-                    finite(r.softwareAccuracy()), finite(r.analogAccuracy()), finite(r.softwareBitsPerChar()),
-                    finite(r.analogBitsPerChar()), s.chip().seconds(chip.cycles()) / samples,
-                    chip.energyPicojoules() * 1e-12 / samples, wall);
+            return InferenceFigures.of(s.effective().get("inference.time"), r, chip, s.chip(), prepared.jobs().size(),
+                    wall);
         }
     }
 
@@ -189,9 +187,5 @@ public final class Simulator {
                 listener.inferenceProgress(done, total);
             }
         });
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

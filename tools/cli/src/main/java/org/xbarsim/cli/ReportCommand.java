@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.metric.Metrics;
 import org.xbarsim.explore.report.Charts;
 import org.xbarsim.explore.report.CostChart;
@@ -48,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
             + "that do not have them.")
     List<Path> frontInclude = new ArrayList<>();
 
+    @Option(names = "--metric", paramLabel = "PATH", description = "Another summary metric to plot against each swept "
+            + "key it depends on (repeatable): any column of sweep.csv, inference.energy.adc or chip.areaMm2, say.")
+    List<String> metrics = new ArrayList<>();
+
     @Option(names = "--cost", description = "Adds cost-vs-size.png: the wall time of each point against the weights "
             + "it programmed (log-log) and weights per second, with the fitted growth exponent: how the simulator's "
             + "cost grows with matrix size.")
@@ -71,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "fronts");
         }
         Sweep sweep = read(dir, "");
-        SweepReport report = new SweepReport(sweep.name(), sweep.axes().axes(), sweep.table());
+        SweepReport report = new SweepReport(sweep.name(), sweep.axes().axes(), sweep.table()).plotting(metrics(sweep));
         List<Path> written = new ArrayList<>(report.metricPlots(dir));
         Path loss = LossChart.write(report, dir);
         if (loss != null) {
@@ -80,6 +85,19 @@ final class ReportCommand implements Callable<Integer> {
         written.addAll(extras(sweep, out));
         print(out, sweep, report, written);
         return 0;
+    }
+
+    private List<Metric> metrics(Sweep sweep) {
+        List<Metric> list = new ArrayList<>();
+        for (String name : metrics) {
+            Metric m = Metrics.parse("--metric", name);
+            if (!sweep.table().has(m)) {
+                throw new InputError("--metric", name, "expected a column of " + dir.resolve(SweepResults.CSV)
+                        + ", found none (the sweep's scenario has no such figure)");
+            }
+            list.add(m);
+        }
+        return list;
     }
 
     /** The plots asked for by option: the comparison, the fronts, the cost. */

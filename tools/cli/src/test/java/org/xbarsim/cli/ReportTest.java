@@ -83,4 +83,20 @@ class ReportTest {
         assertTrue(Files.exists(a.resolve("pfail-vs-chip.adc.bits.png")));
         assertFalse(Files.exists(a.resolve("pfail-vs-seed.png")), "seeds are chips, not a condition");
     }
+
+    @Test
+    void anyColumnOfTheTableCanBePlotted() throws IOException {
+        // Before: only Pfail, accuracy, time and energy; the periphery's figures needed a program of their own.
+        Path a = sweep("any", "mnist-mlp", true);
+        Result r = CliTestSupport.xbarsim(null, "report", a.toString(), "--metric", "inference.softwareAccuracy",
+                "--metric", "energy");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("programming.energyJoules-vs-chip.adc.bits.png"), r.out());
+        assertFalse(Files.exists(a.resolve("inference.softwareAccuracy-vs-chip.adc.bits.png")),
+                "a flat line is no plot");
+        assertInputError(CliTestSupport.xbarsim(null, "report", a.toString(), "--metric", "chip.areaMm2"),
+                "--metric", "expected a column of");
+        assertInputError(CliTestSupport.xbarsim(null, "report", a.toString(), "--metric", "areaa"),
+                "--metric", "expected a summary metric");
+    }
 }

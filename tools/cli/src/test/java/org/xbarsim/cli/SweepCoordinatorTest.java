@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.explore.runner.Point;
@@ -61,9 +62,8 @@ class SweepCoordinatorTest {
     /** A stand-in summary: what sweep.csv and the printed line read, with the worker that made it. */
     private static JsonObject summary(String worker) {
         RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 0.9, 0.1, 0, 50.0, 50.0, 0, 0, 0, 1e-3, 1e-6);
-        return new JsonObject(new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("test", worker, 1),
-                null, null, new RunSummary.Programming(o, null, List.of(), List.of()), null,
-                new RunSummary.HostRun(0.5, 0, null, null, null, 1), null).toJson());
+        return new JsonObject(Summaries.of(o, null, worker, new RunSummary.HostRun(0.5, 0, null, null, null, 1))
+                .toJson());
     }
 
     private JsonObject ask(String worker) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Component;
@@ -15,6 +16,7 @@ import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.param.Preset;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,9 +47,10 @@ public final class ScenarioLoader {
     public static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final List<String> TOP_LEVEL = List.of("name", "description", "seed", "chip", "device",
-            "programming", "workload", "inference");
+            "programming", "workload", "inference", "cost");
     private static final Map<String, String> DEFAULT_IMPL = Map.of(
-            "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic");
+            "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic",
+            "cost", org.xbarsim.engine.cost.FlatCostModel.ID);
 
     private final PluginCatalog catalog;
 
@@ -265,16 +268,21 @@ public final class ScenarioLoader {
                     + "' does not declare gTargetMax and tol, which every policy must");
         }
         Parameters inference = inference(workload.component(), sections.get("inference"), effective, source);
-        return new Scenario(name, source, base, seed, ChipSpec.resolve(chipParameters, source),
+        Bound<CostModel> cost = bind("cost", sections.get("cost"), source, catalog::costModel, catalog.costModels(),
+                effective).withPathsUnder(base);
+        ChipConfig chip = ChipSpec.resolve(chipParameters, source);
+        chip = chip.withCosts(CostPricing.price(cost.component(), cost.parameters(), chip, source, base));
+        return new Scenario(name, source, base, seed, chip,
                 device.component(), device.preset(), device.parameters(),
                 policy.component(), policy.preset(), policy.parameters(),
-                workload.component(), workload.preset(), workload.parameters(), inference, effective);
+                workload.component(), workload.preset(), workload.parameters(), inference, effective,
+                cost.component(), cost.preset(), cost.parameters());
     }
 
     /** The entries by section (chip, device, ...), keys relative to it; unknown top-level keys refused. */
     private static Map<String, Map<String, Entry>> sections(Map<String, Entry> entries) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        for (String s : List.of("chip", "device", "programming", "workload", "inference")) {
+        for (String s : List.of("chip", "device", "programming", "workload", "inference", "cost")) {
             sections.put(s, new LinkedHashMap<>());
         }
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
@@ -378,6 +386,7 @@ public final class ScenarioLoader {
         return switch (section) {
             case "device" -> "device model";
             case "programming" -> "programming policy";
+            case "cost" -> "cost model";
             default -> "workload";
         };
     }

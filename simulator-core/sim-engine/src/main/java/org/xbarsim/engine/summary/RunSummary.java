@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * What a run came to: the typed tree behind {@code summary.json}. The engine builds it
@@ -27,17 +26,19 @@ import java.util.function.UnaryOperator;
  * @param plugins     extension id and origin by kind (device, programming, workload; a replay names
  *                    what it replayed)
  * @param config      every scenario key with the value in force, as written
+ * @param chip        the chip as built: its tiles, a conversion's time, its area when the cost model prices it
  * @param programming the programming outcome
  * @param inference   the network run through the programmed tiles; null for weight-only workloads
  * @param run         what the host did (wall time, threads, bus traffic)
  * @param chips       set when the programming figures are means over several chips (seeds)
  */
 public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef scenario, Map<String, String> plugins,
-                         Map<String, String> config, Programming programming, Inference inference, HostRun run,
-                         @NotAMetric ChipMeans chips) {
+                         Map<String, String> config, Chip chip, Programming programming, Inference inference,
+                         HostRun run, @NotAMetric ChipMeans chips) {
     /**
-     * Format 2 adds this field to format 1 and nothing else; both read. Bump when a field changes
-     * meaning or goes away.
+     * Format 2 adds this field and the histogram's tolerance to format 1; both read. Sections added
+     * since (the chip, energy by part, figures of merit) read as null from files without them. Bump
+     * when a field changes meaning or goes away.
      */
     public static final int FORMAT = 2;
 
@@ -51,13 +52,29 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
     }
 
     /**
+     * The chip as built.
+     *
+     * @param adcConversionSeconds one ADC conversion's time
+     * @param tileAreaMm2          one tile's area, when the cost model prices area (else null)
+     * @param areaMm2              every tile's
+     * @param area                 every tile's area by part
+     */
+    public record Chip(int tiles, double adcConversionSeconds, Double tileAreaMm2, Double areaMm2, ChipArea area) {
+    }
+
+    /** The chip's area by part, mm^2. */
+    public record ChipArea(double array, double adcs, double rows, double digital) {
+    }
+
+    /**
      * The programming outcome of the whole chip, with the same per layer and per tile.
      *
      * @param total          the whole chip; time is the slowest tile's (tiles program in parallel)
+     * @param energy         the chip's programming energy by part (null in files written before it was)
      * @param errorHistogram W_true - W_target over every weight
      */
-    public record Programming(@Inline Outcome total, @NotAMetric Histogram errorHistogram, List<LayerOutcome> layers,
-                              List<TileOutcome> tiles) {
+    public record Programming(@Inline Outcome total, ProgrammingEnergy energy, @NotAMetric Histogram errorHistogram,
+                              List<LayerOutcome> layers, List<TileOutcome> tiles) {
         public double pfail() {
             return total.pfail();
         }
@@ -91,6 +108,14 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
                           double energyJoules) {
     }
 
+    /**
+     * Programming energy by part, J: SET and RESET pulses, the array's verify reads, conversions, row
+     * drive, ADC calibration.
+     */
+    public record ProgrammingEnergy(double set, double reset, double read, double adc, double dac,
+                                    double calibration) {
+    }
+
     /** One layer's outcome; {@code weightClip} is the |w| mapped to F G_T. */
     public record LayerOutcome(int layer, String name, double weightClip, @Inline Outcome outcome) {
     }
@@ -111,11 +136,26 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
 
     /**
      * The network evaluated through the programmed tiles after {@code time}; accuracy for classifiers,
-     * bits per character for language models (the other pair is null).
+     * bits per character for language models (the other pair is null); the figures of merit per sample.
+     *
+     * @param energy           energy per sample by part (null in files written before it was)
+     * @param opsPerSample     two operations per multiply-accumulate of the layers' weights
+     * @param topsPerMm2       null when the cost model prices no area
      */
     public record Inference(String time, long samples, Double softwareAccuracy, Double analogAccuracy,
                             Double softwareBitsPerChar, Double analogBitsPerChar, double timeSecondsPerSample,
-                            double energyJoulesPerSample, Double wallSeconds) {
+                            double energyJoulesPerSample, InferenceEnergy energy, Double samplesPerSecond,
+                            Double opsPerSample, Double topsPerWatt, Double topsPerMm2, Double wallSeconds) {
+        /** The same figures with another wall time (null: left out of a comparison across runs). */
+        public Inference withWallSeconds(Double seconds) {
+            return new Inference(time, samples, softwareAccuracy, analogAccuracy, softwareBitsPerChar,
+                    analogBitsPerChar, timeSecondsPerSample, energyJoulesPerSample, energy, samplesPerSecond,
+                    opsPerSample, topsPerWatt, topsPerMm2, seconds);
+        }
+    }
+
+    /** Inference energy per sample by part, J: the array's reads, conversions, row drive, digital periphery. */
+    public record InferenceEnergy(double array, double adc, double dac, double digital) {
     }
 
     /**
@@ -168,17 +208,14 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
 
     /** This summary without the figures of the host (wall times, threads, bus and pause shares). */
     public RunSummary withoutWallClock() {
-        Inference i = inference == null ? null : new Inference(inference.time(), inference.samples(),
-                inference.softwareAccuracy(), inference.analogAccuracy(), inference.softwareBitsPerChar(),
-                inference.analogBitsPerChar(), inference.timeSecondsPerSample(), inference.energyJoulesPerSample(),
-                null);
+        Inference i = inference == null ? null : inference.withWallSeconds(null);
         HostRun r = run == null ? null : new HostRun(null, run.busEvents(), null, null, null, null);
-        return new RunSummary(format, xbarsim, scenario, plugins, config, programming, i, r, chips);
+        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, programming, i, r, chips);
     }
 
-    /** A copy with another programming section (means over chips, say). */
-    public RunSummary withProgramming(UnaryOperator<Programming> change, ChipMeans means) {
-        return new RunSummary(format, xbarsim, scenario, plugins, config, change.apply(programming), inference, run,
+    /** A copy with other programming and inference sections (means over chips, say). */
+    public RunSummary withResults(Programming newProgramming, Inference newInference, ChipMeans means) {
+        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, newProgramming, newInference, run,
                 means);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.api.cost.TileArea;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
@@ -34,8 +35,31 @@ public final class SummaryBuilder {
                                    Map<String, String> plugins, List<TileJob> jobs, RunResult result,
                                    double tolerance, Inference inference, String version) {
         Programming programming = programming(jobs, result, tolerance);
-        return new RunSummary(RunSummary.FORMAT, version, scenario, plugins, effective, programming, inference,
-                hostRun(result, programming.weights()), null);
+        return new RunSummary(RunSummary.FORMAT, version, scenario, plugins, effective,
+                chip(result.chip(), jobs.size()), programming, inference, hostRun(result, programming.weights()),
+                null);
+    }
+
+    /**
+     * The chip as built: its tiles, one ADC conversion's time and, when its cost model prices area (the
+     * flat model does not), its area by part in mm^2.
+     */
+    static RunSummary.Chip chip(ChipConfig chip, int tiles) {
+        double conversion = chip.seconds(chip.periphery().adcConversionCycles());
+        TileArea tile = chip.costs().area();
+        if (!tile.known()) {
+            return new RunSummary.Chip(tiles, conversion, null, null, null);
+        }
+        double mm2 = 1e-6;
+        return new RunSummary.Chip(tiles, conversion, tile.total() * mm2, tiles * tile.total() * mm2,
+                new RunSummary.ChipArea(tiles * tile.array() * mm2, tiles * tile.adcs() * mm2,
+                        tiles * tile.rows() * mm2, tiles * tile.digital() * mm2));
+    }
+
+    /** Programming energy by part, J. */
+    private static RunSummary.ProgrammingEnergy energy(TileStatistics t) {
+        return new RunSummary.ProgrammingEnergy(t.energy.set * 1e-12, t.energy.reset * 1e-12, t.energy.read * 1e-12,
+                t.energy.adc * 1e-12, t.energy.dac * 1e-12, t.energy.calibration * 1e-12);
     }
 
     /** The chip's, each layer's and each tile's outcome, with the chip's error histogram. */
@@ -71,7 +95,7 @@ public final class SummaryBuilder {
         RunSummary.Histogram histogram = new RunSummary.Histogram(-total.histogram.limit(),
                 total.histogram.binWidth(), Arrays.stream(total.histogram.counts()).boxed().toList(),
                 total.histogram.below(), total.histogram.above(), tolerance);
-        return new Programming(outcome(total, chip, maxCycles), histogram, List.copyOf(layerOutcomes),
+        return new Programming(outcome(total, chip, maxCycles), energy(total), histogram, List.copyOf(layerOutcomes),
                 List.copyOf(tiles));
     }
 

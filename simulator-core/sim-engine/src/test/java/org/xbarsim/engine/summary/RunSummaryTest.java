@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary.HostRun;
 import org.xbarsim.engine.summary.RunSummary.Inference;
 import org.xbarsim.engine.summary.RunSummary.LayerOutcome;
@@ -35,8 +36,8 @@ class RunSummaryTest {
         config.put("name", "s");
         config.put("chip.adc.bits", "10");
         return new RunSummary(RunSummary.FORMAT, "0.1.0", new RunSummary.ScenarioRef("s", "s.yaml", 7),
-                Map.of("device", "pcm (built-in)"), config,
-                new Programming(total, new RunSummary.Histogram(-3.6, 0.18, List.of(1L, 2L, 3L), 4, 5, 0.9),
+                Map.of("device", "pcm (built-in)"), config, null,
+                new Programming(total, null, new RunSummary.Histogram(-3.6, 0.18, List.of(1L, 2L, 3L), 4, 5, 0.9),
                         List.of(new LayerOutcome(0, "matrix", 4.5, total)),
                         List.of(new TileOutcome(half, 0, 0, 0, 0), new TileOutcome(half, 1, 0, 16, 0))),
                 inference, new HostRun(0.42, 1234, 0.12, Double.NaN, 1219.0, 2), null);
@@ -44,7 +45,7 @@ class RunSummaryTest {
 
     @Test
     void aSummaryReadsBackAsTheSameRecords() {
-        RunSummary s = sample(new Inference("1h", 100, 0.98, 0.97, null, null, 1.1e-6, 9.3e-8, 1.5));
+        RunSummary s = sample(Summaries.inference("1h", 100, 0.98, 0.97, null, null, 1.1e-6, 9.3e-8, 1.5));
         RunSummary back = RunSummary.fromJson(s.toJson(), "s.json");
         // NaN is written as null and read as null for a boxed field: the one change a round trip makes.
         assertEquals(new HostRun(0.42, 1234, 0.12, null, 1219.0, 2), back.run());
@@ -134,7 +135,7 @@ class RunSummaryTest {
 
     @Test
     void withoutWallClockKeepsWhatIsDeterministic(@TempDir Path dir) {
-        RunSummary s = sample(new Inference("1s", 10, 0.9, 0.8, null, null, 1e-6, 1e-7, 2.5));
+        RunSummary s = sample(Summaries.inference("1s", 10, 0.9, 0.8, null, null, 1e-6, 1e-7, 2.5));
         RunSummary d = s.withoutWallClock();
         assertNull(d.run().wallSeconds());
         assertNull(d.run().threads());

@@ -29,14 +29,15 @@ public record Metric(String path, Unit unit, boolean higherIsBetter) {
 
         /**
          * The unit of a summary field, by the convention of its name: {@code ...Seconds...},
-         * {@code ...Joules...}, {@code ...MicroSiemens...}; Pfail, fractions, accuracies and shares are
-         * fractions.
+         * {@code ...Joules...} and the parts of an {@code energy} section, {@code ...MicroSiemens...};
+         * Pfail, fractions, accuracies and shares are fractions.
          */
-        static Unit ofField(String name) {
-            if (name.contains("Seconds")) {
+        static Unit ofPath(String path) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            if (name.contains("Seconds") && !name.startsWith("samplesPer")) {
                 return SECONDS;
             }
-            if (name.contains("Joules")) {
+            if (name.contains("Joules") || path.contains(".energy.")) {
                 return JOULES;
             }
             if (name.contains("MicroSiemens")) {

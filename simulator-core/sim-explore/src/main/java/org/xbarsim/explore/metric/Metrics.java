@@ -55,8 +55,8 @@ public final class Metrics {
         }
         String field = path.substring(path.lastIndexOf('.') + 1);
         boolean higher = field.endsWith("Accuracy") || field.equals("successFraction")
-                || field.endsWith("PerWallSecond");
-        return new Metric(path, Metric.Unit.ofField(field), higher);
+                || field.endsWith("PerWallSecond") || field.equals("samplesPerSecond") || field.startsWith("topsPer");
+        return new Metric(path, Metric.Unit.ofPath(path), higher);
     }
 
     /** As {@link #of}, with a mistake an InputError on {@code option} that lists what there is. */

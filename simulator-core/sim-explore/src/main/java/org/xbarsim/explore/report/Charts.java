@@ -1,10 +1,17 @@
 package org.xbarsim.explore.report;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -105,6 +112,33 @@ public final class Charts {
     /** Draws {@code chart} into the PNG file {@code file}, atomically. */
     public static void save(Chart<?, ?> chart, Path file) throws IOException {
         ResultFiles.savePng(chart, file);
+    }
+
+    /** Draws charts one above the other into one PNG file, atomically: a figure of several panels. */
+    public static void saveStacked(Path file, List<? extends Chart<?, ?>> charts) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (Chart<?, ?> c : charts) {
+            images.add(BitmapEncoder.getBufferedImage(c));
+        }
+        int width = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        BufferedImage all = new BufferedImage(width, images.stream().mapToInt(BufferedImage::getHeight).sum(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, all.getWidth(), all.getHeight());
+        int y = 0;
+        for (BufferedImage i : images) {
+            g.drawImage(i, 0, y, null);
+            y += i.getHeight();
+        }
+        g.dispose();
+        Path tmp = ResultFiles.tempBeside(file, ".png");
+        try {
+            ImageIO.write(all, "png", tmp.toFile());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A file name from a key path: letters, digits, dot, dash, underscore. */

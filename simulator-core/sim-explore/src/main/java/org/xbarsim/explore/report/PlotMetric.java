@@ -43,6 +43,49 @@ record PlotMetric(String stem, String title, String yTitle, Function<Row, Double
         return m;
     }
 
+    /**
+     * Any metric of the table, titled by its path and drawn in a readable unit: a fraction in %, seconds
+     * and joules with the SI prefix that suits the largest value, anything else as it is.
+     */
+    static PlotMetric any(Metric metric, SweepTable table) {
+        double max = table.rows().stream().map(r -> r.get(metric)).filter(v -> v != null)
+                .mapToDouble(Math::abs).max().orElse(1);
+        String unit;
+        double scale;
+        switch (metric.unit()) {
+            case FRACTION -> {
+                unit = "%";
+                scale = 100;
+            }
+            case SECONDS, JOULES -> {
+                int prefix = prefix(max);
+                unit = PREFIXES[prefix] + (metric.unit() == Metric.Unit.SECONDS ? "s" : "J");
+                scale = Math.pow(1000, prefix);
+            }
+            case MICROSIEMENS -> {
+                unit = "uS";
+                scale = 1;
+            }
+            default -> {
+                unit = "";
+                scale = 1;
+            }
+        }
+        return new PlotMetric(metric.path(), metric.path(), metric.path() + (unit.isEmpty() ? "" : " (" + unit + ")"),
+                scaled(metric, scale), null, null);
+    }
+
+    private static final String[] PREFIXES = {"", "m", "u", "n", "p", "f"};
+
+    /** The SI prefix (index into PREFIXES, powers of 1/1000) that writes {@code max} as 1..999. */
+    static int prefix(double max) {
+        int p = 0;
+        while (p < PREFIXES.length - 1 && max > 0 && max * Math.pow(1000, p) < 1) {
+            p++;
+        }
+        return p;
+    }
+
     private static PlotMetric plain(String stem, String title, String yTitle, Metric metric, double scale) {
         return new PlotMetric(stem, title, yTitle, scaled(metric, scale), null, null);
     }

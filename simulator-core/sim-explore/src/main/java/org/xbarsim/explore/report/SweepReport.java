@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.sweep.Axis;
 import org.xbarsim.explore.sweep.SweepTable;
 import org.xbarsim.explore.sweep.SweepTable.Row;
@@ -29,6 +30,7 @@ public final class SweepReport {
     private final String name;
     private final List<Axis> axes;
     private final SweepTable table;
+    private final List<Metric> more;
 
     /**
      * @param name  the sweep's name, for titles
@@ -36,9 +38,35 @@ public final class SweepReport {
      * @param table the sweep's table
      */
     public SweepReport(String name, List<Axis> axes, SweepTable table) {
+        this(name, axes, table, List.of());
+    }
+
+    private SweepReport(String name, List<Axis> axes, SweepTable table, List<Metric> more) {
         this.name = name;
         this.axes = List.copyOf(axes);
         this.table = table;
+        this.more = List.copyOf(more);
+    }
+
+    /**
+     * This report plotting these metrics too (any column of the table: {@code inference.energy.adc},
+     * {@code chip.areaMm2}); a metric the table has no column for is an IllegalArgumentException.
+     */
+    public SweepReport plotting(List<Metric> metrics) {
+        for (Metric m : metrics) {
+            if (!table.has(m)) {
+                throw new IllegalArgumentException("the sweep's table has no column " + m.path());
+            }
+        }
+        List<Metric> all = new ArrayList<>(more);
+        all.addAll(metrics);
+        return new SweepReport(name, axes, table, all);
+    }
+
+    private List<PlotMetric> plotted() {
+        List<PlotMetric> plotted = new ArrayList<>(PlotMetric.of(table));
+        more.forEach(m -> plotted.add(PlotMetric.any(m, table)));
+        return plotted;
     }
 
     /** The keys that took more than one value, in axis order, seeds aside. */
@@ -84,7 +112,7 @@ public final class SweepReport {
         for (String key : swept) {
             SweepAxis axis = SweepAxis.of(key, distinct(key));
             List<String> others = swept.stream().filter(k -> !k.equals(key)).toList();
-            for (PlotMetric m : PlotMetric.of(table)) {
+            for (PlotMetric m : plotted()) {
                 if (dependsOn(key, others, m.value()) || (m.reference() != null && dependsOn(key, others, m.reference()))) {
                     charts.put(m.stem() + "-vs-" + key, chart(axis, others, m));
                 }

@@ -1,16 +1,19 @@
 package org.xbarsim.explore.search;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import org.xbarsim.engine.summary.NotAMetric;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.summary.RunSummary.Inference;
-import org.xbarsim.engine.summary.RunSummary.Outcome;
+import org.xbarsim.engine.summary.RunSummary.Programming;
 
 /**
  * One candidate's runs on several chips (seeds) as one summary whose figures are their means: what a
  * search then scores, so that it finds conditions that hold across device populations rather than
- * ones that suit a single chip. The programming outcome and the inference figures are averaged;
- * counts (weights, rows, cycles, samples), the per-layer and per-tile outcomes and everything else
- * are the first chip's, and {@code chips} records the seeds.
+ * ones that suit a single chip. Every real-valued figure of the programming outcome and the inference
+ * is averaged (fields added to the summary later too); counts (weights, rows, cycles, samples), the
+ * per-layer and per-tile outcomes, the error histogram and everything else are the first chip's, and
+ * {@code chips} records the seeds.
  */
 public final class ChipMean {
     private ChipMean() {
@@ -25,50 +28,52 @@ public final class ChipMean {
             return summaries.get(0);
         }
         RunSummary first = summaries.get(0);
-        Outcome o = first.programming().total();
-        Outcome mean = new Outcome(o.weights(), o.rows(), mean(summaries, s -> s.programming().total().successFraction()),
-                mean(summaries, s -> s.programming().pfail()),
-                mean(summaries, s -> s.programming().total().meanAbsErrorMicroSiemens()),
-                mean(summaries, s -> s.programming().total().pulseOpsPerRow()),
-                mean(summaries, s -> s.programming().total().setOpsPerRow()),
-                mean(summaries, s -> s.programming().total().resetOpsPerRow()),
-                mean(summaries, s -> s.programming().total().readOpsPerRow()), o.cycles(),
-                mean(summaries, s -> s.programming().timeSeconds()), mean(summaries, s -> s.programming().energyJoules()));
-        RunSummary averaged = first.withProgramming(p -> new RunSummary.Programming(mean, p.errorHistogram(),
-                p.layers(), p.tiles()), new RunSummary.ChipMeans(summaries.size(), List.copyOf(seeds)));
-        if (first.inference() == null) {
-            return averaged;
-        }
-        Inference i = first.inference();
-        Inference meanInference = new Inference(i.time(), i.samples(),
-                meanOrNull(summaries, s -> s.inference().softwareAccuracy()),
-                meanOrNull(summaries, s -> s.inference().analogAccuracy()),
-                meanOrNull(summaries, s -> s.inference().softwareBitsPerChar()),
-                meanOrNull(summaries, s -> s.inference().analogBitsPerChar()),
-                mean(summaries, s -> s.inference().timeSecondsPerSample()),
-                mean(summaries, s -> s.inference().energyJoulesPerSample()), i.wallSeconds());
-        return new RunSummary(averaged.format(), averaged.xbarsim(), averaged.scenario(), averaged.plugins(),
-                averaged.config(), averaged.programming(), meanInference, averaged.run(), averaged.chips());
+        Programming p = mean(Programming.class, summaries.stream().map(RunSummary::programming).toList());
+        Inference i = mean(Inference.class, summaries.stream().map(RunSummary::inference).toList());
+        return first.withResults(p, i, new RunSummary.ChipMeans(summaries.size(), List.copyOf(seeds)));
     }
 
-    private static double mean(List<RunSummary> summaries, java.util.function.ToDoubleFunction<RunSummary> f) {
-        double sum = 0;
-        for (RunSummary s : summaries) {
-            sum += f.applyAsDouble(s);
+    /**
+     * The record whose every real number (double or Double, in nested records too) is the mean over
+     * {@code values}; whole numbers, text, lists and parts marked {@link NotAMetric} are the first's. A
+     * figure one record lacks (null) has no mean; a section one record lacks is the first's.
+     */
+    private static <R extends Record> R mean(Class<R> type, List<R> values) {
+        if (values.contains(null)) {
+            return values.get(0);
         }
-        return sum / summaries.size();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int c = 0; c < components.length; c++) {
+            types[c] = components[c].getType();
+            args[c] = meanOf(components[c], values);
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+        }
     }
 
-    /** The mean of a figure some networks lack (accuracy of a language model): null when any run lacks it. */
-    private static Double meanOrNull(List<RunSummary> summaries, java.util.function.Function<RunSummary, Double> f) {
-        double sum = 0;
-        for (RunSummary s : summaries) {
-            Double v = f.apply(s);
-            if (v == null) {
-                return null;
-            }
-            sum += v;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object meanOf(RecordComponent c, List<? extends Record> values) {
+        List<Object> parts = values.stream().map(v -> get(c, v)).toList();
+        Class<?> t = c.getType();
+        if (t == double.class || t == Double.class) {
+            return parts.contains(null) ? null : parts.stream().mapToDouble(x -> (Double) x).sum() / parts.size();
         }
-        return sum / summaries.size();
+        if (t.isRecord() && !c.isAnnotationPresent(NotAMetric.class)) {
+            return mean((Class) t, (List) parts);
+        }
+        return parts.get(0);
+    }
+
+    private static Object get(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
     }
 }

@@ -22,6 +22,12 @@ class MetricsTest {
         assertEquals(Metric.Unit.JOULES, Metrics.of("programming.energyJoules").unit());
         assertEquals(Metric.Unit.MICROSIEMENS, Metrics.of("programming.meanAbsErrorMicroSiemens").unit());
         assertEquals(Metric.Unit.NUMBER, Metrics.of("inference.analogBitsPerChar").unit());
+        assertEquals(Metric.Unit.JOULES, Metrics.of("inference.energy.adc").unit(), "a part of an energy section");
+        assertEquals(Metric.Unit.JOULES, Metrics.of("programming.energy.set").unit());
+        assertEquals(Metric.Unit.NUMBER, Metrics.of("inference.samplesPerSecond").unit(), "a rate, not a time");
+        assertTrue(Metrics.of("inference.topsPerWatt").higherIsBetter());
+        assertTrue(Metrics.of("inference.samplesPerSecond").higherIsBetter());
+        assertFalse(Metrics.of("chip.areaMm2").higherIsBetter());
         assertTrue(Metrics.of("inference.analogAccuracy").higherIsBetter());
         assertFalse(Metrics.of("inference.analogBitsPerChar").higherIsBetter());
         assertEquals(Metrics.PFAIL, Metrics.of("pfail"), "an alias");

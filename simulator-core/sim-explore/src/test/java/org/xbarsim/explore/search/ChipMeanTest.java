@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary;
 
 /** A candidate's chips as one summary of means, the counts and the rest the first chip's. */
@@ -13,11 +14,10 @@ class ChipMeanTest {
     private static RunSummary chip(double pfail, double time, double energy, Double accuracy, double perSample) {
         RunSummary.Outcome o = new RunSummary.Outcome(64, 8, 1 - pfail, pfail, 0.25 + pfail, 60 + 100 * pfail,
                 56 + 100 * pfail, 4, 57, 4000, time, energy);
-        RunSummary.Inference i = new RunSummary.Inference("1s", 100, accuracy == null ? null : accuracy + 0.02,
+        RunSummary.Inference i = Summaries.inference("1s", 100, accuracy == null ? null : accuracy + 0.02,
                 accuracy, accuracy == null ? null : 3 - accuracy, accuracy == null ? null : 3.5 - accuracy, perSample,
                 2 * perSample, 1.0);
-        return new RunSummary(RunSummary.FORMAT, "t", new RunSummary.ScenarioRef("t", "t", 7), null, null,
-                new RunSummary.Programming(o, null, List.of(), List.of()), i, null, null);
+        return Summaries.of(o, i);
     }
 
     @Test
@@ -57,5 +57,30 @@ class ChipMeanTest {
         assertNull(m.inference().softwareAccuracy());
         assertNull(m.inference().softwareBitsPerChar());
         assertNull(m.inference().analogBitsPerChar());
+    }
+
+    @Test
+    void partsAddedToTheSummaryAreAveragedTooAndTheHistogramIsTheFirsts() {
+        RunSummary.Outcome o = Summaries.outcome(0.1, 1, 1);
+        RunSummary.Histogram h1 = new RunSummary.Histogram(-1, 0.1, List.of(1L), 0, 0, 0.5);
+        RunSummary.Histogram h2 = new RunSummary.Histogram(-2, 0.2, List.of(2L), 0, 0, 0.5);
+        RunSummary a = Summaries.of(o, null).withResults(new RunSummary.Programming(o,
+                new RunSummary.ProgrammingEnergy(1, 2, 3, 4, 5, 6), h1, List.of(), List.of()), inference(1, 4.0), null);
+        RunSummary b = Summaries.of(o, null).withResults(new RunSummary.Programming(o,
+                new RunSummary.ProgrammingEnergy(3, 4, 5, 6, 7, 8), h2, List.of(), List.of()), inference(3, null), null);
+        RunSummary m = ChipMean.of(List.of(a, b), List.of(1L, 2L));
+        assertEquals(new RunSummary.ProgrammingEnergy(2, 3, 4, 5, 6, 7), m.programming().energy());
+        assertSame(h1, m.programming().errorHistogram());
+        assertEquals(new RunSummary.InferenceEnergy(2, 4, 6, 8), m.inference().energy());
+        assertEquals(20.0, m.inference().samplesPerSecond(), 1e-12);
+        assertNull(m.inference().topsPerMm2(), "one chip lacks it");
+        RunSummary weightOnly = Summaries.of(o, null);
+        assertNull(ChipMean.of(List.of(weightOnly, weightOnly), List.of(1L, 2L)).inference());
+    }
+
+    private static RunSummary.Inference inference(double scale, Double topsPerMm2) {
+        return new RunSummary.Inference("1s", 10, null, null, null, null, 1, 1,
+                new RunSummary.InferenceEnergy(scale, 2 * scale, 3 * scale, 4 * scale), 10 * scale, 2.0, 1.0,
+                topsPerMm2, null);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.explore.metric.Limit;
 import org.xbarsim.explore.metric.Metrics;
@@ -17,9 +18,8 @@ class GoalTest {
     static RunSummary summary(double pfail, double time, Double accuracy) {
         RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 1 - pfail, pfail, 0, 1, 1, 0, 0, 0, time, time * 1e-3);
         RunSummary.Inference i = accuracy == null ? null
-                : new RunSummary.Inference("1s", 100, 0.99, accuracy, null, null, 1e-6, 1e-7, 1.0);
-        return new RunSummary(RunSummary.FORMAT, "t", new RunSummary.ScenarioRef("t", "t", 1), null, null,
-                new RunSummary.Programming(o, null, List.of(), List.of()), i, null, null);
+                : Summaries.inference("1s", 100, 0.99, accuracy, null, null, 1e-6, 1e-7, 1.0);
+        return Summaries.of(o, i);
     }
 
     private static Evaluation run(double pfail, double time, Double accuracy) {

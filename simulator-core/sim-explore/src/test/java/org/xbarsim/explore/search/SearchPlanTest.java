@@ -58,7 +58,7 @@ class SearchPlanTest {
         SearchResult r = run(plan().goals(Goal.forEachValue(Metrics.PFAIL, false,
                 List.of(Limit.parse("--limit", "time<=30us,60us")))), 1);
         String header = EvaluationTable.evaluations(r.searches().get(0), r.goals()).lines().findFirst().orElseThrow();
-        assertTrue(header.startsWith("run,phase,programming.budget,device.step,programming.weights,"), header);
+        assertTrue(header.startsWith("run,phase,programming.budget,device.step,chip.tiles,"), header);
         assertTrue(header.contains("programming.pfail") && header.contains("run.busEvents"), header);
         assertTrue(header.endsWith("feasible@30us,feasible@60us,pareto"), header);
         assertTrue(!header.contains("wallSeconds") && !header.contains("threads"), header);

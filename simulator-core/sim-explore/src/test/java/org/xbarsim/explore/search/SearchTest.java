@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.explore.metric.Limit;
 import org.xbarsim.explore.metric.Metrics;
@@ -28,8 +29,7 @@ class SearchTest {
 
     private static RunSummary summary(double pfail, double time) {
         RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 1 - pfail, pfail, 0, 1.0, 1.0, 0, 0, 0, time, time * 1e-3);
-        return new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("t", "t", 1), null, null,
-                new RunSummary.Programming(o, null, List.of(), List.of()), null, null, null);
+        return Summaries.of(o, null);
     }
 
     /** A trade-off like the real one: more pulses, fewer failures; an optimal strength near 1.3. */

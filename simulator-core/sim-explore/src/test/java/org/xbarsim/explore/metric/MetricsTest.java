@@ -74,6 +74,10 @@ class MetricsTest {
         assertThrows(InputError.class, () -> Limit.parse("--limit", "pfail"));
         InputError noMetric = assertThrows(InputError.class, () -> Limit.parse("--limit", "=5ms"));
         assertTrue(noMetric.getMessage().startsWith("--limit: expected metric<=value"), noMetric.getMessage());
+        for (String bare : List.of("<=5ms", ">=97%")) {
+            InputError e = assertThrows(InputError.class, () -> Limit.parse("--limit", bare));
+            assertTrue(e.getMessage().startsWith("--limit: expected metric<=value"), e.getMessage());
+        }
         assertEquals(List.of(1e-3), Limit.parse("--limit", "time=1ms").stream().map(Limit::value).toList(),
                 "after '=' alone the value starts one character on");
     }

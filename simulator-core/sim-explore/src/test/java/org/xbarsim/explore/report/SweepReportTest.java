@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.xbarsim.explore.metric.Metrics;
 import org.xbarsim.explore.sweep.Axis;
 import org.xbarsim.explore.sweep.SweepTable;
 
@@ -77,6 +79,29 @@ class SweepReportTest {
         XYChart accuracy = (XYChart) charts.get("analogAccuracy-vs-chip.adc.bits");
         List<XYSeries> series = List.copyOf(accuracy.getSeriesCollection());
         assertEquals(List.of("analog", "software"), series.stream().map(XYSeries::getName).toList());
+    }
+
+    @Test
+    void anyMetricOfTheTableIsPlottedInAReadableUnit() {
+        List<String> bits = List.of("4", "8");
+        SweepReport r = report(seeded(bits, true), bits).plotting(List.of(Metrics.ENERGY, Metrics.PFAIL,
+                Metrics.of("inference.softwareAccuracy")));
+        Map<String, Chart<?, ?>> charts = r.charts();
+        XYChart energy = (XYChart) charts.get("programming.energyJoules-vs-chip.adc.bits");
+        // 4 and 8 uJ: the prefix that writes the largest value as 1..999 is micro.
+        assertEquals("programming.energyJoules (uJ)", energy.getYAxisTitle());
+        assertEquals(4.0, energy.getSeriesCollection().iterator().next().getYData()[0], 1e-9);
+        XYChart pfail = (XYChart) charts.get("programming.pfail-vs-chip.adc.bits");
+        assertEquals("programming.pfail (%)", pfail.getYAxisTitle());
+        assertEquals(100 * (0.1 / 8 + 0.02), pfail.getSeriesCollection().iterator().next().getYData()[1], 1e-9);
+        assertFalse(charts.containsKey("inference.softwareAccuracy-vs-chip.adc.bits"), "the same at every point");
+        assertThrows(IllegalArgumentException.class, () -> r.plotting(List.of(Metrics.of("chip.areaMm2"))));
+        assertEquals(0, PlotMetric.prefix(5), "seconds or joules of 1..999: no prefix");
+        assertEquals(0, PlotMetric.prefix(0), "nothing to scale");
+        assertEquals(1, PlotMetric.prefix(0.5));
+        assertEquals(1, PlotMetric.prefix(1e-3));
+        assertEquals(3, PlotMetric.prefix(2e-9));
+        assertEquals(5, PlotMetric.prefix(1e-20), "femto at the least");
     }
 
     @Test

@@ -76,6 +76,8 @@ class ChipMeanTest {
         assertNull(m.inference().topsPerMm2(), "one chip lacks it");
         RunSummary weightOnly = Summaries.of(o, null);
         assertNull(ChipMean.of(List.of(weightOnly, weightOnly), List.of(1L, 2L)).inference());
+        assertSame(a.inference(), ChipMean.of(List.of(a, weightOnly), List.of(1L, 2L)).inference(),
+                "a section one chip lacks is the first's");
     }
 
     private static RunSummary.Inference inference(double scale, Double topsPerMm2) {

@@ -82,7 +82,7 @@ class ExampleIT {
         return new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("h", "h.yaml", 1), null,
                 java.util.Map.of("chip.adc.bits", String.valueOf(bits)), new RunSummary.Chip(1, (1 << bits) * 3e-10,
                 1.0 + bits / 100.0, 1.0 + bits / 100.0, new RunSummary.ChipArea(0.26, bits / 100.0, 0.01, 0.46)),
-                new RunSummary.Programming(o, null, null, List.of(), List.of()), i, null, null);
+                new RunSummary.Programming(o, null, null, List.of(), List.of(), null), i, null, null);
     }
 
     private static String classPath() {

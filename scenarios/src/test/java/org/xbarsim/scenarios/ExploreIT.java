@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.event.RowFinished;
@@ -35,8 +36,12 @@ class ExploreIT {
     @TempDir
     Path dir;
 
-    private static SimulatorHost host() {
-        return SimulatorHost.of(Runs.catalog());
+    /** One host a test (the shared plugin catalog stays open), its Vert.x closed after. */
+    private final SimulatorHost host = SimulatorHost.of(Runs.catalog());
+
+    @AfterEach
+    void closeHost() {
+        host.close();
     }
 
     /** The character LSTM on a few thousand characters: a network, quickly. */
@@ -46,7 +51,6 @@ class ExploreIT {
 
     @Test
     void aChipReadAtSeveralTimesGivesTheSummariesOfSeparateRuns() {
-        SimulatorHost host = host();
         List<String> times = List.of("1s", "1d", "1y");
         List<RunSummary> once = host.runAtTimes(lstm(), times);
         for (int i = 0; i < times.size(); i++) {
@@ -59,7 +63,6 @@ class ExploreIT {
 
     @Test
     void aSweepOverInferenceTimeProgramsOneChip() {
-        SimulatorHost host = host();
         SweepPlan plan = SweepPlan.of(lstm()).grid("inference.time", "1s", "1h", "1y");
         long[] rows = new long[1];
         try (LocalRunner runner = host.localRunner(2)) {
@@ -110,7 +113,6 @@ class ExploreIT {
     void aRunSaysWhenInferenceStartsBeforeItsFirstSample() {
         // Before: a listener learnt of inference from its first progress report, after a batch.
         List<String> order = new ArrayList<>();
-        SimulatorHost host = host();
         host.run(lstm(), 2, new RunListener() {
             @Override
             public void rowFinished(RowFinished row) {
@@ -153,7 +155,7 @@ class ExploreIT {
                   rows: 8
                   cols: 8
                 """);
-        RunSummary s = host().run(ScenarioSpec.read(scenario));
+        RunSummary s = host.run(ScenarioSpec.read(scenario));
         assertEquals("curves.csv", s.config().get("device.curves"), "the key as written");
         assertEquals(64, s.programming().weights());
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GoldenSummaryIT {
     @ParameterizedTest
-    @ValueSource(strings = {"tile-rowwise", "matrix-1024", "mackin2019/a-optimised", "mackin2019/b-distributions",
+    @ValueSource(strings = {"tile-rowwise", "matrix-1024", "shared-periphery", "mackin2019/a-optimised", "mackin2019/b-distributions",
         "mackin2019/c-doubled-spread", "mackin2019/d-pfail-speed"})
     void scenarioReproducesItsExpectedSummary(String name) throws IOException {
         RunSummary actual = Runs.run(name + ".yaml", 2).withoutWallClock();

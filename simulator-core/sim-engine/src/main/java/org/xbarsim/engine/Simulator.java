@@ -1,5 +1,6 @@
 package org.xbarsim.engine;
 
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,20 @@ public final class Simulator {
     public static final String VERSION = "0.1.0";
 
     private final PluginCatalog catalog;
+    /** The caller's Vert.x instance, or null for one of the engine's own per run. */
+    private final Vertx vertx;
 
     public Simulator(PluginCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /**
+     * A simulator whose runs deploy on {@code vertx} (a host that owns one instance per process) and
+     * leave it running; with null, each run makes and closes an instance of its own.
+     */
+    public Simulator(PluginCatalog catalog, Vertx vertx) {
         this.catalog = catalog;
+        this.vertx = vertx;
     }
 
     /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
@@ -109,7 +121,7 @@ public final class Simulator {
         Scenario s = prepared.scenario();
         RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
                 new RandomStreams(s.seed()), tolerance(s));
-        return ProgrammingRun.execute(plan, prepared.jobs(), threads, listener, recording);
+        return ProgrammingRun.execute(vertx, plan, prepared.jobs(), threads, 0, listener, recording);
     }
 
     private static double tolerance(Scenario s) {
@@ -135,7 +147,8 @@ public final class Simulator {
                                        RunResult programmed, int threads, RunListener listener) {
         RandomStreams streams = new RandomStreams(s.seed());
         listener.inferenceStarted();
-        try (AnalogNetwork chip = AnalogNetwork.start(s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
+        try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(),
+                s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
                     s.source(), s.baseDir());

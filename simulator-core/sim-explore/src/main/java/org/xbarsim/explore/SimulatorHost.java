@@ -1,9 +1,11 @@
 package org.xbarsim.explore;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.plugin.PluginCatalog;
@@ -27,21 +29,22 @@ import org.xbarsim.explore.scenario.ScenarioSpec;
  * }
  * }</pre>
  *
- * <p>Runs still start event loops of their own (the engine's programming and inference runs build
- * their Vert.x); {@link #vertx()} is the instance that outlives them, which cluster membership uses.
+ * <p>Every run deploys its tiles on the host's one Vert.x instance ({@link #vertx()}: an event loop
+ * per core, made on first use) and takes them away after, so a sweep's points share its event loops
+ * rather than each starting and stopping its own; a cluster member {@linkplain #adopt adopts} its
+ * clustered instance instead before the first run.
  */
 public final class SimulatorHost implements AutoCloseable {
     private final PluginCatalog catalog;
     private final boolean ownsCatalog;
     private final ScenarioLoader loader;
-    private final Simulator simulator;
+    private Simulator simulator;
     private Vertx vertx;
 
     private SimulatorHost(PluginCatalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
         this.ownsCatalog = ownsCatalog;
         this.loader = new ScenarioLoader(catalog);
-        this.simulator = new Simulator(catalog);
     }
 
     /**
@@ -75,7 +78,11 @@ public final class SimulatorHost implements AutoCloseable {
         return loader;
     }
 
-    public Simulator simulator() {
+    /** The simulator whose runs deploy on this host's Vert.x. */
+    public synchronized Simulator simulator() {
+        if (simulator == null) {
+            simulator = new Simulator(catalog, vertx());
+        }
         return simulator;
     }
 
@@ -99,13 +106,15 @@ public final class SimulatorHost implements AutoCloseable {
      * {@code listener} as rows finish and recording the events when {@code recording} is not null.
      */
     public RunSummary run(ScenarioSpec spec, int threads, RunListener listener, Recording recording) {
-        return simulator.run(simulator.prepare(load(spec)), threads, listener, recording);
+        Simulator sim = simulator();
+        return sim.run(sim.prepare(load(spec)), threads, listener, recording);
     }
 
     /** Programs the chip once and reads it at each time ({@code "1s", "1h", "1d", "1y"}): one summary each. */
     public List<RunSummary> runAtTimes(ScenarioSpec spec, List<String> inferenceTimes) {
-        return simulator.runAtTimes(simulator.prepare(load(spec)), Runtime.getRuntime().availableProcessors(),
-                RunListener.NONE, inferenceTimes);
+        Simulator sim = simulator();
+        return sim.runAtTimes(sim.prepare(load(spec)), Runtime.getRuntime().availableProcessors(), RunListener.NONE,
+                inferenceTimes);
     }
 
     /** A runner of {@code workers} points at a time, each on cores / workers event loops. */
@@ -115,18 +124,25 @@ public final class SimulatorHost implements AutoCloseable {
 
     /** A runner of {@code workers} points at a time, each on {@code threadsPerPoint} event loops (null: cores / workers). */
     public LocalRunner localRunner(int workers, Integer threadsPerPoint) {
-        return new LocalRunner(loader, simulator, workers, threadsPerPoint);
+        return new LocalRunner(loader, simulator(), workers, threadsPerPoint);
     }
 
-    /** The process's Vert.x instance, made on first use. */
+    /**
+     * The process's Vert.x instance, made on first use: an event loop per core, and no warning about a
+     * handler that holds its loop for less than a minute (fabricating a large tile is one handler).
+     */
     public synchronized Vertx vertx() {
         if (vertx == null) {
-            vertx = Vertx.vertx();
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+                    .setMaxEventLoopExecuteTime(60).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
         }
         return vertx;
     }
 
-    /** Adopts a Vert.x instance made elsewhere (a clustered one) as this process's; closed with the host. */
+    /**
+     * Adopts a Vert.x instance made elsewhere (a clustered one) as this process's, before the first
+     * run; closed with the host.
+     */
     public synchronized void adopt(Vertx instance) {
         if (vertx != null && vertx != instance) {
             throw new IllegalStateException("this host already has its Vert.x instance");

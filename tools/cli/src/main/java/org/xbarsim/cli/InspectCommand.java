@@ -97,13 +97,18 @@ final class InspectCommand implements Callable<Integer> {
         if (operations > 0) {
             out.printf("  size: %,.0f bytes per row operation (with its result)%n", (double) bytes / operations);
         }
+        if (t.endCycle() == null) {
+            // The chip's timeline records when programming ended (event schema 2); older traces do not.
+            out.println(t.finishedRows() == 0 ? "  simulated time: no finished rows"
+                    : "  simulated time: not recorded (the end of programming is recorded from event schema 2 on)");
+        } else {
+            out.printf("  simulated time: %s (%,d cycles%s, on the chip's timeline)%n", t.clockHertz() == null
+                    ? "unknown clock" : Quantity.TIME.format(t.endCycle() / t.clockHertz()), t.endCycle(),
+                    t.clockHertz() == null ? "" : " at " + Quantity.FREQUENCY.format(t.clockHertz()));
+        }
         if (t.finishedRows() == 0) {
-            out.println("  simulated time: no finished rows");
             return;
         }
-        out.printf("  simulated time: %s (%,d cycles%s; the slowest of %d tiles)%n", t.clockHertz() == null
-                ? "unknown clock" : Quantity.TIME.format(t.cycles() / t.clockHertz()), t.cycles(),
-                t.clockHertz() == null ? "" : " at " + Quantity.FREQUENCY.format(t.clockHertz()), t.lastCycle().size());
         out.printf("  per row (%,d rows): SET %s, RESET %s, read %s%n", t.finishedRows(), spread(t.setOps()),
                 spread(t.resetOps()), spread(t.readOps()));
     }

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xbarsim replay FILE}: runs the recorded scenario again from the trace's header and compares
- * the new event stream with the recorded one, tile by tile and event by event (tiles run in parallel,
- * so only each tile's own order is fixed), by 128-bit fingerprints of every event. Exit 0 when
+ * the new event stream with the recorded one, row by row and event by event (rows are the unit of
+ * order: each row's conversation, and the chip timeline's events, each in its own order), by 128-bit
+ * fingerprints of every event. A trace of an older event schema is refused (exit 2). Exit 0 when
  * identical, 1 at the first divergence, which is described field by field.
  */
 @Command(name = "replay", description = "Re-run a recorded trace and compare its events with the recording, event "
@@ -90,6 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (device != null) {
             Trace trace = Trace.read(file);
+            TraceFormat.requireReplayable(trace.metadata(), file.toString());
             if (!trace.complete()) {
                 throw cutShort();
             }
@@ -98,6 +100,7 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, String> m;
         try (TraceReader header = TraceReader.open(file)) {
             m = header.metadata();
+            TraceFormat.requireReplayable(m, file.toString());
             if (!header.endsWithMarker()) {
                 throw cutShort(); // before running anything: a killed run's trace is refused at once
             }
@@ -137,21 +140,21 @@ final class ReplayCommand implements Callable<Integer> {
                 return 0;
             }
             if (d.lengthOnly()) {
-                out.printf("diverged at tile %d, event %d: the recording has %d events for this tile, the replay %d%n",
-                        d.tile(), d.index(), d.recordedEvents(), d.replayedEvents());
+                out.printf("diverged at %s: the recording has %d events there, the replay %d%n",
+                        d.where(), d.recordedEvents(), d.replayedEvents());
             } else {
                 // Read the two events that differ in full, to say where: the recorded one from the file,
                 // the new one from a second run (runs are deterministic, so it is the same event).
-                SpecificRecord a = recordedEvent(d.tile(), d.index());
+                SpecificRecord a = recordedEvent(d);
                 SpecificRecord[] b = new SpecificRecord[1];
                 int[] seen = new int[1];
                 rerun(simulator, scenario, level, e -> {
-                    if (Trace.tileOf(e) == d.tile() && seen[0]++ == d.index()) {
+                    if (d.inStream(e) && seen[0]++ == d.index()) {
                         b[0] = e;
                     }
                 });
                 String difference = a == null || b[0] == null ? null : difference(a, b[0]);
-                out.printf("diverged at tile %d, event %d (%s): %s%n", d.tile(), d.index(),
+                out.printf("diverged at %s (%s): %s%n", d.where(),
                         a == null ? "?" : a.getSchema().getName(),
                         difference == null ? "the events differ between runs of the same scenario (the run is not "
                                 + "deterministic)" : difference);
@@ -179,11 +182,11 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private SpecificRecord recordedEvent(int tile, int index) {
+    private SpecificRecord recordedEvent(EventPrints.Divergence d) {
         try (TraceReader r = TraceReader.open(file)) {
             int seen = 0;
             for (SpecificRecord e = r.next(); e != null; e = r.next()) {
-                if (Trace.tileOf(e) == tile && seen++ == index) {
+                if (d.inStream(e) && seen++ == d.index()) {
                     return e;
                 }
             }

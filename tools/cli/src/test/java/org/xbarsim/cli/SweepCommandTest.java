@@ -142,7 +142,8 @@ class SweepCommandTest {
         }
         Result cost = CliTestSupport.xbarsim(null, "report", out.toString(), "--cost");
         assertEquals(0, cost.status(), cost::err);
-        // The exponent of three tiny points is the machine's noise (negative on a busy one): only its form counts.
+        // Three tiny points on one 256x256 tile cost about the same (building the tile dominates), so the
+        // fitted exponent is noise around 0 and may be negative on a busy machine: its sign is not asserted.
         assertTrue(cost.out().matches("(?s).*grows as weights\\^-?\\d+\\.\\d\\d.*"), cost.out());
         assertNotNull(ImageIO.read(out.resolve("cost-vs-size.png").toFile()));
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",

@@ -62,7 +62,7 @@ class SweepCoordinatorTest {
     /** A stand-in summary: what sweep.csv and the printed line read, with the worker that made it. */
     private static JsonObject summary(String worker) {
         RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 0.9, 0.1, 0, 50.0, 50.0, 0, 0, 0, 1e-3, 1e-6);
-        return new JsonObject(Summaries.of(o, null, worker, new RunSummary.HostRun(0.5, 0, null, null, null, 1))
+        return new JsonObject(Summaries.of(o, null, worker, new RunSummary.HostRun(0.5, 0, null, null, null, 1, null, null, null))
                 .toJson());
     }
 

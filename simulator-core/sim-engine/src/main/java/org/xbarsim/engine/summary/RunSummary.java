@@ -72,9 +72,11 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      * @param total          the whole chip; time is the slowest tile's (tiles program in parallel)
      * @param energy         the chip's programming energy by part (null in files written before it was)
      * @param errorHistogram W_true - W_target over every weight
+     * @param resources      the chip timeline's shared or limited hardware (null when nothing can make a
+     *                       row wait)
      */
     public record Programming(@Inline Outcome total, ProgrammingEnergy energy, @NotAMetric Histogram errorHistogram,
-                              List<LayerOutcome> layers, List<TileOutcome> tiles) {
+                              List<LayerOutcome> layers, List<TileOutcome> tiles, List<ResourceUse> resources) {
         public double pfail() {
             return total.pfail();
         }
@@ -114,6 +116,21 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      */
     public record ProgrammingEnergy(double set, double reset, double read, double adc, double dac,
                                     double calibration) {
+    }
+
+    /**
+     * What one piece of shared or limited hardware of the chip's timeline did: how busy it was and how
+     * long requests waited for it.
+     *
+     * @param kind        controller, supply or adcBank
+     * @param tiles       the tiles it served
+     * @param capacity    its units (devices for a supply, 1 otherwise)
+     * @param requests    requests made of it (sub-pulses count one each)
+     * @param waited      requests that had to wait
+     * @param utilisation units held times cycles held over capacity times the programming time
+     */
+    public record ResourceUse(String name, String kind, List<Integer> tiles, int capacity, long requests, long waited,
+                              double waitSeconds, double meanWaitSeconds, double maxWaitSeconds, double utilisation) {
     }
 
     /** One layer's outcome; {@code weightClip} is the |w| mapped to F G_T. */
@@ -165,9 +182,15 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      * @param wallSeconds from building the first tile to programming the last row
      * @param busShare    share of the event loops' time spent delivering bus events
      * @param pauseShare  share of the event loops' time stopped for over a millisecond (JVM pauses)
+     * @param timelineBufferedRows   the most row logs the timeline held at once: how far the event
+     *                               loops ran ahead of it
+     * @param peakResidentBytes      the process's peak resident memory when programming ended (null
+     *                               when unknown)
+     * @param residentBytesPerDevice that over the devices the tiles hold (four per cell, used or not)
      */
     public record HostRun(Double wallSeconds, long busEvents, Double busShare, Double pauseShare,
-                          Double weightsPerWallSecond, Integer threads) {
+                          Double weightsPerWallSecond, Integer threads, Integer timelineBufferedRows,
+                          Long peakResidentBytes, Double residentBytesPerDevice) {
     }
 
     /** The programming figures are means over the chips of these seeds; everything else is the first's. */
@@ -209,7 +232,8 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
     /** This summary without the figures of the host (wall times, threads, bus and pause shares). */
     public RunSummary withoutWallClock() {
         Inference i = inference == null ? null : inference.withWallSeconds(null);
-        HostRun r = run == null ? null : new HostRun(null, run.busEvents(), null, null, null, null);
+        HostRun r = run == null ? null : new HostRun(null, run.busEvents(), null, null, null, null, null, null,
+                null);
         return new RunSummary(format, xbarsim, scenario, plugins, config, chip, programming, i, r, chips);
     }
 

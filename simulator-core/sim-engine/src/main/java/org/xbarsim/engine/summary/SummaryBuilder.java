@@ -15,6 +15,8 @@ import org.xbarsim.engine.summary.RunSummary.LayerOutcome;
 import org.xbarsim.engine.summary.RunSummary.Outcome;
 import org.xbarsim.engine.summary.RunSummary.Programming;
 import org.xbarsim.engine.summary.RunSummary.TileOutcome;
+import org.xbarsim.engine.timeline.ResourceUsage;
+import org.xbarsim.engine.timeline.TimelineResult;
 
 /**
  * Adds a programming run's per-tile statistics up to a {@link RunSummary}: the chip, each layer and
@@ -36,7 +38,8 @@ public final class SummaryBuilder {
                                    double tolerance, Inference inference, String version) {
         Programming programming = programming(jobs, result, tolerance);
         return new RunSummary(RunSummary.FORMAT, version, scenario, plugins, effective,
-                chip(result.chip(), jobs.size()), programming, inference, hostRun(result, programming.weights()),
+                chip(result.chip(), jobs.size()), programming, inference,
+                hostRun(result, programming.weights(), result.tiles().size()),
                 null);
     }
 
@@ -68,8 +71,8 @@ public final class SummaryBuilder {
         TileStatistics total = new TileStatistics(-1, -1, 4 * tolerance);
         int layers = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
         TileStatistics[] perLayer = new TileStatistics[layers];
-        long[] layerCycles = new long[layers];
-        long maxCycles = 0;
+        // Times are the chip timeline's: when each tile's and layer's last row ended on the one clock.
+        TimelineResult timeline = result.timeline();
         List<TileOutcome> tiles = new ArrayList<>();
         for (int i = 0; i < result.tiles().size(); i++) {
             TileStatistics t = result.tiles().get(i);
@@ -79,10 +82,7 @@ public final class SummaryBuilder {
                 perLayer[job.layer()] = new TileStatistics(-1, job.layer(), 4 * tolerance);
             }
             perLayer[job.layer()].addAll(t);
-            // Tiles program in parallel: a layer, like the chip, takes as long as its slowest tile.
-            layerCycles[job.layer()] = Math.max(layerCycles[job.layer()], t.cycles);
-            maxCycles = Math.max(maxCycles, t.cycles);
-            tiles.add(new TileOutcome(outcome(t, chip, t.cycles), t.tile, job.layer(), job.rowOffset(),
+            tiles.add(new TileOutcome(outcome(t, chip, timeline.tileEnds()[i]), t.tile, job.layer(), job.rowOffset(),
                     job.colOffset()));
         }
         List<LayerOutcome> layerOutcomes = new ArrayList<>();
@@ -90,13 +90,32 @@ public final class SummaryBuilder {
             int layer = l;
             TileJob first = jobs.stream().filter(j -> j.layer() == layer).findFirst().orElseThrow();
             layerOutcomes.add(new LayerOutcome(l, first.layerName(), first.weightClip(),
-                    outcome(perLayer[l], chip, layerCycles[l])));
+                    outcome(perLayer[l], chip, timeline.layerEnds()[l])));
         }
         RunSummary.Histogram histogram = new RunSummary.Histogram(-total.histogram.limit(),
                 total.histogram.binWidth(), Arrays.stream(total.histogram.counts()).boxed().toList(),
                 total.histogram.below(), total.histogram.above(), tolerance);
-        return new Programming(outcome(total, chip, maxCycles), energy(total), histogram, List.copyOf(layerOutcomes),
-                List.copyOf(tiles));
+        return new Programming(outcome(total, chip, timeline.endCycle()), energy(total), histogram,
+                List.copyOf(layerOutcomes), List.copyOf(tiles), resources(timeline, chip));
+    }
+
+    /**
+     * The shared or limited hardware of the chip's timeline: how busy each piece was and how long
+     * requests waited for it (only what can make a row wait is listed: controllers that take time,
+     * supplies with a budget, ADC banks shared by tiles); null when there is none.
+     */
+    private static List<RunSummary.ResourceUse> resources(TimelineResult timeline, ChipConfig chip) {
+        if (timeline.resources().isEmpty()) {
+            return null;
+        }
+        List<RunSummary.ResourceUse> out = new ArrayList<>();
+        for (ResourceUsage r : timeline.resources()) {
+            double wait = chip.seconds(r.waitCycles());
+            out.add(new RunSummary.ResourceUse(r.name(), r.kind().id(), List.copyOf(r.tiles()), r.capacity(),
+                    r.requests(), r.waited(), wait, r.requests() == 0 ? 0.0 : wait / r.requests(),
+                    chip.seconds(r.maxWaitCycles()), r.utilisation()));
+        }
+        return List.copyOf(out);
     }
 
     /** The common outcome fields of a tile, a layer or the whole run. */
@@ -109,10 +128,19 @@ public final class SummaryBuilder {
                 chip.seconds(cycles), t.energyPicojoules * 1e-12);
     }
 
-    private static HostRun hostRun(RunResult result, long weights) {
+    private static HostRun hostRun(RunResult result, long weights, int tiles) {
+        Long peak = null;
+        Double perDevice = null;
+        if (result.peakResidentBytes() > 0) {
+            // Devices the tiles hold (four per cell, used or not): what memory per device is per.
+            long devices = 4L * result.chip().tileRows() * result.chip().tileCols() * tiles;
+            peak = result.peakResidentBytes();
+            perDevice = result.peakResidentBytes() / (double) Math.max(1, devices);
+        }
         return new HostRun(result.wallSeconds(), result.busEvents(),
                 Double.isNaN(result.busShare()) ? null : result.busShare(),
                 Double.isNaN(result.pauseShare()) ? null : result.pauseShare(),
-                weights / Math.max(result.wallSeconds(), 1e-9), result.threads());
+                weights / Math.max(result.wallSeconds(), 1e-9), result.threads(),
+                result.timeline().mostBufferedRows(), peak, perDevice);
     }
 }

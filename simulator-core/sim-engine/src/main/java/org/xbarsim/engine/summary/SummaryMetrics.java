@@ -21,7 +21,8 @@ public final class SummaryMetrics {
      * event loops' bus and pause shares. Everything else is the same for every run of a scenario and seed.
      */
     public static final List<String> HOST = List.of("inference.wallSeconds", "run.wallSeconds", "run.busShare",
-            "run.pauseShare", "run.weightsPerWallSecond", "run.threads");
+            "run.pauseShare", "run.weightsPerWallSecond", "run.threads", "run.timelineBufferedRows",
+            "run.peakResidentBytes", "run.residentBytesPerDevice");
 
     /** Every metric path, in the order of the file. */
     public static final List<String> PATHS;

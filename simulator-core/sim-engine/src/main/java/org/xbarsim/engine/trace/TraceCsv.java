@@ -33,9 +33,9 @@ public final class TraceCsv {
     public static final List<String> FILES = List.of(ROWS, OPS, RESULTS, TARGETS);
 
     static final String ROWS_HEADER = "event,tile,row,cycle,timeSeconds,cycles,weights,succeeded,setOps,resetOps,"
-            + "readOps,energyPicojoules,sumAbsErrorMicroSiemens";
+            + "readOps,energyPicojoules,sumAbsErrorMicroSiemens,waitCycles";
     static final String OPS_HEADER = "event,tile,row,kind,strength,enabledDevices,enableMask,readColumns,readMask";
-    static final String RESULTS_HEADER = "event,tile,row,cycle,timeSeconds,operations,convertedColumns,"
+    static final String RESULTS_HEADER = "event,tile,row,rowCycle,rowSeconds,operations,convertedColumns,"
             + "convertedMask,lowMicroSiemens,lsbMicroSiemens,codes";
     static final String TARGETS_HEADER = "event,tile,row,col,targetMicroSiemens";
 
@@ -87,7 +87,7 @@ public final class TraceCsv {
         return n + "," + r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + seconds(r.getCycle(), clock)
                 + "," + r.getCycles() + "," + r.getWeights() + "," + r.getSucceeded() + "," + r.getSetOps() + ","
                 + r.getResetOps() + "," + r.getReadOps() + "," + r.getEnergyPicojoules() + ","
-                + r.getSumAbsErrorMicroSiemens() + "\n";
+                + r.getSumAbsErrorMicroSiemens() + "," + r.getWaitCycles() + "\n";
     }
 
     static String op(long n, RowOp r) {
@@ -97,7 +97,7 @@ public final class TraceCsv {
     }
 
     static String result(long n, RowResult r, Double clock) {
-        return n + "," + r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + seconds(r.getCycle(), clock)
+        return n + "," + r.getTile() + "," + r.getRow() + "," + r.getRowCycle() + "," + seconds(r.getRowCycle(), clock)
                 + "," + r.getOperations() + "," + popcount(r.getConverted()) + "," + hex(r.getConverted()) + ","
                 + r.getLowMicroSiemens() + "," + r.getLsbMicroSiemens() + "," + codes(r.getCodes()) + "\n";
     }

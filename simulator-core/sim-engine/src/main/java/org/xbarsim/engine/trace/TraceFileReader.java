@@ -279,10 +279,10 @@ final class TraceFileReader implements AutoCloseable {
                     + "file without one");
         }
         String v = new String(version, StandardCharsets.UTF_8);
-        if (!v.equals(TraceFormat.EVENT_SCHEMA_VERSION)) {
+        if (!TraceFormat.READABLE_SCHEMA_VERSIONS.contains(v)) {
             byte[] by = meta.get(TraceFormat.VERSION);
             throw new InputError(source, TraceFormat.SCHEMA_VERSION, "expected event schema version "
-                    + TraceFormat.EVENT_SCHEMA_VERSION + ", got " + v + " (written by xbarsim "
+                    + TraceFormat.EVENT_SCHEMA_VERSION + " (or 1, read only), got " + v + " (written by xbarsim "
                     + (by == null ? "?" : new String(by, StandardCharsets.UTF_8)) + "; a newer xbarsim reads it)");
         }
     }

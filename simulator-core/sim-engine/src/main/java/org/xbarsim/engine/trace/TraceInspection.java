@@ -6,26 +6,27 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import org.apache.avro.specific.SpecificRecord;
+import org.xbarsim.api.event.ProgrammingEnded;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.param.Quantity;
 
 /**
  * What a trace holds, read as a stream without running anything: its header, whether it is complete,
- * its events by type, the simulated time span (the slowest tile's last finished row) and per-row
- * operation statistics. A trace cut short (a killed run) is read up to its last complete block.
+ * its events by type, the simulated programming time (the chip timeline's end, recorded from event
+ * schema 2 on) and per-row operation statistics. A trace cut short (a killed run) is read up to its last complete block.
  *
  * @param counts       events by type, the row events first
- * @param lastCycle    the cycle of each tile's last finished row
+ * @param endCycle     the cycle at which programming ended on the chip's timeline (ProgrammingEnded);
+ *                     null when not recorded (schema 1, or a run cut short)
  * @param clockHertz   the chip clock of the recorded scenario, or null when it cannot be read
  * @param setOps       SET operations per finished row
  * @param resetOps     RESET operations per finished row
  * @param readOps      verify reads per finished row
  */
 public record TraceInspection(Map<String, String> metadata, boolean complete, long events, Map<String, Long> counts,
-                              Map<Integer, Long> lastCycle, Double clockHertz, long finishedRows, Spread setOps,
+                              Long endCycle, Double clockHertz, long finishedRows, Spread setOps,
                               Spread resetOps, Spread readOps) {
     /** The spread of a count over rows; null where no row finished. */
     public record Spread(double mean, int min, int max) {
@@ -53,7 +54,7 @@ public record TraceInspection(Map<String, String> metadata, boolean complete, lo
             counts.put(type, 0L);
         }
         List<RowFinished> finished = new ArrayList<>();
-        Map<Integer, Long> lastCycle = new TreeMap<>();
+        Long endCycle = null;
         long events = 0;
         try (TraceReader trace = TraceReader.open(file)) {
             for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
@@ -61,11 +62,12 @@ public record TraceInspection(Map<String, String> metadata, boolean complete, lo
                 counts.merge(e.getSchema().getName(), 1L, Long::sum);
                 if (e instanceof RowFinished r) {
                     finished.add(r);
-                    lastCycle.merge(r.getTile(), r.getCycle(), Math::max);
+                } else if (e instanceof ProgrammingEnded p) {
+                    endCycle = p.getCycle();
                 }
             }
             return new TraceInspection(trace.metadata(), trace.complete(), events,
-                    Collections.unmodifiableMap(counts), Collections.unmodifiableMap(lastCycle),
+                    Collections.unmodifiableMap(counts), endCycle,
                     clock(trace.metadata().get(TraceFormat.SCENARIO)), finished.size(),
                     Spread.of(finished, RowFinished::getSetOps), Spread.of(finished, RowFinished::getResetOps),
                     Spread.of(finished, RowFinished::getReadOps));
@@ -88,10 +90,5 @@ public record TraceInspection(Map<String, String> metadata, boolean complete, lo
             }
         }
         return null;
-    }
-
-    /** The simulated time span in cycles: tiles run in parallel, so the slowest tile's. */
-    public long cycles() {
-        return lastCycle.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 }

@@ -39,8 +39,10 @@ class RunSummaryTest {
                 Map.of("device", "pcm (built-in)"), config, null,
                 new Programming(total, null, new RunSummary.Histogram(-3.6, 0.18, List.of(1L, 2L, 3L), 4, 5, 0.9),
                         List.of(new LayerOutcome(0, "matrix", 4.5, total)),
-                        List.of(new TileOutcome(half, 0, 0, 0, 0), new TileOutcome(half, 1, 0, 16, 0))),
-                inference, new HostRun(0.42, 1234, 0.12, Double.NaN, 1219.0, 2), null);
+                        List.of(new TileOutcome(half, 0, 0, 0, 0), new TileOutcome(half, 1, 0, 16, 0)),
+                        List.of(new RunSummary.ResourceUse("chip.adcBank0", "adcBank", List.of(0, 1), 1, 64, 12,
+                                3e-7, 4.6875e-9, 5e-8, 0.4))),
+                inference, new HostRun(0.42, 1234, 0.12, Double.NaN, 1219.0, 2, 3, 1L << 30, 8.5), null);
     }
 
     @Test
@@ -48,7 +50,7 @@ class RunSummaryTest {
         RunSummary s = sample(Summaries.inference("1h", 100, 0.98, 0.97, null, null, 1.1e-6, 9.3e-8, 1.5));
         RunSummary back = RunSummary.fromJson(s.toJson(), "s.json");
         // NaN is written as null and read as null for a boxed field: the one change a round trip makes.
-        assertEquals(new HostRun(0.42, 1234, 0.12, null, 1219.0, 2), back.run());
+        assertEquals(new HostRun(0.42, 1234, 0.12, null, 1219.0, 2, 3, 1L << 30, 8.5), back.run());
         assertEquals(s.programming(), back.programming());
         assertEquals(s.inference(), back.inference());
         assertEquals(s.config(), back.config());
@@ -139,6 +141,9 @@ class RunSummaryTest {
         RunSummary d = s.withoutWallClock();
         assertNull(d.run().wallSeconds());
         assertNull(d.run().threads());
+        assertNull(d.run().timelineBufferedRows());
+        assertNull(d.run().peakResidentBytes());
+        assertNull(d.run().residentBytesPerDevice());
         assertEquals(1234, d.run().busEvents());
         assertNull(d.inference().wallSeconds());
         assertEquals(s.programming(), d.programming());

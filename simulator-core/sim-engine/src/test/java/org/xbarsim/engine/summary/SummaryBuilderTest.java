@@ -10,6 +10,9 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.timeline.ResourceKind;
+import org.xbarsim.engine.timeline.ResourceUsage;
+import org.xbarsim.engine.timeline.TimelineResult;
 
 /**
  * A summary added up from tile statistics stated here, each figure checked against its definition
@@ -47,13 +50,17 @@ class SummaryBuilderTest {
                 tile(0, 0, 8, 64, 60, 400, 16, 300, 5000, 1000, 16, -0.5, 0.1, 9.0),
                 tile(1, 0, 4, 32, 32, 150, 8, 100, 7000, 500, 4, 0.2),
                 tile(2, 1, 8, 24, 20, 200, 0, 180, 3000, 250, 12, -9.0, 0.3));
-        RunResult r = new RunResult(CHIP, tiles, 0.5, 1234, busShare, 0.02, 2, List.of());
+        // The timeline's times, not the tiles' own cycles: a row may wait for shared hardware.
+        TimelineResult timeline = new TimelineResult(7400, new long[] {5100, 7200, 7400}, new long[] {7200, 7400},
+                List.of(new ResourceUsage("chip.adcBank0", ResourceKind.ADC_BANK, List.of(0, 1), 1, 40, 10, 500, 90,
+                        3700, 0.5)), 99, 6);
+        RunResult r = new RunResult(CHIP, tiles, timeline, 0.5, 1234, busShare, 0.02, 2, List.of(), 1L << 30);
         return SummaryBuilder.build(new RunSummary.ScenarioRef("s", "s.yaml", 7), Map.of("k", "v"),
                 Map.of("device", "d"), jobs, r, 0.9, null, "v9");
     }
 
     @Test
-    void theChipsOutcomeIsTheSumOfItsTilesItsTimeTheSlowestTile() {
+    void theChipsOutcomeIsTheSumOfItsTilesItsTimeTheTimelinesEnd() {
         RunSummary.Outcome o = summary(0.1).programming().total();
         long weights = 64 + 32 + 24;
         long rows = 8 + 4 + 8;
@@ -66,8 +73,8 @@ class SummaryBuilderTest {
         assertEquals((400.0 + 150 + 200) / rows, o.setOpsPerRow(), 1e-12);
         assertEquals((16.0 + 8) / rows, o.resetOpsPerRow(), 1e-12);
         assertEquals((300.0 + 100 + 180) / rows, o.readOpsPerRow(), 1e-12);
-        assertEquals(7000, o.cycles(), "tiles program in parallel: the slowest");
-        assertEquals(7000e-9, o.timeSeconds(), 1e-21);
+        assertEquals(7400, o.cycles(), "when the timeline ended the last row");
+        assertEquals(7400e-9, o.timeSeconds(), 1e-21);
         assertEquals((1000.0 + 500 + 250) * 1e-12, o.energyJoules(), 1e-24);
     }
 
@@ -81,13 +88,21 @@ class SummaryBuilderTest {
         assertEquals(2.5, in.weightClip());
         assertEquals(96, in.outcome().weights());
         assertEquals(92.0 / 96, in.outcome().successFraction(), 1e-15);
-        assertEquals(7000, in.outcome().cycles(), "its slowest tile");
+        assertEquals(7200, in.outcome().cycles(), "when its last row ended");
         assertEquals((400.0 + 150 + 16 + 8) / 12, in.outcome().pulseOpsPerRow(), 1e-12);
         RunSummary.LayerOutcome out = layers.get(1);
         assertEquals("out", out.name());
         assertEquals(1.25, out.weightClip());
-        assertEquals(3000, out.outcome().cycles());
+        assertEquals(7400, out.outcome().cycles());
         assertEquals(20.0 / 24, out.outcome().successFraction(), 1e-15);
+    }
+
+    @Test
+    void sharedHardwareIsReportedInSeconds() {
+        RunSummary.ResourceUse bank = summary(0.1).programming().resources().get(0);
+        // 500 cycles of waiting over 40 requests at 1 GHz, the longest 90.
+        assertEquals(new RunSummary.ResourceUse("chip.adcBank0", "adcBank", List.of(0, 1), 1, 40, 10, 500e-9,
+                12.5e-9, 90e-9, 0.5), bank);
     }
 
     @Test
@@ -101,7 +116,8 @@ class SummaryBuilderTest {
         assertEquals(0, t1.colOffset());
         assertEquals(32, t1.outcome().weights());
         assertEquals(1.0, t1.outcome().successFraction());
-        assertEquals(7000, t1.outcome().cycles());
+        assertEquals(7200, t1.outcome().cycles());
+        assertEquals(7200e-9, t1.outcome().timeSeconds(), 1e-21);
         assertEquals(500e-12, t1.outcome().energyJoules(), 1e-24);
     }
 
@@ -126,6 +142,10 @@ class SummaryBuilderTest {
         assertEquals(0.02, run.pauseShare());
         assertEquals(120 / 0.5, run.weightsPerWallSecond(), 1e-9);
         assertEquals(2, run.threads());
+        assertEquals(6, run.timelineBufferedRows());
+        assertEquals(1L << 30, run.peakResidentBytes());
+        // Four devices a cell, 8x8 cells a tile, three tiles.
+        assertEquals((1L << 30) / (4.0 * 8 * 8 * 3), run.residentBytesPerDevice(), 1e-9);
         assertNull(summary(Double.NaN).run().busShare(), "not measured: null, not NaN");
         assertEquals(2, s.format());
         assertEquals("v9", s.xbarsim());

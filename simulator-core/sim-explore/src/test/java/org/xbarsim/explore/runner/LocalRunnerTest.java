@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.InputError;
@@ -22,6 +23,11 @@ class LocalRunnerTest {
     Path dir;
 
     private final SimulatorHost host = Fixtures.host();
+
+    @AfterEach
+    void closeHost() {
+        host.close();
+    }
 
     private List<Point> points(int n) {
         List<Point> points = new ArrayList<>();

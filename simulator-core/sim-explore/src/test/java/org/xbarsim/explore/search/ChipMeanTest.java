@@ -65,9 +65,9 @@ class ChipMeanTest {
         RunSummary.Histogram h1 = new RunSummary.Histogram(-1, 0.1, List.of(1L), 0, 0, 0.5);
         RunSummary.Histogram h2 = new RunSummary.Histogram(-2, 0.2, List.of(2L), 0, 0, 0.5);
         RunSummary a = Summaries.of(o, null).withResults(new RunSummary.Programming(o,
-                new RunSummary.ProgrammingEnergy(1, 2, 3, 4, 5, 6), h1, List.of(), List.of()), inference(1, 4.0), null);
+                new RunSummary.ProgrammingEnergy(1, 2, 3, 4, 5, 6), h1, List.of(), List.of(), null), inference(1, 4.0), null);
         RunSummary b = Summaries.of(o, null).withResults(new RunSummary.Programming(o,
-                new RunSummary.ProgrammingEnergy(3, 4, 5, 6, 7, 8), h2, List.of(), List.of()), inference(3, null), null);
+                new RunSummary.ProgrammingEnergy(3, 4, 5, 6, 7, 8), h2, List.of(), List.of(), null), inference(3, null), null);
         RunSummary m = ChipMean.of(List.of(a, b), List.of(1L, 2L));
         assertEquals(new RunSummary.ProgrammingEnergy(2, 3, 4, 5, 6, 7), m.programming().energy());
         assertSame(h1, m.programming().errorHistogram());

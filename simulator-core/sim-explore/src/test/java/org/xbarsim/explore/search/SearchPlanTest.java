@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.InputError;
@@ -23,6 +24,11 @@ class SearchPlanTest {
     Path dir;
 
     private final SimulatorHost host = Fixtures.host();
+
+    @AfterEach
+    void closeHost() {
+        host.close();
+    }
 
     private SearchPlan plan() {
         return SearchPlan.of(Fixtures.scenario(dir)).vary("programming.budget=0:20").vary("device.step=0.5uS:2uS")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,11 @@ class SweepPlanTest {
     Path dir;
 
     private final SimulatorHost host = Fixtures.host();
+
+    @AfterEach
+    void closeHost() {
+        host.close();
+    }
 
     @Test
     void pointsAreTheProductOfTheAxesFirstAxisSlowest() {

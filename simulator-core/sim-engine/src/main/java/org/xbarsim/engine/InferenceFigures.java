@@ -5,7 +5,9 @@ import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.InferenceEnergy;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 
 /**
  * The summary's inference section: the network's figures, then the figures of merit per sample: energy
@@ -18,7 +20,7 @@ final class InferenceFigures {
     }
 
     static RunSummary.Inference of(String time, InferenceResult r, AnalogNetwork network, ChipConfig chip, int tiles,
-                                   double wallSeconds) {
+                                   MappingReport mapping, double wallSeconds) {
         long samples = Math.max(1, r.samples());
         InferenceEnergy e = network.energyByPart();
         double toJoules = 1e-12 / samples;
@@ -31,7 +33,7 @@ final class InferenceFigures {
                 finite(r.softwareBitsPerChar()), finite(r.analogBitsPerChar()), seconds, joules,
                 new RunSummary.InferenceEnergy(e.array() * toJoules, e.adc() * toJoules, e.dac() * toJoules,
                         e.digital() * toJoules), seconds > 0 ? 1 / seconds : null, ops,
-                joules > 0 ? ops / joules * 1e-12 : null, topsPerMm2, wallSeconds);
+                joules > 0 ? ops / joules * 1e-12 : null, topsPerMm2, SummaryBuilder.mapping(mapping), wallSeconds);
     }
 
     private static Double finite(double v) {

@@ -15,6 +15,7 @@ import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.infer.AnalogNetwork;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
@@ -162,8 +163,10 @@ public final class Simulator {
                 throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            MappingReport mapping = MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                    r.layers());
             return InferenceFigures.of(s.effective().get("inference.time"), r, chip, s.chip(), prepared.jobs().size(),
-                    wall);
+                    mapping, wall);
         }
     }
 

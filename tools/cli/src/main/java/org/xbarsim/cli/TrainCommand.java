@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * so anyone can rebuild {@code scenarios/models/} bit for bit.
  */
 @Command(name = "train", description = "Train a network in floating point (deterministic, seeded) and save it "
-        + "as .npy files for a workload.", subcommands = {TrainCommand.MlpCommand.class, TrainCommand.LstmCommand.class})
+        + "as .npy files for a workload.", subcommands = {TrainCommand.MlpCommand.class, TrainCommand.LstmCommand.class,
+        TrainCnnCommand.class})
 final class TrainCommand implements Runnable {
     @Spec
     CommandSpec spec;

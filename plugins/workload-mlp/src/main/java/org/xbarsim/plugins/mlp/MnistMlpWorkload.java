@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
-import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
@@ -17,9 +16,9 @@ import org.xbarsim.api.io.NpzArchive;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
-import org.xbarsim.nn.data.Dataset;
-import org.xbarsim.nn.data.Mnist;
 import org.xbarsim.nn.mlp.Mlp;
+import org.xbarsim.nn.mlp.MlpNetwork;
+import org.xbarsim.nn.net.Tensors;
 
 /**
  * A trained MNIST multi-layer perceptron (784-250-125-10 by default, the reference line of work):
@@ -81,49 +80,18 @@ public class MnistMlpWorkload implements InferenceWorkload {
         return layers;
     }
 
+    /**
+     * The MLP through the shared network evaluation: the analog path (products on the tiles, then
+     * bias and activation digital) is the one this workload always had; the converters are now
+     * calibrated on training images instead of the first scored test images.
+     */
     @Override
     public InferenceResult evaluate(InferenceContext context) {
         WorkloadContext wc = context.workload();
-        Mlp mlp = model(wc);
-        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir") : Mnist.defaultDataDir();
-        Dataset test = Mnist.load(dataDir, true).test();
-        int count = context.samples() > 0 ? (int) Math.min(context.samples(), test.count()) : test.count();
-        Dataset data = test.slice(0, count);
-        double software = mlp.accuracy(data);
-
-        int batch = context.batch();
-        calibrate(context, mlp, data, Math.min(batch, count));
-        int correct = 0;
-        for (int from = 0; from < count; from += batch) {
-            int n = Math.min(batch, count - from);
-            float[] a = new float[n * mlp.inputs()];
-            System.arraycopy(data.x(), from * mlp.inputs(), a, 0, a.length);
-            for (int l = 0; l < mlp.layers(); l++) {
-                AnalogLayer layer = context.layer(l);
-                float[] z = new float[n * layer.outputs()];
-                layer.multiply(a, n, z);
-                float[] bias = mlp.bias(l);
-                boolean hidden = l < mlp.layers() - 1;
-                for (int b = 0; b < n; b++) {
-                    for (int o = 0; o < layer.outputs(); o++) {
-                        float v = z[b * layer.outputs() + o] + bias[o];
-                        z[b * layer.outputs() + o] = hidden ? activate(mlp.activation(), v) : v;
-                    }
-                }
-                a = z;
-            }
-            for (int b = 0; b < n; b++) {
-                // Softmax is monotonic: the largest output is the predicted class.
-                if (argmax(a, b * mlp.outputs(), mlp.outputs()) == data.label(from + b)) {
-                    correct++;
-                }
-            }
-            context.progress(from + n, count);
-        }
-        return InferenceResult.classifier(count, software, correct / (double) count);
+        return MnistEvaluation.run(MlpNetwork.of(model(wc)), wc, context);
     }
 
-    /** A user's network from a .npz archive, every shape checked against its neighbours, every value finite. */
+    /** A user's network from a .npz archive, every shape checked against its neighbours. */
     private static Mlp fromNpz(WorkloadContext context, Path file) {
         Map<String, NpyArray> arrays;
         try {
@@ -146,13 +114,13 @@ public class MnistMlpWorkload implements InferenceWorkload {
         Mlp mlp = new Mlp(sizes.stream().mapToInt(Integer::intValue).toArray(),
                 Mlp.Activation.of(context.parameters().text("activation")));
         for (int l = 0; l < mlp.layers(); l++) {
-            mlp.setLayer(l, floats(arrays.get("layer" + l + ".weights").data()),
-                    floats(arrays.get("layer" + l + ".bias").data()));
+            mlp.setLayer(l, finite(context, file, "layer" + l + ".weights", arrays),
+                    finite(context, file, "layer" + l + ".bias", arrays));
         }
         return mlp;
     }
 
-    /** Layer {@code l}'s weights and bias: shapes that follow from the layer before, finite values. */
+    /** Layer {@code l}'s weights and bias: shapes that follow from the layer before. */
     private static void checkLayer(WorkloadContext context, Path file, Map<String, NpyArray> arrays, int l,
                                    List<Integer> sizes) {
         String name = "layer" + l + ".weights";
@@ -180,69 +148,18 @@ public class MnistMlpWorkload implements InferenceWorkload {
             throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
                     + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
         }
-        for (String array : List.of(name, "layer" + l + ".bias")) {
-            for (double v : arrays.get(array).data()) {
-                if (!Double.isFinite(v)) {
-                    throw context.error("model", file + ": " + array + ": expected finite weights, found " + v);
-                }
-            }
-        }
     }
 
-    private static float[] floats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
+    /** A tensor's values as float32, refusing NaN and infinities (a diverged training run). */
+    private static float[] finite(WorkloadContext context, Path file, String name, Map<String, NpyArray> arrays) {
+        float[] f = Tensors.floats(arrays.get(name).data());
+        for (int i = 0; i < f.length; i++) {
+            if (!Float.isFinite(f[i])) {
+                throw context.error("model", file + ": " + name + ": expected finite float32 values, got "
+                        + arrays.get(name).data()[i] + " at index " + i);
+            }
         }
         return f;
     }
 
-    /**
-     * Calibrates each analog layer on the floating-point network's own inputs to that layer for the
-     * first {@code n} samples, as a chip is calibrated once when a network is deployed on it.
-     */
-    private static void calibrate(InferenceContext context, Mlp mlp, Dataset data, int n) {
-        float[] a = java.util.Arrays.copyOf(data.x(), n * mlp.inputs());
-        for (int l = 0; l < mlp.layers(); l++) {
-            AnalogLayer layer = context.layer(l);
-            layer.calibrate(a, n);
-            float[] w = mlp.weights(l);
-            float[] bias = mlp.bias(l);
-            int in = layer.inputs();
-            int out = layer.outputs();
-            float[] z = new float[n * out];
-            for (int b = 0; b < n; b++) {
-                for (int i = 0; i < in; i++) {
-                    float x = a[b * in + i];
-                    if (x != 0) {
-                        for (int o = 0; o < out; o++) {
-                            z[b * out + o] += x * w[i * out + o];
-                        }
-                    }
-                }
-                for (int o = 0; o < out; o++) {
-                    float v = z[b * out + o] + bias[o];
-                    z[b * out + o] = l < mlp.layers() - 1 ? activate(mlp.activation(), v) : v;
-                }
-            }
-            a = z;
-        }
-    }
-
-    private static float activate(Mlp.Activation activation, float z) {
-        return switch (activation) {
-            case RELU -> Math.max(0f, z);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-z)));
-        };
-    }
-
-    private static int argmax(float[] v, int offset, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (v[offset + i] > v[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

@@ -158,17 +158,49 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      * @param energy           energy per sample by part (null in files written before it was)
      * @param opsPerSample     two operations per multiply-accumulate of the layers' weights
      * @param topsPerMm2       null when the cost model prices no area
+     * @param mapping          how the network sits on the chip (null in files written before it was)
      */
     public record Inference(String time, long samples, Double softwareAccuracy, Double analogAccuracy,
                             Double softwareBitsPerChar, Double analogBitsPerChar, double timeSecondsPerSample,
                             double energyJoulesPerSample, InferenceEnergy energy, Double samplesPerSecond,
-                            Double opsPerSample, Double topsPerWatt, Double topsPerMm2, Double wallSeconds) {
+                            Double opsPerSample, Double topsPerWatt, Double topsPerMm2, Mapping mapping,
+                            Double wallSeconds) {
         /** The same figures with another wall time (null: left out of a comparison across runs). */
         public Inference withWallSeconds(Double seconds) {
             return new Inference(time, samples, softwareAccuracy, analogAccuracy, softwareBitsPerChar,
                     analogBitsPerChar, timeSecondsPerSample, energyJoulesPerSample, energy, samplesPerSecond,
-                    opsPerSample, topsPerWatt, topsPerMm2, seconds);
+                    opsPerSample, topsPerWatt, topsPerMm2, mapping, seconds);
         }
+    }
+
+    /**
+     * How a network sits on the chip: each weight matrix with its tiles and the share of their cells
+     * it uses, each layer with its analog multiplies and digital operations per sample.
+     *
+     * @param tiles            tiles the network uses
+     * @param utilisation      cells in use over the cells of those tiles
+     * @param digitalPerSample the digital operations of every layer per sample
+     * @param layers           the network's layers; empty when the workload does not report them
+     */
+    public record Mapping(int tileRows, int tileCols, int tiles, double utilisation, DigitalOps digitalPerSample,
+                          List<MatrixUse> matrices, List<LayerUse> layers) {
+    }
+
+    /** Digital operations (of the periphery) per sample. */
+    public record DigitalOps(long additions, long multiplications, long comparisons, long nonlinear) {
+    }
+
+    /**
+     * One programmed matrix: its shape, its tiles, the share of their cells it uses, and its analog
+     * multiplies per sample (more than one when reused: a convolution's positions, an LSTM's steps).
+     */
+    public record MatrixUse(String name, int rows, int cols, List<Integer> tiles, double utilisation,
+                            long multipliesPerSample) {
+    }
+
+    /** One layer of the network: its kind, the matrices it multiplies by, its work per sample. */
+    public record LayerUse(String name, String kind, List<String> matrices, long multipliesPerSample,
+                           DigitalOps digital) {
     }
 
     /** Inference energy per sample by part, J: the array's reads, conversions, row drive, digital periphery. */

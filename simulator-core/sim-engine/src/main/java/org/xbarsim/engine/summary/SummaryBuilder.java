@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.xbarsim.api.cost.TileArea;
+import org.xbarsim.api.inference.DigitalOps;
+import org.xbarsim.api.inference.LayerWork;
 import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.stats.TileStatistics;
@@ -126,6 +129,28 @@ public final class SummaryBuilder {
                 t.weights == 0 ? 0.0 : t.sumAbsErrorMicroSiemens / t.weights,
                 (t.setOps + t.resetOps) / rows, t.setOps / rows, t.resetOps / rows, t.readOps / rows, cycles,
                 chip.seconds(cycles), t.energyPicojoules * 1e-12);
+    }
+
+    /** The inference section's mapping report as records. */
+    public static RunSummary.Mapping mapping(MappingReport report) {
+        List<RunSummary.MatrixUse> matrices = new ArrayList<>();
+        for (MappingReport.MatrixMapping m : report.matrices()) {
+            matrices.add(new RunSummary.MatrixUse(m.name(), m.rows(), m.cols(), List.copyOf(m.tiles()),
+                    m.utilisation(), m.multipliesPerSample()));
+        }
+        List<RunSummary.LayerUse> layers = new ArrayList<>();
+        for (LayerWork w : report.layers()) {
+            List<String> names = w.matrices().stream().map(i -> i >= 0 && i < matrices.size()
+                    ? matrices.get(i).name() : String.valueOf(i)).toList();
+            layers.add(new RunSummary.LayerUse(w.name(), w.kind(), names, w.multipliesPerSample(),
+                    digital(w.digital())));
+        }
+        return new RunSummary.Mapping(report.tileRows(), report.tileCols(), report.tiles(), report.utilisation(),
+                digital(report.digitalPerSample()), List.copyOf(matrices), List.copyOf(layers));
+    }
+
+    private static RunSummary.DigitalOps digital(DigitalOps d) {
+        return new RunSummary.DigitalOps(d.additions(), d.multiplications(), d.comparisons(), d.nonlinear());
     }
 
     private static HostRun hostRun(RunResult result, long weights, int tiles) {

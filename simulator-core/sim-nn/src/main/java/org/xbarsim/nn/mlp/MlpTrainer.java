@@ -5,13 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.nn.data.Dataset;
+import org.xbarsim.nn.net.train.Shards;
 
 /**
  * Mini-batch SGD with momentum on softmax cross-entropy, with L2 weight decay and a cosine learning
@@ -115,13 +112,7 @@ public final class MlpTrainer {
     public void train(Mlp mlp, Dataset data, Progress progress) {
         check(mlp, data);
         Training training = new Training(mlp, data);
-        ExecutorService pool = threads > 1 && training.shards.length > 1
-                ? Executors.newFixedThreadPool(Math.min(threads, training.shards.length), r -> {
-                    Thread t = new Thread(r, "mlp-trainer");
-                    t.setDaemon(true);
-                    return t;
-                })
-                : null;
+        ExecutorService pool = Shards.pool(threads, training.shards.length, "mlp-trainer");
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 training.epoch(epoch, pool);
@@ -199,7 +190,7 @@ public final class MlpTrainer {
 
         /** One pass over the shuffled data, batch by batch. */
         void epoch(int epoch, ExecutorService pool) {
-            shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
+            Shards.shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
             lossSum = 0;
             correct = 0;
             for (int from = 0; from < order.length; from += batch) {
@@ -226,7 +217,7 @@ public final class MlpTrainer {
                     return null;
                 });
             }
-            runAll(pool, tasks);
+            Shards.runAll(pool, tasks);
             for (Shard shard : shards) {
                 lossSum += shard.loss;
                 correct += shard.correct;
@@ -234,27 +225,6 @@ public final class MlpTrainer {
             double rate = config.learningRate() * 0.5 * (1 + StrictMath.cos(Math.PI * step / totalSteps));
             update(mlp, shards, velocityW, velocityB, (float) rate);
             step++;
-        }
-    }
-
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-                return;
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training step failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("training step failed", e);
         }
     }
 
@@ -278,16 +248,6 @@ public final class MlpTrainer {
         }
         shard.run(mlp, data, order, 0, n, n, transposed);
         return new float[][][] {shard.gradW, shard.gradB};
-    }
-
-    /** Fisher-Yates, from the top. */
-    private static void shuffle(int[] a, RandomStream r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** [in][out] to [out][in], so backpropagation into a layer's inputs is an axpy over contiguous rows too. */

@@ -22,7 +22,7 @@ class HelpAndTyposTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             for (String[] command : new String[][] {{"train", "--help"}, {"train", "lstm", "--help"},
-                {"train", "mlp", "--help"}, {"optimize", "--help"}, {"sweep", "--help"}, {"report", "--help"}}) {
+                {"train", "mlp", "--help"}, {"train", "cnn", "--help"}, {"optimize", "--help"}, {"sweep", "--help"}, {"report", "--help"}}) {
                 Result r = CliTestSupport.xbarsim(null, command);
                 assertEquals(0, r.status(), String.join(" ", command));
                 assertFalse(r.out().contains("%n") || r.out().contains("%%"), r.out());

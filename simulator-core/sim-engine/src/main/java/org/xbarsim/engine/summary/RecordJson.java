@@ -3,22 +3,16 @@ package org.xbarsim.engine.summary;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 
 /**
@@ -105,19 +99,6 @@ public final class RecordJson {
         } catch (DecodeException | ClassCastException e) {
             throw new InputError(source, "", "expected a JSON object, got text that is not one: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-    }
-
-    /** A file's text, refused in one line when missing, not UTF-8 or larger than the limit. */
-    static String readFile(Path file, String what) {
-        try {
-            return BoundedFiles.readString(file, MAX_FILE_BYTES, what, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputError(file.toString(), "", "expected " + what + ", found no such file");
-        } catch (CharacterCodingException e) {
-            throw new InputError(file.toString(), "", "expected UTF-8 text, got bytes that are not");
-        } catch (IOException e) {
-            throw new InputError(file.toString(), "", "cannot read: " + e.getMessage());
         }
     }
 

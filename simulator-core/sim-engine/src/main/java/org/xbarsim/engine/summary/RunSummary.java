@@ -249,7 +249,8 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
 
     /** Reads a summary file (at most {@link RecordJson#MAX_FILE_BYTES}). */
     public static RunSummary read(Path file) {
-        return fromJson(RecordJson.readFile(file, "a summary (summary.json)"), file.toString());
+        return fromJson(org.xbarsim.api.io.BoundedFiles.readText(file, RecordJson.MAX_FILE_BYTES,
+                "a summary (summary.json)"), file.toString());
     }
 
     private static void checkFormat(io.vertx.core.json.JsonObject json, String source) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.explore.files.TextFiles;
 
 /**
  * What {@code sweep.properties} records: the scenario (its absolute path, name and the SHA-256 of its
@@ -79,7 +79,7 @@ public record SweepAxes(String scenario, String name, List<Axis> axes, List<Stri
     public static SweepAxes read(Path file) {
         Properties p = new Properties();
         try {
-            p.load(new StringReader(TextFiles.read(file, MAX_BYTES, "the sweep's axes (written by xbarsim sweep)")));
+            p.load(new StringReader(BoundedFiles.readText(file, MAX_BYTES, "the sweep's axes (written by xbarsim sweep)")));
         } catch (IOException | IllegalArgumentException e) {
             throw new InputError(file.toString(), "", "cannot read: " + e.getMessage());
         }

@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.summary.SummaryMetrics;
 import org.xbarsim.explore.files.Csv;
-import org.xbarsim.explore.files.TextFiles;
 import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.runner.PointResult;
 
@@ -92,7 +92,7 @@ public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> 
 
     /** Reads a sweep.csv written for these axis keys; malformed input is an InputError at file:line. */
     public static SweepTable read(Path file, List<String> axisKeys) {
-        String text = TextFiles.read(file, MAX_CSV_BYTES, "the sweep's table (written by xbarsim sweep)");
+        String text = BoundedFiles.readText(file, MAX_CSV_BYTES, "the sweep's table (written by xbarsim sweep)");
         List<Csv.Record> records = Csv.parse(file.toString(), text);
         if (records.isEmpty()) {
             throw new InputError(file.toString(), "", "expected a header line, got an empty file");

@@ -18,8 +18,10 @@ import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.metric.Limit;
 import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.metric.Metrics;
+import org.xbarsim.explore.report.SearchChart;
 import org.xbarsim.explore.runner.PointRunner;
 import org.xbarsim.explore.search.Goal;
+import org.xbarsim.explore.search.SearchFiles;
 import org.xbarsim.explore.search.SearchPlan;
 import org.xbarsim.explore.search.SearchResult;
 import picocli.CommandLine.Command;
@@ -104,8 +106,13 @@ final class OptimizeCommand implements Callable<Integer> {
                          output.progress(), out, null)) {
                 result = plan.run(host.loader(), runner, progress, done -> { });
             }
-            Path plot = files.write(base.name(), result, limits.isEmpty(), spec.commandLine().getErr());
-            SearchText.print(out, base, result, files, plot, (System.nanoTime() - started) / 1e9);
+            files.write(result);
+            try {
+                SearchChart.write(base.name(), result, files.plot());
+            } catch (IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("xbarsim: could not draw " + files.plot() + ": " + e.getMessage());
+            }
+            SearchText.print(out, base, result, files, (System.nanoTime() - started) / 1e9);
         }
         out.flush();
         return 0;

@@ -1,7 +1,6 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.explore.metric.Metrics;
 import org.xbarsim.explore.search.Evaluation;
 import org.xbarsim.explore.search.Goal;
+import org.xbarsim.explore.search.SearchFiles;
 import org.xbarsim.explore.search.SearchResult;
 import org.xbarsim.explore.search.Searched;
 
@@ -17,8 +17,7 @@ final class SearchText {
     private SearchText() {
     }
 
-    static void print(PrintWriter out, Scenario base, SearchResult result, SearchFiles files, Path plot,
-                      double wallSeconds) {
+    static void print(PrintWriter out, Scenario base, SearchResult result, SearchFiles files, double wallSeconds) {
         int chips = result.chips();
         out.printf(Locale.ROOT, "optimize %s (%s): %s%n", base.name(), chips == 1 ? "seed " + base.seed()
                 : "means over " + chips + " chips, seeds " + base.seed() + ".." + (base.seed() + chips - 1),
@@ -40,7 +39,7 @@ final class SearchText {
                     Metrics.TIME.format(good.timeSeconds()), Metrics.PFAIL.format(good.pfail()),
                     files.of(s).resolve(SearchFiles.PARETO));
         }
-        out.printf(Locale.ROOT, "  plot: %s; every run: %s; wall %.1f s%n", plot,
+        out.printf(Locale.ROOT, "  plot: %s; every run: %s; wall %.1f s%n", files.plot(),
                 result.searches().get(0).setup().value() == null ? files.dir().resolve(SearchFiles.EVALUATIONS)
                         : files.dir().resolve("*").resolve(SearchFiles.EVALUATIONS), wallSeconds);
     }

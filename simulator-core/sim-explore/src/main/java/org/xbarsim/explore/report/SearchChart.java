@@ -29,6 +29,19 @@ public final class SearchChart {
     private SearchChart() {
     }
 
+    /**
+     * Draws the searches of {@code result} into {@code file}, titled by the scenario's {@code name} and
+     * the first goal; each search of an {@code each} plan is named by its value in the legend.
+     */
+    public static void write(String name, SearchResult result, Path file) throws IOException {
+        Goal goal = result.goals().get(0);
+        List<String> names = result.searches().stream().map(s -> s.setup().value() == null ? name
+                : s.setup().value()).toList();
+        write(name + ": Pfail against programming time, " + goal.objective().path() + (goal.maximise()
+                ? " maximised" : " minimised") + (goal.limits().isEmpty() ? "" : " within the limits"), result, names,
+                file);
+    }
+
     /** Draws the searches of {@code result} into {@code file}; {@code names} name each search in the legend. */
     public static void write(String title, SearchResult result, List<String> names, Path file) throws IOException {
         XYChart chart = Charts.xy(title, "programming time (ms, simulated)", "Pfail (%), log scale");

@@ -98,4 +98,24 @@ class SearchPlanTest {
         // tol follows F G_T at the scenario's fraction: 0.9 uS at F = 3, so 1.2 uS at F = 4.
         assertEquals("1.2uS", s.tolerance().value(new double[] {4}));
     }
+
+    @Test
+    void theResultDirectoryHoldsEveryRunTheFrontAndTheBestAndIsNotOverwritten() throws java.io.IOException {
+        SearchPlan plan = plan().goals(Goal.forEachValue(Metrics.PFAIL, false,
+                List.of(Limit.parse("--limit", "time<=30us,60us"))));
+        SearchResult r = run(plan, 1);
+        Path out = dir.resolve("opt");
+        SearchFiles files = new SearchFiles(out, plan);
+        files.refuseOverwrite();
+        files.write(r);
+        assertEquals(13, java.nio.file.Files.readAllLines(out.resolve(SearchFiles.EVALUATIONS)).size(),
+                "a header and the 12 runs");
+        assertTrue(java.nio.file.Files.exists(out.resolve(SearchFiles.PARETO)));
+        assertEquals(r.searches().get(0).best().get(0).summary().toJson(),
+                java.nio.file.Files.readString(out.resolve(SearchFiles.BEST)));
+        assertEquals(r.searches().get(0).best().get(1).summary().toJson(),
+                java.nio.file.Files.readString(out.resolve("best@60us.summary.json")), "one per further goal");
+        InputError again = assertThrows(InputError.class, files::refuseOverwrite);
+        assertTrue(again.getMessage().contains("already holds one (evaluations.csv)"), again.getMessage());
+    }
 }

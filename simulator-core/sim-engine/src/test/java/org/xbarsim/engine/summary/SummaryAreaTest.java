@@ -25,6 +25,8 @@ class SummaryAreaTest {
         assertEquals(3.0, a.areaMm2(), 1e-12);
         assertEquals(1.2, a.area().adcs(), 1e-12);
         assertEquals(0.3, a.area().rows(), 1e-12);
+        assertEquals(0.6, a.area().array(), 1e-12);
+        assertEquals(0.9, a.area().digital(), 1e-12);
     }
 
     @Test

@@ -39,6 +39,13 @@ class SummaryBuilderTest {
         for (double e : errors) {
             t.histogram.add(e);
         }
+        // Energy by part, pJ: distinct multiples of the tile's number, so a part taken for another shows.
+        t.energy.set = 1 + tile;
+        t.energy.reset = 10 + tile;
+        t.energy.read = 100 + tile;
+        t.energy.adc = 1000 + tile;
+        t.energy.dac = 10000 + tile;
+        t.energy.calibration = 100000 + tile;
         return t;
     }
 
@@ -54,7 +61,8 @@ class SummaryBuilderTest {
         TimelineResult timeline = new TimelineResult(7400, new long[] {5100, 7200, 7400}, new long[] {7200, 7400},
                 List.of(new ResourceUsage("chip.adcBank0", ResourceKind.ADC_BANK, List.of(0, 1), 1, 40, 10, 500, 90,
                         3700, 0.5)), 99, 6);
-        RunResult r = new RunResult(CHIP, tiles, timeline, 0.5, 1234, busShare, 0.02, 2, List.of(), 1L << 30);
+        RunResult r = new RunResult(CHIP, tiles, timeline, 0.5, 1234, busShare, 0.02, 2, List.of(),
+                Double.isNaN(busShare) ? -1 : 1L << 30);
         return SummaryBuilder.build(new RunSummary.ScenarioRef("s", "s.yaml", 7), Map.of("k", "v"),
                 Map.of("device", "d"), jobs, r, 0.9, null, "v9");
     }
@@ -95,6 +103,13 @@ class SummaryBuilderTest {
         assertEquals(1.25, out.weightClip());
         assertEquals(7400, out.outcome().cycles());
         assertEquals(20.0 / 24, out.outcome().successFraction(), 1e-15);
+    }
+
+    @Test
+    void theEnergyByPartIsTheTilesSumsInJoules() {
+        // Three tiles 0, 1, 2: each part is 3 x its base plus 0 + 1 + 2, in pJ.
+        assertEquals(new RunSummary.ProgrammingEnergy(6e-12, 33e-12, 303e-12, 3003e-12, 30003e-12, 300003e-12),
+                summary(0.1).programming().energy());
     }
 
     @Test
@@ -147,6 +162,8 @@ class SummaryBuilderTest {
         // Four devices a cell, 8x8 cells a tile, three tiles.
         assertEquals((1L << 30) / (4.0 * 8 * 8 * 3), run.residentBytesPerDevice(), 1e-9);
         assertNull(summary(Double.NaN).run().busShare(), "not measured: null, not NaN");
+        assertNull(summary(Double.NaN).run().peakResidentBytes(), "unknown (-1): null");
+        assertNull(summary(Double.NaN).run().residentBytesPerDevice());
         assertEquals(2, s.format());
         assertEquals("v9", s.xbarsim());
         assertEquals(Map.of("k", "v"), s.config());

@@ -106,24 +106,67 @@ class InferenceBadInputIT {
         assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.dataDir=" + data), "t10k-images-idx3-ubyte");
     }
 
-    @Test
-    void aUsersNpzNetworkWithAMismatchedLayer() throws IOException {
-        Path npz = dir.resolve("mine.npz");
-        int[][] shapes = {{784, 250}, {100, 125}, {125, 10}}; // layer1 should take 250 inputs
+    /** A .npz of layers named {@code prefix<l>.weights} and {@code .bias} of these weight shapes, filled with {@code value}. */
+    private Path npz(String name, String prefix, int[][] shapes, double value) throws IOException {
+        Path npz = dir.resolve(name);
         try (var out = Files.newOutputStream(npz); var zip = new java.util.zip.ZipOutputStream(out)) {
             for (int l = 0; l < shapes.length; l++) {
                 for (String part : List.of("weights", "bias")) {
-                    int[] shape = part.equals("weights") ? shapes[l] : new int[] {shapes[l][1]};
-                    Path npy = dir.resolve("layer" + l + "." + part + ".npy");
-                    NpyArray.write(npy, shape, new double[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)]);
+                    int[] shape = part.equals("weights") ? shapes[l] : new int[] {shapes[l][shapes[l].length - 1]};
+                    Path npy = dir.resolve(prefix + l + "." + part + ".npy");
+                    double[] values = new double[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+                    java.util.Arrays.fill(values, value);
+                    NpyArray.write(npy, shape, values);
                     zip.putNextEntry(new java.util.zip.ZipEntry(npy.getFileName().toString()));
                     zip.write(Files.readAllBytes(npy));
                     zip.closeEntry();
                 }
             }
         }
+        return npz;
+    }
+
+    @Test
+    void aUsersNpzNetworkWithAMismatchedLayer() throws IOException {
+        Path npz = npz("mine.npz", "layer", new int[][] {{784, 250}, {100, 125}, {125, 10}}, 0); // layer1: 250 in
         assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + npz), "workload.model",
                 "layer1.weights", "250 inputs");
+    }
+
+    @Test
+    void aUsersNpzWithNaNOrInfinityIsRefusedAsTheNpyPathRefusesIt() throws IOException {
+        // Before: accepted silently, and the network classified with NaN weights.
+        Path nan = npz("nan.npz", "layer", new int[][] {{784, 250}, {250, 125}, {125, 10}}, Double.NaN);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + nan), "workload.model",
+                "layer0.weights", "finite");
+        Path inf = npz("inf.npz", "layer", new int[][] {{784, 250}, {250, 125}, {125, 10}},
+                Double.POSITIVE_INFINITY);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + inf), "finite");
+    }
+
+    @Test
+    void pytorchsLinearOrientationIsNamedAsSuch() throws IOException {
+        // nn.Linear keeps its weight as (out, in); before, the message blamed the bias's shape.
+        Path npz = npz("torch.npz", "layer", new int[][] {{250, 784}, {125, 250}, {10, 125}}, 0.01);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + npz), "layer0.weights",
+                "(250, 784)", "nn.Linear", "transpose");
+    }
+
+    @Test
+    void wrongArrayNamesListTheNamesFound() throws IOException {
+        Path npz = npz("names.npz", "fc", new int[][] {{784, 250}, {250, 125}, {125, 10}}, 0.01);
+        assertOneLine(run("run", "mnist-mlp.yaml", "--set", "workload.model=" + npz), "layer0.weights",
+                "fc0.weights", "fc0.bias");
+    }
+
+    @Test
+    void aNpyGivenAsTheModelSaysWhatAModelIs() throws IOException {
+        // Before: "Not a directory", the operating system's words for a file opened as a directory.
+        Path npy = dir.resolve("weights.npy");
+        NpyArray.write(npy, new int[] {784, 10}, new double[7840]);
+        Outcome o = run("run", "mnist-mlp.yaml", "--set", "workload.model=" + npy);
+        assertOneLine(o, "workload.model", "a model directory", ".npz");
+        assertFalse(o.err().contains("Not a directory"), o.err());
     }
 
     // ---- mnist-network: bad network models, each one line and status 2 -------------------------

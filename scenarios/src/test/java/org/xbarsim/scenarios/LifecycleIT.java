@@ -3,7 +3,6 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.cli.Main;
 import org.xbarsim.engine.life.LifecycleResult;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * scenarios/lifecycle-mnist.yaml shortened to a fortnight (refreshes on days 7 and 14 before its end at
@@ -34,12 +33,11 @@ class LifecycleIT {
      */
     @Test
     void aLifeIsTheSameOnOneAndTwoThreadsAndStartsAsAPlainRun() {
-        JsonObject one = Runs.run("lifecycle-mnist.yaml", 1, SHORT);
-        JsonObject two = Runs.run("lifecycle-mnist.yaml", 2, SHORT);
-        assertEquals(Summary.withoutWallClock(one).encodePrettily(), Summary.withoutWallClock(two).encodePrettily());
-        JsonObject plain = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1");
-        assertEquals(plain.getJsonObject("programming").encodePrettily(),
-                one.getJsonObject("programming").encodePrettily());
+        RunSummary one = Runs.run("lifecycle-mnist.yaml", 1, SHORT);
+        RunSummary two = Runs.run("lifecycle-mnist.yaml", 2, SHORT);
+        assertEquals(one.withoutWallClock().toJson(), two.withoutWallClock().toJson());
+        RunSummary plain = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1");
+        assertEquals(plain.programming(), one.programming());
     }
 
     /**
@@ -50,8 +48,8 @@ class LifecycleIT {
      */
     @Test
     void refreshesReprogramTheWeightsThatDriftedAndWearTheDevices() {
-        LifecycleResult r = LifecycleResult.fromJson(Runs.run("lifecycle-mnist.yaml", 2, SHORT)
-                .getJsonObject("lifecycle"));
+        RunSummary.Lifecycle section = Runs.run("lifecycle-mnist.yaml", 2, SHORT).lifecycle();
+        LifecycleResult r = new LifecycleResult(section.life(), section.withoutRefresh());
         LifecycleResult.Life life = r.life();
         LifecycleResult.Life without = r.withoutRefresh();
         assertEquals(2, life.activities().refreshes());

@@ -3,7 +3,7 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * points of accuracy; their ranges are 4 standard deviations of the drop over chips 1-5.
  */
 class MnistMlpIT {
-    private static double drop(JsonObject s) {
-        return 100 * (Runs.number(s, "inference.softwareAccuracy") - Runs.number(s, "inference.analogAccuracy"));
+    private static double drop(RunSummary s) {
+        return 100 * (s.inference().softwareAccuracy() - s.inference().analogAccuracy());
     }
 
     /**
@@ -26,13 +26,13 @@ class MnistMlpIT {
      */
     @Test
     void theReferencePresetLosesAlmostNothingOneSecondAfterProgramming() {
-        JsonObject s = Runs.run("mnist-mlp.yaml", 2);
-        assertEquals(10_000, Runs.number(s, "inference.samples"));
+        RunSummary s = Runs.run("mnist-mlp.yaml", 2);
+        assertEquals(10_000, s.inference().samples());
         // The trained model's own figure on the 10k test set (models/mnist-mlp/README.md).
-        assertTrue(Runs.number(s, "inference.softwareAccuracy") >= 0.975);
+        assertTrue(s.inference().softwareAccuracy() >= 0.975);
         assertEquals(0.012, drop(s), 4 * 0.034);
-        assertTrue(Runs.number(s, "inference.timeSecondsPerSample") > 0);
-        assertTrue(Runs.number(s, "inference.energyJoulesPerSample") > 0);
+        assertTrue(s.inference().timeSecondsPerSample() > 0);
+        assertTrue(s.inference().energyJoulesPerSample() > 0);
     }
 
     /**
@@ -44,8 +44,8 @@ class MnistMlpIT {
      */
     @Test
     void theCalibratedPresetLosesAQuarterPointAtOnceAndMoreAYearLater() {
-        JsonObject now = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical");
-        JsonObject year = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical", "inference.time=1y");
+        RunSummary now = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical");
+        RunSummary year = Runs.run("mnist-mlp.yaml", 2, "device.preset=aihwkit-statistical", "inference.time=1y");
         assertEquals(0.28, drop(now), 4 * 0.11);
         assertEquals(0.90, drop(year), 4 * 0.29);
         assertTrue(drop(year) - drop(now) > 0.25, "a year of drift: " + drop(now) + " -> " + drop(year) + " points");
@@ -53,19 +53,19 @@ class MnistMlpIT {
 
     @Test
     void accuracyFallsWhenTheAdcIsTooCoarse() {
-        JsonObject fine = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000");
-        JsonObject coarse = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000", "chip.adc.bits=3");
-        assertTrue(Runs.number(coarse, "inference.analogAccuracy") < Runs.number(fine, "inference.analogAccuracy") - 0.05,
-                "3-bit ADC " + Runs.number(coarse, "inference.analogAccuracy") + " vs 10-bit "
-                        + Runs.number(fine, "inference.analogAccuracy"));
+        RunSummary fine = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000");
+        RunSummary coarse = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000", "chip.adc.bits=3");
+        assertTrue(coarse.inference().analogAccuracy() < fine.inference().analogAccuracy() - 0.05,
+                "3-bit ADC " + coarse.inference().analogAccuracy() + " vs 10-bit "
+                        + fine.inference().analogAccuracy());
     }
 
     @Test
     void inferenceIsIdenticalOnOneAndTwoThreads() {
-        JsonObject one = org.xbarsim.engine.stats.Summary.withoutWallClock(
-                Runs.run("mnist-mlp.yaml", 1, "inference.samples=500", "inference.time=1d"));
-        JsonObject two = org.xbarsim.engine.stats.Summary.withoutWallClock(
-                Runs.run("mnist-mlp.yaml", 2, "inference.samples=500", "inference.time=1d"));
-        assertEquals(one.encodePrettily(), two.encodePrettily());
+        RunSummary one = 
+                Runs.run("mnist-mlp.yaml", 1, "inference.samples=500", "inference.time=1d").withoutWallClock();
+        RunSummary two = 
+                Runs.run("mnist-mlp.yaml", 2, "inference.samples=500", "inference.time=1d").withoutWallClock();
+        assertEquals(one.toJson(), two.toJson());
     }
 }

@@ -2,8 +2,8 @@ package org.xbarsim.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * A stronger SET is not free: by amplitude it costs amplitude^2 in energy and, past PCM's melting
@@ -18,9 +18,9 @@ class PulseCostIT {
         String[] all = new String[overrides.length + 1];
         all[0] = "workload.rows=64";
         System.arraycopy(overrides, 0, all, 1, overrides.length);
-        JsonObject s = Runs.run("tile-rowwise.yaml", 2, all);
-        return new double[] {Runs.number(s, "programming.pfail"), Runs.number(s, "programming.timeSeconds"),
-            Runs.number(s, "programming.energyJoules")};
+        RunSummary s = Runs.run("tile-rowwise.yaml", 2, all);
+        return new double[] {s.metric("programming.pfail"), s.metric("programming.timeSeconds"),
+            s.metric("programming.energyJoules")};
     }
 
     @Test

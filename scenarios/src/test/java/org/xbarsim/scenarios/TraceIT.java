@@ -405,16 +405,53 @@ class TraceIT {
         assertEquals(1 + c.get("RowResult"), lines(out.resolve("results.csv")));
         assertEquals(1 + targets, lines(out.resolve("targets.csv")));
         assertEquals(16L * 32, targets, "a target per weight");
-        assertEquals("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
-                + "sumAbsErrorMicroSiemens", Files.readAllLines(out.resolve("rows.csv")).get(0));
-        assertEquals("tile,row,kind,strength,width,enabledDevices,readColumns",
+        assertEquals("event,tile,row,cycle,timeSeconds,cycles,weights,succeeded,setOps,resetOps,readOps,"
+                + "energyPicojoules,sumAbsErrorMicroSiemens,waitCycles", Files.readAllLines(out.resolve("rows.csv")).get(0));
+        assertEquals("event,tile,row,kind,strength,width,enabledDevices,enableMask,readColumns,readMask",
                 Files.readAllLines(out.resolve("ops.csv")).get(0));
+        everyFieldOfTheEventsIsExported(t, out);
 
         // Existing CSVs are kept unless --force.
         assertOneLineError(cli("inspect", trace.toString(), "--export", "csv", out.toString()), "rows.csv", "--force");
         assertEquals(0, cli("inspect", trace.toString(), "--export", "csv", out.toString(), "--force").status());
         assertEquals(1 + c.get("RowFinished"), lines(out.resolve("rows.csv")));
         assertOneLineError(cli("inspect", trace.toString(), "--export", "json", out.toString()), "csv");
+    }
+
+    /**
+     * The ADC codes of every verify read, the masks of every row operation and each result's time are
+     * in the CSVs, and the README documents every column (before: no codes, masks or times, no columns
+     * documented).
+     */
+    private static void everyFieldOfTheEventsIsExported(Trace t, Path out) throws IOException {
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("event,tile,row,rowCycle,rowSeconds,operations,convertedColumns,convertedMask,lowMicroSiemens,"
+                + "lsbMicroSiemens,codes", results.get(0));
+        List<RowResult> recorded = t.events().stream().filter(e -> e instanceof RowResult).map(e -> (RowResult) e)
+                .toList();
+        for (int i = 0; i < recorded.size(); i++) {
+            RowResult r = recorded.get(i);
+            String[] cells = results.get(i + 1).split(",", -1);
+            assertEquals(Long.toString(r.getRowCycle()), cells[3]);
+            assertEquals(r.getRowCycle() / 1e9, Double.parseDouble(cells[4]), 1e-18, "1GHz clock");
+            java.nio.ByteBuffer codes = r.getCodes().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            String[] written = cells[10].isEmpty() ? new String[0] : cells[10].split(" ");
+            assertEquals(codes.remaining() / 2, written.length, "one code per column");
+            for (int c = 0; c < written.length; c++) {
+                assertEquals(codes.getShort(codes.position() + 2 * c) & 0xffff, Integer.parseInt(written[c]));
+            }
+        }
+        RowOp op = t.events().stream().filter(e -> e instanceof RowOp).map(e -> (RowOp) e).findFirst().orElseThrow();
+        String[] first = Files.readAllLines(out.resolve("ops.csv")).get(1).split(",", -1);
+        byte[] enable = new byte[op.getEnable().remaining()];
+        op.getEnable().duplicate().get(enable);
+        assertEquals(java.util.HexFormat.of().formatHex(enable), first[7]);
+        String readme = Files.readString(Path.of("../README.md"));
+        for (String csv : List.of("rows.csv", "ops.csv", "results.csv", "targets.csv")) {
+            for (String column : Files.readAllLines(out.resolve(csv)).get(0).split(",")) {
+                assertTrue(readme.contains("`" + column + "`"), "README documents " + csv + " column " + column);
+            }
+        }
     }
 
     private static long lines(Path f) throws IOException {

@@ -3,9 +3,8 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * One-pair and single-device cells (chip.cell.devices) through the engine with the real plugin jars:
@@ -24,10 +23,10 @@ class UnitCellsIT {
      */
     @Test
     void aPairProgramsEveryWeightWithinTolerance() {
-        JsonObject s = Runs.run("tile-rowwise.yaml", 2, PAIR);
-        assertTrue(Runs.number(s, "programming.pfail") < 0.001);
-        assertEquals(0.2184, Runs.number(s, "programming.meanAbsErrorMicroSiemens"), 4 * 0.0010);
-        assertEquals("2", s.getJsonObject("config").getString("chip.cell.devices"));
+        RunSummary s = Runs.run("tile-rowwise.yaml", 2, PAIR);
+        assertTrue(s.metric("programming.pfail") < 0.001);
+        assertEquals(0.2184, s.metric("programming.meanAbsErrorMicroSiemens"), 4 * 0.0010);
+        assertEquals("2", s.config().get("chip.cell.devices"));
     }
 
     /**
@@ -37,9 +36,9 @@ class UnitCellsIT {
      */
     @Test
     void aSingleDeviceFailsWhereItsLastPulseOvershoots() {
-        JsonObject s = Runs.run("tile-rowwise.yaml", 2, SINGLE);
-        assertEquals(0.0397, Runs.number(s, "programming.pfail"), 4 * 0.0018);
-        assertEquals(81, Runs.number(s, "programming.pulseOpsPerRow"), 0.5);
+        RunSummary s = Runs.run("tile-rowwise.yaml", 2, SINGLE);
+        assertEquals(0.0397, s.metric("programming.pfail"), 4 * 0.0018);
+        assertEquals(81, s.metric("programming.pulseOpsPerRow"), 0.5);
     }
 
     @Test
@@ -51,9 +50,9 @@ class UnitCellsIT {
             small[cell.length + 1] = "chip.tile.cols=64";
             small[cell.length + 2] = "workload.cols=128";
             small[cell.length + 3] = "workload.rows=64";
-            JsonObject one = Summary.withoutWallClock(Runs.run("tile-rowwise.yaml", 1, small));
-            JsonObject two = Summary.withoutWallClock(Runs.run("tile-rowwise.yaml", 2, small));
-            assertEquals(one.encodePrettily(), two.encodePrettily());
+            RunSummary one = Runs.run("tile-rowwise.yaml", 1, small).withoutWallClock();
+            RunSummary two = Runs.run("tile-rowwise.yaml", 2, small).withoutWallClock();
+            assertEquals(one.toJson(), two.toJson());
         }
     }
 }

@@ -4,11 +4,12 @@ import static org.xbarsim.engine.bus.Futures.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.util.concurrent.TimeUnit;
-import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.InputError;
@@ -16,7 +17,6 @@ import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
-import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.MappingReport;
@@ -35,7 +35,8 @@ import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.run.WeightSlicing;
 import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
 
@@ -92,7 +93,8 @@ public final class Simulator {
         return new Prepared(scenario, layers, jobs);
     }
 
-    public JsonObject run(Prepared prepared, int threads, RunListener listener) {
+    /** Programs the scenario's weights and, for a network workload, runs inference; summarises. */
+    public RunSummary run(Prepared prepared, int threads, RunListener listener) {
         return run(prepared, threads, listener, null);
     }
 
@@ -101,27 +103,64 @@ public final class Simulator {
      * {@code lifecycle:} section follows the programmed chip through its working life instead of reading it
      * once: the summary's {@code lifecycle} section replaces its {@code inference} section.
      */
-    public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
+    public RunSummary run(Prepared prepared, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
-        double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
-        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
-                new RandomStreams(s.seed()), tolerance);
         if (s.lifecycle() != null) {
-            return live(prepared, plan, threads, listener, recording);
+            return live(prepared, plan(s), threads, listener, recording);
         }
-        RunResult result = ProgrammingRun.execute(vertx, plan, prepared.jobs(), threads, 0, listener, recording);
-        JsonObject inference = null;
-        if (s.workload() instanceof InferenceWorkload network) {
-            inference = infer(s, network, prepared, result, threads, listener, recording);
+        RunResult programmed = program(prepared, threads, listener, recording);
+        return summarise(s, prepared, programmed, threads, listener, recording);
+    }
+
+    /**
+     * Programs the chip once and reads it at each of {@code inferenceTimes} ({@code 1s}, {@code 1h},
+     * {@code 1y}, units as in a scenario): one summary per time, each the summary a run of the scenario
+     * with that {@code inference.time} gives. The devices drift from the same programmed state, and
+     * every read draws its noise from streams of the seed alone, so the figures are those of separate
+     * runs at a fraction of the cost.
+     */
+    public List<RunSummary> runAtTimes(Prepared prepared, int threads, RunListener listener,
+                                       List<String> inferenceTimes) {
+        Scenario s = prepared.scenario();
+        if (s.lifecycle() != null) {
+            throw new InputError(s.source(), "lifecycle", "a working life has its own evaluation times; "
+                    + "read it at a list of times without a lifecycle section");
         }
-        return withSection(summarise(s, prepared, result, tolerance), "inference", inference);
+        if (!(s.workload() instanceof InferenceWorkload)) {
+            throw new InputError(s.source(), "inference.time", "workload '" + s.workload().id() + "' programs "
+                    + "weights only and runs no inference; there is no time to read it at");
+        }
+        List<Scenario> readings = new ArrayList<>();
+        for (String time : inferenceTimes) {
+            readings.add(s.withInferenceTime(time));
+        }
+        RunResult programmed = program(prepared, threads, listener, null);
+        List<RunSummary> summaries = new ArrayList<>();
+        for (Scenario reading : readings) {
+            summaries.add(summarise(reading, prepared, programmed, threads, listener, null));
+        }
+        return summaries;
+    }
+
+    private RunResult program(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        Scenario s = prepared.scenario();
+        return ProgrammingRun.execute(vertx, plan(s), prepared.jobs(), threads, 0, listener, recording);
+    }
+
+    private static double tolerance(Scenario s) {
+        return s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
+    }
+
+    private static RunPlan plan(Scenario s) {
+        return new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
+                new RandomStreams(s.seed()), tolerance(s));
     }
 
     /**
      * The first programming, then the working life the scenario's {@code lifecycle:} section describes, and
      * the same life without refreshes when {@code lifecycle.refresh.baseline} asks for it (not recorded).
      */
-    private JsonObject live(Prepared prepared, RunPlan plan, int threads, RunListener listener, Recording recording) {
+    private RunSummary live(Prepared prepared, RunPlan plan, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
         long start = System.nanoTime();
         Vertx v = vertx != null ? vertx : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)
@@ -133,10 +172,9 @@ public final class Simulator {
             LifecycleResult.Life without = life.baseline() && life.refreshes()
                     ? ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, RunListener.NONE, null),
                     life.withoutRefresh()).life() : null;
-            JsonObject section = new LifecycleResult(outcome.life(), without).toJson()
-                    .put("wallSeconds", (System.nanoTime() - start) / 1e9);
-            return withSection(summarise(s, prepared, outcome.firstProgramming(), plan.tolerance()), "lifecycle",
-                    section);
+            RunSummary.Lifecycle section = new RunSummary.Lifecycle(outcome.life(), without,
+                    (System.nanoTime() - start) / 1e9);
+            return summary(s, prepared, outcome.firstProgramming(), null).withLifecycle(section);
         } finally {
             if (vertx == null) {
                 await(v.close());
@@ -144,30 +182,29 @@ public final class Simulator {
         }
     }
 
-    private JsonObject summarise(Scenario s, Prepared prepared, RunResult result, double tolerance) {
+    /** The summary of a programmed chip read as {@code s} says (its inference time). */
+    private RunSummary summarise(Scenario s, Prepared prepared, RunResult programmed, int threads,
+                                 RunListener listener, Recording recording) {
+        RunSummary.Inference inference = s.workload() instanceof InferenceWorkload network
+                ? infer(s, network, prepared, programmed, threads, listener, recording) : null;
+        return summary(s, prepared, programmed, inference);
+    }
+
+    private RunSummary summary(Scenario s, Prepared prepared, RunResult programmed, RunSummary.Inference inference) {
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
         plugins.put("cost", s.cost().id() + " (" + catalog.originOf(s.cost()) + ")");
-        return Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(), result,
-                tolerance, VERSION);
-    }
-
-    /** The summary with a section before its {@code run} section (which stays last); none when null. */
-    private static JsonObject withSection(JsonObject summary, String name, JsonObject section) {
-        if (section != null) {
-            JsonObject run = summary.getJsonObject("run");
-            summary.remove("run");
-            summary.put(name, section).put("run", run);
-        }
-        return summary;
+        return SummaryBuilder.build(new RunSummary.ScenarioRef(s.name(), s.source(), s.seed()), s.effective(),
+                plugins, prepared.jobs(), programmed, tolerance(s), inference, VERSION);
     }
 
     /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
-    private JsonObject infer(Scenario s, InferenceWorkload network, Prepared prepared, RunResult programmed,
-                             int threads, RunListener listener, Recording recording) {
+    private RunSummary.Inference infer(Scenario s, InferenceWorkload network, Prepared prepared,
+                                       RunResult programmed, int threads, RunListener listener, Recording recording) {
         RandomStreams streams = new RandomStreams(s.seed());
+        listener.inferenceStarted();
         try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
@@ -191,18 +228,8 @@ public final class Simulator {
                         chip.energyPicojoules() / samples, timing.latencyCycles(),
                         timing.samplesPerCycle() * s.chip().clockHz(), chip.compensation()));
             }
-            JsonObject section = new JsonObject()
-                    .put("time", s.effective().get("inference.time"))
-                    .put("samples", r.samples())
-                    .put("softwareAccuracy", finite(r.softwareAccuracy()))
-                    .put("analogAccuracy", finite(r.analogAccuracy()))
-                    .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
-                    .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
-                    .put("timeSecondsPerSample", s.chip().seconds(timing.latencyCycles()))
-                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
-            return InferenceFigures.add(section, chip, timing, s.chip(), prepared.jobs().size(), samples)
-                    .put("mapping", mapping.toJson())
-                    .put("wallSeconds", wall);
+            return InferenceFigures.of(s.effective().get("inference.time"), r, chip, timing, s.chip(),
+                    prepared.jobs().size(), mapping, wall);
         }
     }
 

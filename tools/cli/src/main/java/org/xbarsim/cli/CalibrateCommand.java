@@ -1,7 +1,6 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +12,14 @@ import org.xbarsim.engine.calibrate.FitParameter;
 import org.xbarsim.engine.calibrate.FitResult;
 import org.xbarsim.engine.calibrate.LevelSpread;
 import org.xbarsim.engine.calibrate.SpreadFit;
-import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.explore.SimulatorHost;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
         + "cells with aihwkit's PCM programming-noise law at each target level, and fit device parameters "
         + "(--fit) so that they agree.")
 final class CalibrateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file (chip.cell.devices=2).")
-    Path scenarioFile;
+    @Mixin
+    ScenarioOptions scenario;
 
-    @Option(names = "--set", paramLabel = "path=value", description = "Override a scenario key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    PluginOptions plugins;
 
     @Option(names = "--fit", paramLabel = "device.KEY=LO:HI", description = "A device parameter to fit within "
             + "LO..HI, canonical units (repeatable); without --fit the spread is only measured.")
@@ -59,9 +59,6 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
-
     @Spec
     CommandSpec spec;
 
@@ -72,10 +69,10 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new InputError("--chips", "", "expected 1..1000 chips and at least one row, got " + chips + ", "
                     + rows);
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
-            Scenario scenario = new ScenarioLoader(catalog).load(scenarioFile, overrides, null);
+        try (SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            Scenario scenario = host.load(this.scenario.spec());
             if (scenario.chip().devicesPerCell() != 2) {
-                throw new InputError(scenarioFile.toString(), "chip.cell.devices", "expected 2 (aihwkit's law is "
+                throw new InputError(scenario.source(), "chip.cell.devices", "expected 2 (aihwkit's law is "
                         + "that of a differential pair), got " + scenario.chip().devicesPerCell());
             }
             List<FitParameter> parameters = fits.stream().map(CalibrateCommand::parameter).toList();

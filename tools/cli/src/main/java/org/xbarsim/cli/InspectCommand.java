@@ -3,30 +3,17 @@ package org.xbarsim.cli;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.avro.specific.SpecificRecord;
-import org.xbarsim.api.event.ProgrammingEnded;
-import org.xbarsim.api.event.RowFinished;
-import org.xbarsim.api.event.RowOp;
-import org.xbarsim.api.event.RowResult;
-import org.xbarsim.api.event.RowTargets;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
-import org.xbarsim.engine.trace.TraceReader;
+import org.xbarsim.engine.trace.TraceCsv;
 import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceInspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,19 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xbarsim inspect FILE [--export csv DIR]}: what a trace holds, without running anything: its
- * header, whether it is complete, its events by type, the simulated time span and per-row pulse
- * statistics; optionally one CSV per event type. Reads traces cut short (a killed run) up to their
- * last complete block.
+ * {@code xbarsim inspect FILE [--export csv DIR]}: what a trace holds, without running anything;
+ * optionally every event as CSV, one file per event type.
  */
 @Command(name = "inspect", description = "Describe a recorded trace (header, completeness, event counts, simulated "
-        + "time, per-row pulse statistics); --export csv DIR writes one CSV per event type.")
+        + "time, per-row pulse statistics); --export csv DIR writes every field of every event: rows.csv "
+        + "(RowFinished), ops.csv (RowOp, with its masks), results.csv (RowResult, with the verify read's ADC codes) "
+        + "and targets.csv (RowTargets), each with an event index and times in cycles and seconds.")
 final class InspectCommand implements Callable<Integer> {
-    static final String ROWS_CSV = "rows.csv";
-    static final String OPS_CSV = "ops.csv";
-    static final String RESULTS_CSV = "results.csv";
-    static final String TARGETS_CSV = "targets.csv";
-
     @Parameters(index = "0", paramLabel = "FILE", description = "A trace from 'xbarsim run --record FILE'.")
     Path file;
 
@@ -67,39 +49,36 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path exportDir = null;
-        if (export != null) {
-            if (!"csv".equals(export.get(0))) {
-                throw new InputError("--export", "", "expected the format csv, got '" + export.get(0) + "'");
+        Path exportDir = exportDir();
+        TraceInspection t = TraceInspection.of(file);
+        print(out, t);
+        if (exportDir != null) {
+            TraceCsv.export(file, exportDir);
+            out.printf("  exported %s to %s%n", String.join(", ", TraceCsv.FILES), exportDir);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Path exportDir() {
+        if (export == null) {
+            return null;
+        }
+        if (!"csv".equals(export.get(0))) {
+            throw new InputError("--export", "", "expected the format csv, got '" + export.get(0) + "'");
+        }
+        Path dir = Path.of(export.get(1));
+        for (String name : TraceCsv.FILES) {
+            if (!force && Files.exists(dir.resolve(name))) {
+                throw new InputError("--export", "", dir.resolve(name) + " already exists; pass --force to overwrite "
+                        + "it or name another directory");
             }
-            exportDir = Path.of(export.get(1));
         }
-        if (exportDir != null && !force) {
-            refuseOverwrite(exportDir);
-        }
-        // Read as a stream: a trace of any size is inspected in the memory its finished rows take.
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String type : List.of("RowOp", "RowResult", "RowFinished", "RowTargets")) {
-            counts.put(type, 0L);
-        }
-        List<RowFinished> finished = new ArrayList<>();
-        ProgrammingEnded ended = null;
-        long events = 0;
-        Map<String, String> m;
-        boolean complete;
-        try (TraceReader trace = TraceReader.open(file)) {
-            m = trace.metadata();
-            for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
-                events++;
-                counts.merge(e.getSchema().getName(), 1L, Long::sum);
-                if (e instanceof RowFinished r) {
-                    finished.add(r);
-                } else if (e instanceof ProgrammingEnded p) {
-                    ended = p;
-                }
-            }
-            complete = trace.complete();
-        }
+        return dir;
+    }
+
+    private void print(PrintWriter out, TraceInspection t) {
+        var m = t.metadata();
         long bytes = size(file);
         out.printf("trace %s (%,d bytes)%n", file, bytes);
         out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
@@ -108,39 +87,34 @@ final class InspectCommand implements Callable<Integer> {
                 m.getOrDefault(TraceFormat.SEED, "?"));
         out.printf("  plugins: %s%n", plugins(m.get(TraceFormat.PLUGINS)));
         out.printf("  tiles: %s%n", tiles(m.get(TraceFormat.TILES)));
-        out.println(complete ? "  complete (ends with its end marker)"
-                : "  incomplete: read up to its last complete block");
+        out.println(t.complete() ? "  complete (ends with its end marker)" : "  incomplete: read up to its last "
+                + "complete block");
         StringBuilder line = new StringBuilder();
-        counts.forEach((type, n) -> line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %,d", type, n)));
-        out.printf("  events: %,d (%s)%n", events, line);
-        long operations = counts.get("RowOp");
+        t.counts().forEach((type, n) -> line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %,d",
+                type, n)));
+        out.printf("  events: %,d (%s)%n", t.events(), line);
+        long operations = t.counts().get("RowOp");
         if (operations > 0) {
             out.printf("  size: %,.0f bytes per row operation (with its result)%n", (double) bytes / operations);
         }
-
-        if (ended == null) {
+        if (t.endCycle() == null) {
             // The chip's timeline records when programming ended (event schema 2); older traces do not.
-            out.println(finished.isEmpty() ? "  simulated time: no finished rows"
+            out.println(t.finishedRows() == 0 ? "  simulated time: no finished rows"
                     : "  simulated time: not recorded (the end of programming is recorded from event schema 2 on)");
         } else {
-            long cycles = ended.getCycle();
-            Double clock = clock(m.get(TraceFormat.SCENARIO));
-            out.printf("  simulated time: %s (%,d cycles%s, on the chip's timeline)%n",
-                    clock == null ? "unknown clock" : Quantity.TIME.format(cycles / clock), cycles,
-                    clock == null ? "" : " at " + Quantity.FREQUENCY.format(clock));
+            out.printf("  simulated time: %s (%,d cycles%s, on the chip's timeline)%n", t.clockHertz() == null
+                    ? "unknown clock" : Quantity.TIME.format(t.endCycle() / t.clockHertz()), t.endCycle(),
+                    t.clockHertz() == null ? "" : " at " + Quantity.FREQUENCY.format(t.clockHertz()));
         }
-        if (!finished.isEmpty()) {
-            out.printf("  per row (%,d rows): SET %s, RESET %s, read %s%n", finished.size(),
-                    stats(finished, RowFinished::getSetOps), stats(finished, RowFinished::getResetOps),
-                    stats(finished, RowFinished::getReadOps));
+        if (t.finishedRows() == 0) {
+            return;
         }
-        out.flush();
-        if (exportDir != null) {
-            exportCsv(exportDir);
-            out.printf("  exported %s, %s, %s, %s to %s%n", ROWS_CSV, OPS_CSV, RESULTS_CSV, TARGETS_CSV, exportDir);
-            out.flush();
-        }
-        return 0;
+        out.printf("  per row (%,d rows): SET %s, RESET %s, read %s%n", t.finishedRows(), spread(t.setOps()),
+                spread(t.resetOps()), spread(t.readOps()));
+    }
+
+    private static String spread(TraceInspection.Spread s) {
+        return String.format("mean %.1f min %d max %d", s.mean(), s.min(), s.max());
     }
 
     private static long size(Path f) {
@@ -152,136 +126,28 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String plugins(String json) {
-        if (json == null) {
-            return "?";
-        }
         try {
             JsonObject o = new JsonObject(json);
             StringBuilder b = new StringBuilder();
-            for (String k : o.fieldNames()) {
-                b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(o.getValue(k));
-            }
+            o.fieldNames().forEach(k -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(o.getValue(k)));
             return b.toString();
-        } catch (DecodeException | ClassCastException e) {
-            return json;
+        } catch (DecodeException | ClassCastException | NullPointerException e) {
+            return json == null ? "?" : json;
         }
     }
 
     private static String tiles(String json) {
-        if (json == null) {
-            return "?";
-        }
         try {
             JsonArray a = new JsonArray(json);
             StringBuilder b = new StringBuilder().append(a.size());
-            if (!a.isEmpty()) {
-                JsonObject t = a.getJsonObject(0);
-                boolean same = true;
-                for (int i = 1; i < a.size(); i++) {
-                    JsonObject u = a.getJsonObject(i);
-                    same &= u.getValue("rows").equals(t.getValue("rows")) && u.getValue("cols").equals(t.getValue("cols"));
-                }
-                if (same) {
-                    b.append(" of ").append(t.getValue("rows")).append('x').append(t.getValue("cols"));
-                }
+            if (!a.isEmpty() && a.stream().map(x -> ((JsonObject) x).getValue("rows") + "x"
+                    + ((JsonObject) x).getValue("cols")).distinct().count() == 1) {
+                b.append(" of ").append(a.getJsonObject(0).getValue("rows")).append('x')
+                        .append(a.getJsonObject(0).getValue("cols"));
             }
             return b.toString();
         } catch (DecodeException | ClassCastException | NullPointerException e) {
-            return json;
+            return json == null ? "?" : json;
         }
-    }
-
-    /** The chip clock in Hz from the recorded scenario's {@code chip.clock: ...} line, or null. */
-    static Double clock(String scenarioText) {
-        if (scenarioText == null) {
-            return null;
-        }
-        for (String l : scenarioText.split("\\R")) {
-            String t = l.strip();
-            if (t.startsWith("chip.clock:")) {
-                try {
-                    return Quantity.FREQUENCY.parse(t.substring("chip.clock:".length()).strip());
-                } catch (RuntimeException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String stats(List<RowFinished> rows, java.util.function.ToIntFunction<RowFinished> f) {
-        long sum = 0;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (RowFinished r : rows) {
-            int v = f.applyAsInt(r);
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        return String.format("mean %.1f min %d max %d", (double) sum / rows.size(), min, max);
-    }
-
-    private static void refuseOverwrite(Path dir) {
-        for (String name : List.of(ROWS_CSV, OPS_CSV, RESULTS_CSV, TARGETS_CSV)) {
-            Path p = dir.resolve(name);
-            if (Files.exists(p)) {
-                throw new InputError("--export", "", p + " already exists; pass --force to overwrite it or name "
-                        + "another directory");
-            }
-        }
-    }
-
-    private void exportCsv(Path dir) {
-        List<Path> targets = List.of(dir.resolve(ROWS_CSV), dir.resolve(OPS_CSV), dir.resolve(RESULTS_CSV),
-                dir.resolve(TARGETS_CSV));
-        try {
-            Files.createDirectories(dir);
-            try (TraceReader trace = TraceReader.open(file);
-                 BufferedWriter rows = Files.newBufferedWriter(targets.get(0), StandardCharsets.UTF_8);
-                 BufferedWriter ops = Files.newBufferedWriter(targets.get(1), StandardCharsets.UTF_8);
-                 BufferedWriter results = Files.newBufferedWriter(targets.get(2), StandardCharsets.UTF_8);
-                 BufferedWriter tgts = Files.newBufferedWriter(targets.get(3), StandardCharsets.UTF_8)) {
-                rows.write("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
-                        + "sumAbsErrorMicroSiemens\n");
-                ops.write("tile,row,kind,strength,width,enabledDevices,readColumns\n");
-                results.write("tile,row,rowCycle,operations,convertedColumns\n");
-                tgts.write("tile,row,col,targetMicroSiemens\n");
-                for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
-                    if (e instanceof RowFinished r) {
-                        rows.write(r.getTile() + "," + r.getRow() + "," + r.getCycle() + "," + r.getCycles() + ","
-                                + r.getWeights() + "," + r.getSucceeded() + "," + r.getSetOps() + "," + r.getResetOps()
-                                + "," + r.getReadOps() + "," + r.getEnergyPicojoules() + ","
-                                + r.getSumAbsErrorMicroSiemens() + "\n");
-                    } else if (e instanceof RowOp r) {
-                        ops.write(r.getTile() + "," + r.getRow() + "," + r.getKind() + "," + r.getStrength() + ","
-                                + r.getWidth() + "," + popcount(r.getEnable()) + "," + popcount(r.getRead()) + "\n");
-                    } else if (e instanceof RowResult r) {
-                        results.write(r.getTile() + "," + r.getRow() + "," + r.getRowCycle() + "," + r.getOperations()
-                                + "," + popcount(r.getConverted()) + "\n");
-                    } else if (e instanceof RowTargets r) {
-                        ByteBuffer b = r.getTargets().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-                        int n = Math.min(r.getColumns(), b.remaining() / Double.BYTES);
-                        for (int c = 0; c < n; c++) {
-                            tgts.write(r.getTile() + "," + r.getRow() + "," + c + ","
-                                    + b.getDouble(b.position() + c * Double.BYTES) + "\n");
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write CSV files in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    static int popcount(ByteBuffer b) {
-        if (b == null) {
-            return 0;
-        }
-        int n = 0;
-        for (int i = b.position(); i < b.limit(); i++) {
-            n += Integer.bitCount(b.get(i) & 0xff);
-        }
-        return n;
     }
 }

@@ -45,8 +45,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @picocli.CommandLine.Mixin
+    org.xbarsim.cli.options.PluginOptions plugins;
 
     @Option(names = "--device", paramLabel = "ID", description = "Apply the recorded pulses, open loop, to devices "
             + "of this plugin instead (needs a full-level trace) and write the weights and Pfail that result.")
@@ -97,6 +97,11 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return onAnotherDevice(trace, out);
         }
+        return exactly(out);
+    }
+
+    /** Re-runs the recorded scenario and seed and compares the events: 0 identical, 1 diverged. */
+    private int exactly(PrintWriter out) {
         Map<String, String> m;
         try (TraceReader header = TraceReader.open(file)) {
             m = header.metadata();
@@ -113,7 +118,8 @@ final class ReplayCommand implements Callable<Integer> {
         Thread reader = new Thread(reading, "xbarsim-trace-reader");
         reader.setDaemon(true);
         reader.start();
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            PluginCatalog catalog = host.catalog();
             Scenario scenario = new ScenarioLoader(catalog).loadText(require(m, TraceFormat.SCENARIO),
                     file + " (recorded scenario)", scenarioLocation(m), List.of(),
                     Long.parseLong(require(m, TraceFormat.SEED)));
@@ -138,30 +144,35 @@ final class ReplayCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            if (d.lengthOnly()) {
-                out.printf("diverged at %s: the recording has %d events there, the replay %d%n",
-                        d.where(), d.recordedEvents(), d.replayedEvents());
-            } else {
-                // Read the two events that differ in full, to say where: the recorded one from the file,
-                // the new one from a second run (runs are deterministic, so it is the same event).
-                SpecificRecord a = recordedEvent(d);
-                SpecificRecord[] b = new SpecificRecord[1];
-                int[] seen = new int[1];
-                rerun(simulator, scenario, level, e -> {
-                    if (d.inStream(e) && seen[0]++ == d.index()) {
-                        b[0] = e;
-                    }
-                });
-                String difference = a == null || b[0] == null ? null : difference(a, b[0]);
-                out.printf("diverged at %s (%s): %s%n", d.where(),
-                        a == null ? "?" : a.getSchema().getName(),
-                        difference == null ? "the events differ between runs of the same scenario (the run is not "
-                                + "deterministic)" : difference);
-            }
+            reportDivergence(out, d, simulator, scenario, level);
             out.flush();
             return 1;
         } finally {
             reader.interrupt();
+        }
+    }
+
+    private void reportDivergence(PrintWriter out, EventPrints.Divergence d, Simulator simulator, Scenario scenario,
+                                  TraceFormat.Level level) {
+        if (d.lengthOnly()) {
+            out.printf("diverged at %s: the recording has %d events there, the replay %d%n",
+                    d.where(), d.recordedEvents(), d.replayedEvents());
+        } else {
+            // Read the two events that differ in full, to say where: the recorded one from the file,
+            // the new one from a second run (runs are deterministic, so it is the same event).
+            SpecificRecord a = recordedEvent(d);
+            SpecificRecord[] b = new SpecificRecord[1];
+            int[] seen = new int[1];
+            rerun(simulator, scenario, level, e -> {
+                if (d.inStream(e) && seen[0]++ == d.index()) {
+                    b[0] = e;
+                }
+            });
+            String difference = a == null || b[0] == null ? null : difference(a, b[0]);
+            out.printf("diverged at %s (%s): %s%n", d.where(),
+                    a == null ? "?" : a.getSchema().getName(),
+                    difference == null ? "the events differ between runs of the same scenario (the run is not "
+                            + "deterministic)" : difference);
         }
     }
 
@@ -239,7 +250,8 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             text.append("device.impl: ").append(device).append('\n');
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            PluginCatalog catalog = host.catalog();
             Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
                     scenarioLocation(m),
                     overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));
@@ -253,27 +265,27 @@ final class ReplayCommand implements Callable<Integer> {
             org.xbarsim.engine.run.RunPlan plan = new org.xbarsim.engine.run.RunPlan(s.chip(), s.device(),
                     s.deviceParameters(), s.policy(), s.policyParameters(),
                     new org.xbarsim.api.random.RandomStreams(s.seed()), tolerance);
-            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.trace.OpenLoopReplay.jobs(
+            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.replay.OpenLoopReplay.jobs(
                     new io.vertx.core.json.JsonArray(require(m, TraceFormat.TILES)));
-            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.trace.OpenLoopReplay.run(trace, plan, jobs,
+            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.replay.OpenLoopReplay.run(trace, plan, jobs,
                     file.toString());
             Map<String, String> plugins = new java.util.LinkedHashMap<>();
             plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
             plugins.put("replayed", file.toString());
-            io.vertx.core.json.JsonObject summary = org.xbarsim.engine.stats.Summary.build(s.name(), file.toString(),
-                    s.seed(), s.effective(), plugins, jobs, result, tolerance, Simulator.VERSION);
+            org.xbarsim.engine.summary.RunSummary summary = org.xbarsim.engine.summary.SummaryBuilder.build(
+                    new org.xbarsim.engine.summary.RunSummary.ScenarioRef(s.name(), file.toString(), s.seed()),
+                    s.effective(), plugins, jobs, result, tolerance, null, Simulator.VERSION);
             try {
                 java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(summaryFile, summary.encodePrettily() + "\n");
+                java.nio.file.Files.writeString(summaryFile, summary.toJson());
             } catch (java.io.IOException e) {
                 throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
             }
-            io.vertx.core.json.JsonObject p = summary.getJsonObject("programming");
+            org.xbarsim.engine.summary.RunSummary.Outcome p = summary.programming().total();
             out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
-                    s.name(), device, s.seed(), p.getLong("weights"));
+                    s.name(), device, s.seed(), p.weights());
             out.printf(java.util.Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                    100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
-                    p.getDouble("meanAbsErrorMicroSiemens"));
+                    100 * p.successFraction(), 100 * p.pfail(), p.meanAbsErrorMicroSiemens());
             out.println("  summary: " + summaryFile);
             out.flush();
         }

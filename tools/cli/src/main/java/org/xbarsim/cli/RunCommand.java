@@ -1,67 +1,50 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.cli.options.OutputOptions;
+import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.cli.options.ScenarioOptions;
+import org.xbarsim.cli.progress.RunProgress;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.life.LifecyclePlots;
 import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.life.LifecycleText;
-import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
-import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
+import org.xbarsim.explore.SimulatorHost;
+import org.xbarsim.explore.files.ResultFiles;
+import org.xbarsim.explore.report.ErrorHistogramChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xbarsim run SCENARIO}: program the scenario's weights and summarise. */
 @Command(name = "run", description = "Run a scenario: program its weights into crossbar tiles, print a summary "
         + "and write DIR/summary.json.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
-    Path scenarioFile;
+    @Mixin
+    ScenarioOptions scenario;
 
-    @Option(names = "--set", paramLabel = "path=value", description = "Override a scenario key (repeatable), "
-            + "e.g. --set chip.adc.bits=8.")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario seed.")
-    Long seed;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default runs/<name>).")
-    Path outDir;
-
-    @Option(names = "--force", description = "Overwrite an existing result in the result directory.")
-    boolean force;
+    @Mixin
+    PluginOptions plugins;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores). "
             + "Results do not depend on it.")
     Integer threads;
-
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Record the programming run's events in an "
             + "Avro trace (replay it with 'xbarsim replay FILE').")
@@ -81,238 +64,106 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (seed != null && seed < 0) {
-            throw new InputError("--seed", "", "expected a whole number >= 0, got " + seed);
-        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1 || threadCount > 1024) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
-            Scenario scenario = new ScenarioLoader(catalog).load(scenarioFile, overrides, seed);
-            Path dir = outDir != null ? outDir : Path.of("runs", scenario.name());
+        try (SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            Scenario s = host.load(scenario.spec());
+            Path dir = output.dir(s.name(), "");
+            output.refuseOverwrite(dir, "summary.json");
+            Simulator.Prepared prepared = host.simulator().prepare(s);
+            RunSummary summary = run(host, prepared, threadCount);
             Path summaryFile = dir.resolve("summary.json");
-            if (Files.exists(summaryFile) && !force) {
-                throw new InputError("--out", "", "expected a directory without a result, but " + dir
-                        + " already holds one (summary.json); pass --force to overwrite it or --out for another "
-                        + "directory");
-            }
-            Simulator simulator = new Simulator(catalog);
-            Simulator.Prepared prepared = simulator.prepare(scenario);
-            TraceFormat.Level level;
-            try {
-                level = TraceFormat.Level.of(traceLevel);
-            } catch (IllegalArgumentException e) {
-                throw new InputError("--trace-level", "", e.getMessage());
-            }
-            TraceWriter.Compression compression;
-            try {
-                compression = TraceWriter.Compression.of(traceCompression);
-            } catch (IllegalArgumentException e) {
-                throw new InputError("--trace-compression", "", e.getMessage());
-            }
-            if (record != null && Files.exists(record) && !force) {
-                throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
-                        + "name another file");
-            }
-            JsonObject summary;
-            TraceWriter trace = record == null ? null
-                    : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level), compression);
-            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
-                summary = simulator.run(prepared, threadCount, progress,
-                        trace == null ? null : new Recording(level, trace::record));
-            } catch (RuntimeException | Error e) {
-                if (trace == null) {
-                    throw e;
-                }
-                try {
-                    trace.abort(); // kept, but not marked complete: the run did not finish
-                } catch (RuntimeException closing) {
-                    e.addSuppressed(closing);
-                    throw e;
-                }
-                // The one line that reports the failure also says what became of the trace.
-                String kept = "; trace " + record + " kept up to the failure (" + trace.events()
-                        + " events, marked incomplete)";
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof PluginFailure failure) {
-                        throw new PluginFailure(failure.getMessage() + kept, failure);
-                    }
-                }
-                throw e;
-            }
-            if (trace != null) {
-                trace.close();
-            }
-            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
+            ResultFiles.writeString(summaryFile, summary.toJson());
             Path plot = dir.resolve("error-histogram.png");
             try {
-                Plots.errorHistogram(summary, plot);
+                ErrorHistogramChart.write(summary, plot);
             } catch (IOException | RuntimeException e) {
                 // The summary is the result; a plot that cannot be drawn must not fail the run.
                 spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
             }
-            printSummary(out, scenario, prepared, summary, summaryFile);
-            printLifecycle(out, summary, dir);
+            SummaryText.print(out, s, prepared, summary, summaryFile);
+            printLifecycle(out, s, summary, dir);
         }
         out.flush();
         return 0;
     }
 
-    private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, JsonObject summary,
-                                     Path file) {
-        JsonObject p = summary.getJsonObject("programming");
-        JsonObject run = summary.getJsonObject("run");
-        int tiles = prepared.jobs().size();
-        out.printf(Locale.ROOT, "%s (seed %d): %,d weights on %d tile%s of %dx%d%n", s.name(), s.seed(),
-                p.getLong("weights"), tiles, tiles == 1 ? "" : "s", s.chip().tileRows(), s.chip().tileCols());
-        out.printf(Locale.ROOT, "  %s on %s%s, F=%s, ADC %d bits x %d column%s%n", s.policy().id(), s.device().id(),
-                s.devicePreset() == null ? "" : "/" + s.devicePreset(), fmt(s.chip().significanceF()),
-                s.chip().adcBits(), s.chip().columnsPerAdc(), s.chip().columnsPerAdc() == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
-                p.getDouble("meanAbsErrorMicroSiemens"));
-        out.printf(Locale.ROOT, "  per row: %.1f pulse ops (%.1f SET, %.1f RESET), %.1f reads%n",
-                p.getDouble("pulseOpsPerRow"), p.getDouble("setOpsPerRow"), p.getDouble("resetOpsPerRow"),
-                p.getDouble("readOpsPerRow"));
-        out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n", seconds(p.getDouble("timeSeconds")),
-                joules(p.getDouble("energyJoules")));
-        JsonObject inference = summary.getJsonObject("inference");
-        if (inference != null) {
-            if (inference.getValue("softwareAccuracy") != null) {
-                out.printf(Locale.ROOT, "  inference at %s: accuracy %.2f%% analog vs %.2f%% software on %,d samples%n",
-                        inference.getString("time"), 100 * inference.getDouble("analogAccuracy"),
-                        100 * inference.getDouble("softwareAccuracy"), inference.getLong("samples"));
-            }
-            if (inference.getValue("softwareBitsPerChar") != null) {
-                out.printf(Locale.ROOT, "  inference at %s: %.3f bits/char analog vs %.3f software on %,d characters%n",
-                        inference.getString("time"), inference.getDouble("analogBitsPerChar"),
-                        inference.getDouble("softwareBitsPerChar"), inference.getLong("samples"));
-            }
-            out.printf(Locale.ROOT, "  per sample: %s, %s (simulated)%n", seconds(inference.getDouble("timeSecondsPerSample")),
-                    joules(inference.getDouble("energyJoulesPerSample")));
-        }
-        Double share = run.getDouble("busShare");
-        Double pauses = run.getDouble("pauseShare");
-        out.printf(Locale.ROOT, "  wall %.2f s, %,.0f weights/s on %d thread%s; %,d bus events%s%n",
-                run.getDouble("wallSeconds"), run.getDouble("weightsPerWallSecond"), run.getInteger("threads"),
-                run.getInteger("threads") == 1 ? "" : "s", run.getLong("busEvents"),
-                share == null ? "" : String.format(Locale.ROOT, " (event loops: %.1f%% bus delivery, %.1f%% JVM pauses)",
-                        100 * share, 100 * pauses));
-        out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
-    }
-
     /** A working life's lines and plots, when the scenario had one. */
-    private void printLifecycle(PrintWriter out, JsonObject summary, Path dir) {
-        JsonObject section = summary.getJsonObject("lifecycle");
-        if (section == null) {
+    private void printLifecycle(PrintWriter out, Scenario s, RunSummary summary, Path dir) {
+        if (summary.lifecycle() == null) {
             return;
         }
-        LifecycleResult life = LifecycleResult.fromJson(section);
+        LifecycleResult life = new LifecycleResult(summary.lifecycle().life(), summary.lifecycle().withoutRefresh());
         LifecycleText.lines(life).forEach(out::println);
         try {
-            out.println("  plots: " + String.join(", ", LifecyclePlots.write(summary.getJsonObject("scenario")
-                    .getString("name"), life, dir).stream().map(Path::toString).toList()));
+            out.println("  plots: " + String.join(", ", LifecyclePlots.write(s.name(), life, dir).stream()
+                    .map(Path::toString).toList()));
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("xbarsim: could not draw the working life's plots in " + dir + ": "
                     + e.getMessage());
         }
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    private RunSummary run(SimulatorHost host, Simulator.Prepared prepared, int threadCount) {
+        TraceWriter trace = trace(host, prepared);
+        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
+            RunSummary summary = host.simulator().run(prepared, threadCount, progress,
+                    trace == null ? null : new Recording(TraceFormat.Level.of(traceLevel), trace::record));
+            if (trace != null) {
+                trace.close();
+            }
+            return summary;
+        } catch (RuntimeException | Error e) {
+            if (trace != null) {
+                keptUpToTheFailure(trace, e);
+            }
+            throw e;
+        }
     }
 
-    static String seconds(double s) {
-        if (s >= 1) {
-            return String.format(Locale.ROOT, "%.3f s", s);
+    /** The trace writer of {@code --record}, or null. */
+    private TraceWriter trace(SimulatorHost host, Simulator.Prepared prepared) {
+        TraceFormat.Level level;
+        TraceWriter.Compression compression;
+        try {
+            level = TraceFormat.Level.of(traceLevel);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--trace-level", "", e.getMessage());
         }
-        if (s >= 1e-3) {
-            return String.format(Locale.ROOT, "%.3f ms", s * 1e3);
+        try {
+            compression = TraceWriter.Compression.of(traceCompression);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--trace-compression", "", e.getMessage());
         }
-        if (s >= 1e-6) {
-            return String.format(Locale.ROOT, "%.3f us", s * 1e6);
+        if (record == null) {
+            return null;
         }
-        return String.format(Locale.ROOT, "%.1f ns", s * 1e9);
-    }
-
-    static String joules(double j) {
-        if (j >= 1e-3) {
-            return String.format(Locale.ROOT, "%.3f mJ", j * 1e3);
+        if (Files.exists(record) && !output.force) {
+            throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
+                    + "name another file");
         }
-        if (j >= 1e-6) {
-            return String.format(Locale.ROOT, "%.3f uJ", j * 1e6);
-        }
-        if (j >= 1e-9) {
-            return String.format(Locale.ROOT, "%.3f nJ", j * 1e9);
-        }
-        return String.format(Locale.ROOT, "%.3f pJ", j * 1e12);
+        return new TraceWriter(record, Traces.metadata(prepared.scenario(), prepared, host.catalog(), level),
+                compression);
     }
 
     /**
-     * Progress bars fed from the run: rows programmed (from the event bus), then samples evaluated;
-     * silent when not on a terminal.
+     * A failed run's trace is kept, marked incomplete; the one line that reports a plugin's failure says
+     * so (thrown from here), any other failure goes on as it was.
      */
-    private static final class Progress implements RunListener, AutoCloseable {
-        private final boolean show;
-        private final ProgressBar bar;
-        private final AtomicLong rows = new AtomicLong();
-        private ProgressBar inference;
-        private ProgressBar life;
-
-        Progress(long totalRows, boolean show) {
-            this.show = show;
-            this.bar = show ? bar("programming", totalRows, " rows") : null;
+    private void keptUpToTheFailure(TraceWriter trace, Throwable e) {
+        try {
+            trace.abort();
+        } catch (RuntimeException closing) {
+            e.addSuppressed(closing);
+            return;
         }
-
-        private static ProgressBar bar(String task, long max, String unit) {
-            return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, 1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        }
-
-        @Override
-        public void rowFinished(org.xbarsim.api.event.RowFinished row) {
-            long n = rows.incrementAndGet();
-            if (bar != null) {
-                bar.stepTo(n);
-            }
-        }
-
-        @Override
-        public void inferenceProgress(long done, long total) {
-            if (!show) {
-                return;
-            }
-            if (inference == null) {
-                bar.close();
-                inference = bar("inference", total, " samples");
-            }
-            inference.stepTo(done);
-        }
-
-        @Override
-        public void lifeProgress(double seconds, double duration) {
-            if (!show) {
-                return;
-            }
-            if (life == null) {
-                bar.close();
-                life = bar("working life", Math.round(Math.ceil(duration / 86_400)), " days");
-            }
-            life.stepTo(Math.round(Math.floor(seconds / 86_400)));
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-            }
-            if (inference != null) {
-                inference.close();
-            }
-            if (life != null) {
-                life.close();
+        String kept = "; trace " + record + " kept up to the failure (" + trace.events() + " events, marked "
+                + "incomplete)";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PluginFailure failure) {
+                throw new PluginFailure(failure.getMessage() + kept, failure);
             }
         }
     }

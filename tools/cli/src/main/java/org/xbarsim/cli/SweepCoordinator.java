@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.bus.Futures;
 import org.xbarsim.engine.run.PluginFailure;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * The coordinator of a clustered sweep. Workers pull: each asks {@link #NEXT} for a point, runs it and
@@ -219,7 +220,13 @@ final class SweepCoordinator {
             pending.add(index);
             return;
         }
-        JsonObject summary = r.getJsonObject("summary");
+        RunSummary summary;
+        try {
+            summary = r.getJsonObject("summary") == null ? null
+                    : RunSummary.fromJson(r.getJsonObject("summary").encode(), "point " + (index + 1));
+        } catch (InputError e) {
+            summary = null;
+        }
         Handout h = handed.get(index);
         if (h != null && h.worker().equals(worker)) {
             handed.remove(index);

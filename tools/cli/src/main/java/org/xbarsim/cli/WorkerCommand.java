@@ -17,6 +17,7 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,8 +56,8 @@ final class WorkerCommand implements Callable<Integer> {
             + "all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @picocli.CommandLine.Mixin
+    org.xbarsim.cli.options.PluginOptions plugins;
 
     @Option(names = "--points", paramLabel = "N", description = "Stop after N points (default: run until killed).")
     Long maxPoints;
@@ -74,7 +75,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (maxPoints != null && maxPoints < 1) {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
-        try (PluginCatalog catalog = Plugins.load(pluginDir); ClusterNode node = ClusterNode.join(host, port, join)) {
+        try (org.xbarsim.explore.SimulatorHost simulatorHost = plugins.open(spec.commandLine().getErr());
+             ClusterNode node = ClusterNode.join(host, port, join)) {
+            PluginCatalog catalog = simulatorHost.catalog();
             String me = node.address();
             out.printf(Locale.ROOT, "xbarsim worker %s: joined the cluster (%d thread%s a point); waiting for sweep "
                     + "points%n", me, threadCount, threadCount == 1 ? "" : "s");
@@ -98,31 +101,7 @@ final class WorkerCommand implements Callable<Integer> {
                     sleep(reply.getLong("wait"));
                     continue;
                 }
-                int index = reply.getInteger("index");
-                JsonObject job = reply.getJsonObject("job");
-                JsonObject result = new JsonObject().put("sweep", reply.getString("sweep")).put("index", index)
-                        .put("worker", me);
-                out.printf(Locale.ROOT, "  %s point %d started%n", job.getString("name"), index + 1);
-                out.flush();
-                long start = System.nanoTime();
-                try {
-                    result.put("summary", run(simulator, loader, job, threadCount));
-                } catch (InputError e) {
-                    result.put("error", Errors.oneLine(e.getMessage())).put("input", true);
-                } catch (RuntimeException e) {
-                    result.put("error", Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
-                }
-                String outcome = result.containsKey("error") ? "failed: " + result.getString("error")
-                        : String.format(Locale.ROOT, "done in %.2f s", (System.nanoTime() - start) / 1e9);
-                out.printf(Locale.ROOT, "  %s point %d %s%n", job.getString("name"), index + 1, outcome);
-                out.flush();
-                try {
-                    Futures.await(bus.request(reply.getString("replyTo"), result,
-                            new DeliveryOptions().setSendTimeout(RESULT_TIMEOUT_MILLIS)));
-                } catch (ReplyException e) {
-                    // The coordinator is gone; a restarted one resumes from its disk and hands the point out again.
-                    out.println("  could not deliver the result of point " + (index + 1) + ": " + e.getMessage());
-                }
+                runPoint(out, bus, reply, simulator, loader, threadCount, me);
                 done++;
             }
         }
@@ -130,7 +109,37 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static JsonObject run(Simulator simulator, ScenarioLoader loader, JsonObject job, int threads) {
+    /** Runs the point a coordinator handed out and sends its result back. */
+    private static void runPoint(PrintWriter out, io.vertx.core.eventbus.EventBus bus, JsonObject reply,
+                                 Simulator simulator, ScenarioLoader loader, int threadCount, String me) {
+        int index = reply.getInteger("index");
+        JsonObject job = reply.getJsonObject("job");
+        JsonObject result = new JsonObject().put("sweep", reply.getString("sweep")).put("index", index)
+                .put("worker", me);
+        out.printf(Locale.ROOT, "  %s point %d started%n", job.getString("name"), index + 1);
+        out.flush();
+        long start = System.nanoTime();
+        try {
+            result.put("summary", new JsonObject(run(simulator, loader, job, threadCount).toJson()));
+        } catch (InputError e) {
+            result.put("error", Errors.oneLine(e.getMessage())).put("input", true);
+        } catch (RuntimeException e) {
+            result.put("error", Errors.oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        String outcome = result.containsKey("error") ? "failed: " + result.getString("error")
+                : String.format(Locale.ROOT, "done in %.2f s", (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "  %s point %d %s%n", job.getString("name"), index + 1, outcome);
+        out.flush();
+        try {
+            Futures.await(bus.request(reply.getString("replyTo"), result,
+                    new DeliveryOptions().setSendTimeout(RESULT_TIMEOUT_MILLIS)));
+        } catch (ReplyException e) {
+            // The coordinator is gone; a restarted one resumes from its disk and hands the point out again.
+            out.println("  could not deliver the result of point " + (index + 1) + ": " + e.getMessage());
+        }
+    }
+
+    private static RunSummary run(Simulator simulator, ScenarioLoader loader, JsonObject job, int threads) {
         List<String> overrides = new ArrayList<>();
         JsonArray list = job.getJsonArray("overrides");
         for (int i = 0; i < list.size(); i++) {

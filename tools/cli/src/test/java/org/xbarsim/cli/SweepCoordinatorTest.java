@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbarsim.engine.fixtures.Summaries;
+import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.cli.SweepFiles.Grid;
+import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.scenario.ScenarioSpec;
+import org.xbarsim.explore.sweep.SweepPlan;
 import org.xbarsim.engine.bus.Futures;
 
 /**
@@ -39,23 +43,27 @@ class SweepCoordinatorTest {
     }
 
     private SweepCoordinator coordinator(int points, double timeout) {
-        List<List<String>> values = new ArrayList<>();
         List<JsonObject> jobs = new ArrayList<>();
+        SweepPlan plan = SweepPlan.of(ScenarioSpec.of("name: test\n", dir.resolve("test.yaml")));
+        List<String> values = new ArrayList<>();
         for (int i = 0; i < points; i++) {
-            values.add(List.of(Integer.toString(10 * (i + 1))));
+            values.add(Integer.toString(10 * (i + 1)));
             jobs.add(new JsonObject().put("name", "test").put("point", i));
         }
-        SweepResults results = new SweepResults(dir, List.of(new Grid("programming.nMsp", values.stream()
-                .map(v -> v.get(0)).toList())), values);
+        plan = plan.grid("programming.nMsp", values);
+        List<Point> list = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            list.add(plan.point(i, List.of(values.get(i))));
+        }
+        SweepResults results = new SweepResults(dir, plan.axes(), list);
         return new SweepCoordinator(results, jobs, timeout, lines::add);
     }
 
     /** A stand-in summary: what sweep.csv and the printed line read, with the worker that made it. */
     private static JsonObject summary(String worker) {
-        return new JsonObject()
-                .put("programming", new JsonObject().put("successFraction", 0.9).put("pfail", 0.1)
-                        .put("pulseOpsPerRow", 50.0).put("timeSeconds", 1e-3).put("energyJoules", 1e-6))
-                .put("run", new JsonObject().put("wallSeconds", 0.5).put("worker", worker));
+        RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 0.9, 0.1, 0, 50.0, 50.0, 0, 0, 0, 1e-3, 1e-6);
+        return new JsonObject(Summaries.of(o, null, worker, new RunSummary.HostRun(0.5, 0, null, null, null, 1, null, null, null))
+                .toJson());
     }
 
     private JsonObject ask(String worker) {
@@ -107,9 +115,9 @@ class SweepCoordinatorTest {
 
         done.get(10, TimeUnit.SECONDS);
         assertEquals(2, c.reissued());
-        assertEquals("a", new JsonObject(Files.readString(SweepResults.summaryFile(dir, 1))).getJsonObject("run")
-                .getString("worker"), "the first answer stands");
-        List<String> table = Files.readAllLines(dir.resolve(SweepFiles.CSV));
+        assertEquals("a", RunSummary.read(SweepResults.summaryFile(dir, 1)).scenario().source(),
+                "the first answer stands");
+        List<String> table = Files.readAllLines(dir.resolve(SweepResults.CSV));
         assertEquals(List.of("programming.nMsp", "10", "20", "30", "40"),
                 table.stream().map(l -> l.split(",")[0]).toList());
         assertEquals(4, lines.stream().filter(l -> l.matches("\\s+\\[\\d/4] .*")).count(), lines::toString);

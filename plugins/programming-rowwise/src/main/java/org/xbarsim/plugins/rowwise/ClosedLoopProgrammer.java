@@ -180,21 +180,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
         readout.wrap(result);
         switch (phase) {
             case RESET -> {
-                int n = 0;
-                for (int c = groupStart; c < groupEnd; c++) {
-                    // A pair starts at W = 0 (both devices reset); a single device where its read says.
-                    double t = targets[c];
-                    double start = cell.bidirectional() ? 0 : readout.value(c);
-                    active[c] = direction(t) * (t - start) > k.tol();
-                    coarse[c] = active[c];
-                    progress[c] = direction(t) * start;
-                    n += active[c] ? 1 : 0;
-                }
-                pulses = 0;
-                retriesLeft = variant.retries();
-                mspStrength = k.sMsp();
-                phase = Phase.MSP;
-                return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+                return afterReset();
             }
             case REFRESH_READ -> {
                 return refreshRead();
@@ -226,17 +212,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 return mspPulse();
             }
             case LSP_READ -> {
-                int n = 0;
-                double accept = k.accept() * k.tol();
-                for (int c = groupStart; c < groupEnd; c++) {
-                    double e = targets[c] - readout.value(c);
-                    active[c] = target.programs(c) && fineActive(e, accept);
-                    readBack[c] = active[c] ? readout.value(c) : 0;
-                    n += active[c] ? 1 : 0;
-                }
-                pulses = 0;
-                phase = Phase.LSP;
-                return n > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
+                return afterLspRead();
             }
             case LSP -> {
                 int n = 0;
@@ -252,6 +228,40 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
             default -> throw new IllegalStateException("phase " + phase);
         }
+    }
+
+    /** The group's RESET done: the MSP phase of the columns whose target is more than tol away. */
+    private RowOp afterReset() {
+        int n = 0;
+        for (int c = groupStart; c < groupEnd; c++) {
+            // A pair starts at W = 0 (both devices reset); a single device where its read says.
+            double t = targets[c];
+            double start = cell.bidirectional() ? 0 : readout.value(c);
+            active[c] = direction(t) * (t - start) > k.tol();
+            coarse[c] = active[c];
+            progress[c] = direction(t) * start;
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        retriesLeft = variant.retries();
+        mspStrength = k.sMsp();
+        phase = Phase.MSP;
+        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+    }
+
+    /** The read after the MSP phase: the LSP phase of the columns outside the acceptance band. */
+    private RowOp afterLspRead() {
+        int n = 0;
+        double accept = k.accept() * k.tol();
+        for (int c = groupStart; c < groupEnd; c++) {
+            double e = targets[c] - readout.value(c);
+            active[c] = target.programs(c) && fineActive(e, accept);
+            readBack[c] = active[c] ? readout.value(c) : 0;
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        phase = Phase.LSP;
+        return n > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
     }
 
     /**

@@ -56,6 +56,11 @@ public class MnistMlpWorkload implements InferenceWorkload {
         if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".npz")) {
             return fromNpz(context, dir);
         }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw context.error("model", dir + ": expected a model directory (layer0.weights.npy, layer0.bias.npy, ..., "
+                    + "model.properties) or a .npz archive of such arrays, got " + (java.nio.file.Files.exists(dir)
+                    ? "a file" + (dir.toString().endsWith(".npy") ? " of one array" : "") : "no such directory"));
+        }
         try {
             return Mlp.load(dir);
         } catch (InputError e) {
@@ -94,25 +99,13 @@ public class MnistMlpWorkload implements InferenceWorkload {
         } catch (IllegalArgumentException e) {
             throw context.error("model", file + ": " + e.getMessage());
         }
+        if (!arrays.containsKey("layer0.weights")) {
+            throw context.error("model", file + ": expected arrays layer0.weights, layer0.bias, layer1.weights, ..., "
+                    + "found " + String.join(", ", arrays.keySet()));
+        }
         List<Integer> sizes = new ArrayList<>();
         for (int l = 0; arrays.containsKey("layer" + l + ".weights"); l++) {
-            int[] shape = arrays.get("layer" + l + ".weights").shape();
-            if (shape.length != 2) {
-                throw context.error("model", file + ": layer" + l + ".weights: expected a 2-D array (inputs, outputs), "
-                        + "got shape " + java.util.Arrays.toString(shape));
-            }
-            if (l == 0) {
-                sizes.add(shape[0]);
-            } else if (shape[0] != sizes.get(l)) {
-                throw context.error("model", file + ": layer" + l + ".weights: expected " + sizes.get(l)
-                        + " inputs (the outputs of layer" + (l - 1) + "), got shape (" + shape[0] + ", " + shape[1] + ")");
-            }
-            sizes.add(shape[1]);
-            NpyArray bias = arrays.get("layer" + l + ".bias");
-            if (bias == null || bias.shape().length != 1 || bias.shape()[0] != shape[1]) {
-                throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
-                        + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
-            }
+            checkLayer(context, file, arrays, l, sizes);
         }
         if (sizes.size() < 2 || sizes.get(0) != 784 || sizes.get(sizes.size() - 1) != 10) {
             throw context.error("model", file + ": expected layer0.weights, layer1.weights, ... from 784 inputs to "
@@ -125,6 +118,36 @@ public class MnistMlpWorkload implements InferenceWorkload {
                     finite(context, file, "layer" + l + ".bias", arrays));
         }
         return mlp;
+    }
+
+    /** Layer {@code l}'s weights and bias: shapes that follow from the layer before. */
+    private static void checkLayer(WorkloadContext context, Path file, Map<String, NpyArray> arrays, int l,
+                                   List<Integer> sizes) {
+        String name = "layer" + l + ".weights";
+        int[] shape = arrays.get(name).shape();
+        if (shape.length != 2) {
+            throw context.error("model", file + ": " + name + ": expected a 2-D array (inputs, outputs), got shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        int inputs = l == 0 ? 784 : sizes.get(l);
+        if (shape[0] != inputs && shape[1] == inputs) {
+            throw context.error("model", file + ": " + name + ": expected (inputs, outputs) = (" + inputs + ", n), got ("
+                    + shape[0] + ", " + shape[1] + "), PyTorch's nn.Linear orientation (out, in): transpose it "
+                    + "(weight.T) when you save it");
+        }
+        if (l > 0 && shape[0] != inputs) {
+            throw context.error("model", file + ": " + name + ": expected " + inputs + " inputs (the outputs of layer"
+                    + (l - 1) + "), got shape (" + shape[0] + ", " + shape[1] + ")");
+        }
+        if (l == 0) {
+            sizes.add(shape[0]);
+        }
+        sizes.add(shape[1]);
+        NpyArray bias = arrays.get("layer" + l + ".bias");
+        if (bias == null || bias.shape().length != 1 || bias.shape()[0] != shape[1]) {
+            throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
+                    + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
+        }
     }
 
     /** A tensor's values as float32, refusing NaN and infinities (a diverged training run). */

@@ -1,7 +1,5 @@
 package org.xbarsim.engine.infer;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbarsim.api.inference.DigitalOps;
@@ -11,7 +9,8 @@ import org.xbarsim.engine.run.TileJob;
 /**
  * How a network sits on the chip: each weight matrix with the tiles it was split across and the
  * share of their cells it uses, and each layer with its analog multiplies and digital operations
- * per sample (what a cost model prices). A summary section of its own ({@code inference.mapping}).
+ * per sample (what a cost model prices). The summary's {@code inference.mapping}
+ * ({@link org.xbarsim.engine.summary.SummaryBuilder#mapping}).
  *
  * @param tileRows  rows of a tile
  * @param tileCols  columns of a tile
@@ -87,29 +86,5 @@ public record MappingReport(int tileRows, int tileCols, List<MatrixMapping> matr
             total = total.plus(w.digital());
         }
         return total;
-    }
-
-    public JsonObject toJson() {
-        JsonArray m = new JsonArray();
-        for (MatrixMapping x : matrices) {
-            m.add(new JsonObject().put("name", x.name()).put("rows", x.rows()).put("cols", x.cols())
-                    .put("tiles", new JsonArray(new ArrayList<>(x.tiles()))).put("utilisation", x.utilisation())
-                    .put("multipliesPerSample", x.multipliesPerSample()));
-        }
-        JsonArray l = new JsonArray();
-        for (LayerWork w : layers) {
-            JsonArray names = new JsonArray();
-            w.matrices().forEach(i -> names.add(i < matrices.size() ? matrices.get(i).name() : String.valueOf(i)));
-            l.add(new JsonObject().put("name", w.name()).put("kind", w.kind()).put("matrices", names)
-                    .put("multipliesPerSample", w.multipliesPerSample()).put("digital", json(w.digital())));
-        }
-        return new JsonObject().put("tileRows", tileRows).put("tileCols", tileCols).put("tiles", tiles())
-                .put("utilisation", utilisation()).put("digitalPerSample", json(digitalPerSample()))
-                .put("matrices", m).put("layers", l);
-    }
-
-    private static JsonObject json(DigitalOps d) {
-        return new JsonObject().put("additions", d.additions()).put("multiplications", d.multiplications())
-                .put("comparisons", d.comparisons()).put("nonlinear", d.nonlinear());
     }
 }

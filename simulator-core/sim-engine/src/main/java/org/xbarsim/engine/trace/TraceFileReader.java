@@ -237,6 +237,19 @@ final class TraceFileReader implements AutoCloseable {
         in.skipNBytes(prefix.length - d.remaining());
 
         checkVersion(meta, source);
+        Schema schema = schema(meta, source);
+        String codec = meta.containsKey("avro.codec") ? new String(meta.get("avro.codec"), StandardCharsets.UTF_8)
+                : "null";
+        // Avro's other codecs decompress without a bound (and xbarsim writes none of them).
+        if (!codec.equals("null") && !codec.equals("deflate")) {
+            throw new InputError(source, "avro.codec", "expected the compression codec null or deflate, got '"
+                    + codec + "'");
+        }
+        return new Header(meta, sync, schema, codec);
+    }
+
+    /** The header's writer schema, refused unless it names only xbarsim's events and this version reads it. */
+    private static Schema schema(Map<String, byte[]> meta, String source) {
         byte[] schemaJson = meta.get("avro.schema");
         if (schemaJson == null) {
             throw notATrace(source, "an Avro file without a schema in its header");
@@ -261,14 +274,7 @@ final class TraceFileReader implements AutoCloseable {
             throw new InputError(source, "avro.schema", "expected a schema of xbarsim's events this version reads, "
                     + "got an incompatible one: " + oneLine(compatibility.getDescription()));
         }
-        String codec = meta.containsKey("avro.codec") ? new String(meta.get("avro.codec"), StandardCharsets.UTF_8)
-                : "null";
-        // Avro's other codecs decompress without a bound (and xbarsim writes none of them).
-        if (!codec.equals("null") && !codec.equals("deflate")) {
-            throw new InputError(source, "avro.codec", "expected the compression codec null or deflate, got '"
-                    + codec + "'");
-        }
-        return new Header(meta, sync, schema, codec);
+        return schema;
     }
 
     /** Before the schema: a newer xbarsim's trace is refused by its version, whatever its schema. */

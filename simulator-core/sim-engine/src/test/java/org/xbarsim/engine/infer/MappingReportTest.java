@@ -2,13 +2,14 @@ package org.xbarsim.engine.infer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.inference.DigitalOps;
 import org.xbarsim.api.inference.LayerWork;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.api.workload.WeightLayer;
 
 /** Layers to tiles, utilisation and reuse, from the mapper's own split. */
@@ -31,10 +32,14 @@ class MappingReportTest {
         assertEquals(3150.0 / (3 * 65536), r.utilisation(), 1e-15);
         assertEquals(784, r.matrices().get(0).multipliesPerSample());
         assertEquals(new DigitalOps(4714, 0, 4704, 0), r.digitalPerSample());
-        JsonObject json = r.toJson();
-        assertEquals(300, json.getJsonArray("matrices").getJsonObject(1).getInteger("rows"));
-        assertEquals("conv", json.getJsonArray("layers").getJsonObject(0).getJsonArray("matrices").getString(0));
-        assertEquals(4704L, json.getJsonArray("layers").getJsonObject(1).getJsonObject("digital").getLong("comparisons"));
+        RunSummary.Mapping m = SummaryBuilder.mapping(r);
+        assertEquals(300, m.matrices().get(1).rows());
+        assertEquals(List.of("conv"), m.layers().get(0).matrices(), "a layer names its matrices");
+        assertEquals(4704L, m.layers().get(1).digital().comparisons());
+        assertEquals(new RunSummary.DigitalOps(4714, 0, 4704, 0), m.digitalPerSample());
+        assertEquals(3, m.tiles());
+        assertEquals(r.utilisation(), m.utilisation());
+        assertEquals(List.of(1, 2), m.matrices().get(1).tiles());
         // A workload that reports no layers: one multiply per sample for each matrix.
         MappingReport bare = MappingReport.of(jobs, 256, 256, List.of());
         assertEquals(1, bare.matrices().get(0).multipliesPerSample());

@@ -1,11 +1,11 @@
 package org.xbarsim.engine.life;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.ScenarioLoader;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.EventPrints;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
@@ -75,11 +75,11 @@ class ChipLifeTest {
                 samples: 16
             """;
 
-    private JsonObject run(int threads, String... overrides) throws IOException {
+    private RunSummary run(int threads, String... overrides) throws IOException {
         return run(threads, null, overrides);
     }
 
-    private JsonObject run(int threads, Recording recording, String... overrides) throws IOException {
+    private RunSummary run(int threads, Recording recording, String... overrides) throws IOException {
         Path file = dir.resolve("life.yaml");
         Files.writeString(file, BASE);
         Simulator simulator = new Simulator(catalog);
@@ -87,8 +87,8 @@ class ChipLifeTest {
                 threads, RunListener.NONE, recording);
     }
 
-    private static LifecycleResult.Life life(JsonObject summary) {
-        return LifecycleResult.fromJson(summary.getJsonObject("lifecycle")).life();
+    private static LifecycleResult.Life life(RunSummary summary) {
+        return summary.lifecycle().life();
     }
 
     /** Sum of the weights w, and how many are not 0. */
@@ -110,7 +110,7 @@ class ChipLifeTest {
      */
     @Test
     void compensationReadsBringTheDriftedNetworkBack() throws IOException {
-        JsonObject s = run(2, "lifecycle.duration=2d", "lifecycle.evaluation.points=3", "lifecycle.evaluation.first=10s",
+        RunSummary s = run(2, "lifecycle.duration=2d", "lifecycle.evaluation.points=3", "lifecycle.evaluation.first=10s",
                 "lifecycle.compensation.every=1d");
         LifecycleResult.Life life = life(s);
         List<LifecycleResult.Evaluation> e = life.evaluations();
@@ -124,7 +124,7 @@ class ChipLifeTest {
         assertEquals(1 / D, e.get(2).compensation().get(0), 1e-12);
         assertEquals(1, life.activities().compensations());
         assertEquals(0, life.activities().refreshes());
-        assertNull(s.getJsonObject("inference"), "a life replaces the single reading");
+        assertNull(s.inference(), "a life replaces the single reading");
     }
 
     /**
@@ -221,7 +221,7 @@ class ChipLifeTest {
             "lifecycle.refresh.every=1d", "lifecycle.refresh.baseline=on", "lifecycle.swap.at=36h"};
         EventPrints first = new EventPrints();
         List<SpecificRecord> timeline = new ArrayList<>();
-        JsonObject one = run(1, new Recording(TraceFormat.Level.ROW, e -> {
+        RunSummary one = run(1, new Recording(TraceFormat.Level.ROW, e -> {
             first.accept(e);
             if (e instanceof Evaluated || e instanceof CompensationRead || e instanceof Refreshed
                     || e instanceof NetworkLoaded) {
@@ -231,12 +231,12 @@ class ChipLifeTest {
             }
         }), life);
         EventPrints second = new EventPrints();
-        JsonObject two = run(2, new Recording(TraceFormat.Level.ROW, second), life);
-        assertEquals(Summary.withoutWallClock(one).encodePrettily(), Summary.withoutWallClock(two).encodePrettily());
+        RunSummary two = run(2, new Recording(TraceFormat.Level.ROW, second), life);
+        assertEquals(one.withoutWallClock().toJson(), two.withoutWallClock().toJson());
         assertNull(EventPrints.firstDivergence(first, second));
         // Evaluations at 1 s, 416 s and 2 d; at 1 d a refresh, then a read; the swap at 36 h.
         assertEquals(List.of("Evaluated", "Evaluated", "Refreshed", "CompensationRead", "NetworkLoaded", "Evaluated"),
                 timeline.stream().map(e -> e.getSchema().getName()).toList());
-        assertTrue(one.getJsonObject("lifecycle").containsKey("withoutRefresh"));
+        assertNotNull(one.lifecycle().withoutRefresh());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,9 @@ import org.xbarsim.engine.fixtures.StepPolicy;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.SharedHardware;
-import org.xbarsim.engine.stats.Summary;
 import org.xbarsim.engine.stats.TileStatistics;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 
 /**
  * Whole programming runs of small matrices with the ideal test device and the step policy, whose every
@@ -197,15 +197,14 @@ class ProgrammingRunTest {
     void withSharedHardwareResultsAreIdenticalOnOneAndTwoThreadsAndAnySharding() {
         ChipConfig busy = CHIP.withShared(new SharedHardware(7, 2, 6, 3, SharedHardware.Overflow.SPLIT, 2));
         Map<String, String> none = Map.of();
-        JsonObject reference = Summary.withoutWallClock(summary(run(busy, grid(), new StepPolicy(), none,
-                new IdealDevices(), 0.5, 1, 1, null).result()));
-        io.vertx.core.json.JsonArray resources = reference.getJsonObject("programming").getJsonArray("resources");
-        assertTrue(resources.stream().anyMatch(o -> ((JsonObject) o).getLong("waited") > 0),
+        RunSummary reference = summary(run(busy, grid(), new StepPolicy(), none,
+                new IdealDevices(), 0.5, 1, 1, null).result()).withoutWallClock();
+        assertTrue(reference.programming().resources().stream().anyMatch(r -> r.waited() > 0),
                 "requests did wait: the sharing is in play");
         for (int[] threadsAndShards : new int[][] {{2, 0}, {2, 3}, {1, 0}, {2, 5}}) {
-            JsonObject other = Summary.withoutWallClock(summary(run(busy, grid(), new StepPolicy(), none,
-                    new IdealDevices(), 0.5, threadsAndShards[0], threadsAndShards[1], null).result()));
-            assertEquals(reference.encodePrettily(), other.encodePrettily(),
+            RunSummary other = summary(run(busy, grid(), new StepPolicy(), none,
+                    new IdealDevices(), 0.5, threadsAndShards[0], threadsAndShards[1], null).result()).withoutWallClock();
+            assertEquals(reference.toJson(), other.toJson(),
                     threadsAndShards[0] + " threads, " + threadsAndShards[1] + " shards a tile");
         }
     }
@@ -249,11 +248,11 @@ class ProgrammingRunTest {
         try {
             RunResult a = run(CHIP, grid(), new StepPolicy(), Map.of(), new IdealDevices(), 0.5, 2, 0, vertx).result();
             RunResult b = run(CHIP, grid(), new StepPolicy(), Map.of(), new IdealDevices(), 0.5, 2, 0, null).result();
-            assertEquals(Summary.withoutWallClock(summary(b)).encode(), Summary.withoutWallClock(summary(a)).encode());
+            assertEquals(summary(b).withoutWallClock().toJson(), summary(a).withoutWallClock().toJson());
             assertTrue(vertx.deploymentIDs().isEmpty(), "the run takes its verticles away");
             // Still usable: a second run on the same instance, its addresses its own.
             RunResult c = run(CHIP, grid(), new StepPolicy(), Map.of(), new IdealDevices(), 0.5, 2, 0, vertx).result();
-            assertEquals(Summary.withoutWallClock(summary(a)).encode(), Summary.withoutWallClock(summary(c)).encode());
+            assertEquals(summary(a).withoutWallClock().toJson(), summary(c).withoutWallClock().toJson());
         } finally {
             Futures.await(vertx.close());
         }
@@ -261,9 +260,9 @@ class ProgrammingRunTest {
 
     @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
-        JsonObject one = summary(run(1, Map.of()));
-        JsonObject two = summary(run(2, Map.of()));
-        assertEquals(Summary.withoutWallClock(one).encode(), Summary.withoutWallClock(two).encode());
+        RunSummary one = summary(run(1, Map.of()));
+        RunSummary two = summary(run(2, Map.of()));
+        assertEquals(one.withoutWallClock().toJson(), two.withoutWallClock().toJson());
     }
 
     @Test
@@ -344,8 +343,8 @@ class ProgrammingRunTest {
         assertEquals(64, histogram, "every weight of the tile counted once, from every shard");
     }
 
-    private static JsonObject summary(RunResult r) {
-        return Summary.build("t", "t.yaml", 1, Map.of(), Map.of(), grid().size() == r.tiles().size() ? grid() : twins(),
-                r, 0.9, "test");
+    private static RunSummary summary(RunResult r) {
+        return SummaryBuilder.build(new RunSummary.ScenarioRef("t", "t.yaml", 1), Map.of(), Map.of(),
+                grid().size() == r.tiles().size() ? grid() : twins(), r, 0.9, null, "test");
     }
 }

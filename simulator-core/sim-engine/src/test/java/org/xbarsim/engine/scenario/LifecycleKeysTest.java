@@ -92,7 +92,7 @@ class LifecycleKeysTest {
         InputError unknown = assertThrows(InputError.class, () -> load("top-up", "product",
                 "lifecycle:\n  durration: 1y\n"));
         assertEquals("lifecycle.durration", unknown.keyPath());
-        assertTrue(unknown.getMessage().contains("did you mean 'duration'"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("did you mean 'lifecycle.duration'"), unknown.getMessage());
         InputError unit = assertThrows(InputError.class, () -> load("top-up", "product",
                 "lifecycle:\n  duration: 1w\n"));
         assertEquals("lifecycle.duration", unit.keyPath());

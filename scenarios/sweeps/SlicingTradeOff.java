@@ -54,7 +54,8 @@ public final class SlicingTradeOff {
                 .thenComparing(k -> ENCODINGS.indexOf(k.split("\\|")[1])));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            String key = f[adc] + "|" + f[encoding];
+            // Without an ADC axis every point has the scenario's ADC: 0 stands for it.
+            String key = (adc < 0 ? "0" : f[adc]) + "|" + f[encoding];
             Point p = series.computeIfAbsent(key, k -> new TreeMap<>())
                     .computeIfAbsent(Integer.parseInt(f[slices]), k -> new Point());
             p.accuracy().add(100 * Double.parseDouble(f[accuracy]));
@@ -69,7 +70,7 @@ public final class SlicingTradeOff {
             String[] key = e.getKey().split("\\|");
             int bits = Integer.parseInt(key[0]);
             int colour = ENCODINGS.indexOf(key[1]);
-            String name = key[1] + ", " + bits + "-bit ADC";
+            String name = bits == 0 ? key[1] : key[1] + ", " + bits + "-bit ADC";
             add(byEnergy, name, e.getValue(), Point::energy, COLOURS[colour], bits);
             add(byTime, name, e.getValue(), Point::time, COLOURS[colour], bits);
         }
@@ -116,8 +117,9 @@ public final class SlicingTradeOff {
         XYSeries s = chart.addSeries(name, xs, ys, sd);
         s.setLineColor(colour);
         s.setMarkerColor(colour);
-        s.setMarker(adcBits < 10 ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
-        s.setLineStyle(adcBits < 10 ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        boolean coarse = adcBits > 0 && adcBits < 10;
+        s.setMarker(coarse ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        s.setLineStyle(coarse ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
     }
 

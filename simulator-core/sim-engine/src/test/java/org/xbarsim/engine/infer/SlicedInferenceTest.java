@@ -29,17 +29,12 @@ import org.xbarsim.engine.timeline.InferenceTiming;
  * the same weights in twice the columns. Costs and cycles against counts worked out by hand.
  */
 class SlicedInferenceTest {
-    private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 10, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1,
-            1, 0.1);
-    private static final int IN = 20;
-    private static final int OUT = 12;
+    private static final ChipConfig CHIP = AnalogNetworkTest.CHIP;
+    private static final int IN = AnalogNetworkTest.IN;
+    private static final int OUT = AnalogNetworkTest.OUT;
 
     private static double[] weights() {
-        double[] w = new double[IN * OUT];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = i % 6;
-        }
-        return w;
+        return AnalogNetworkTest.weights();
     }
 
     private record Chip(AnalogNetwork network, List<TileJob> jobs) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The weight-slicing and input-encoding sweep of the MNIST MLP and its trade-off plot (README, "Weight
-# slicing and input encodings"). About 9 minutes on two shared cores. Run from the repository root:
+# slicing and input encodings"). 9 to 16 minutes on two shared cores. Run from the repository root:
 #   scenarios/sweeps/slicing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."

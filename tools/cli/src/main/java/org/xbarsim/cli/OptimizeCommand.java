@@ -70,9 +70,9 @@ final class OptimizeCommand implements Callable<Integer> {
             + "(default: half the budget).")
     Integer design;
 
-    @Option(names = "--chips", paramLabel = "N", description = "Score each candidate on N chips (the seeds from the "
-            + "scenario's on) by the means of their figures: conditions that hold across device populations, "
-            + "not one chip's luck (default 1; N times the runs).")
+    @Option(names = "--chips", paramLabel = "N", description = "Score each candidate on N chips (seeds seed..seed+N-1) "
+            + "by the means of their figures: conditions that hold across device populations, not one chip's luck; "
+            + "each run's mean, sd, min and max of every metric go into its summary (default 1; N times the runs).")
     int chips = 1;
 
     @Mixin
@@ -102,7 +102,7 @@ final class OptimizeCommand implements Callable<Integer> {
             plan.setups(host.loader()); // every search's knobs checked before the first run
             SearchResult result;
             try (PointRunner runner = workers.runner(host, Long.MAX_VALUE);
-                 PointProgress progress = new PointProgress("optimize", (long) budget * plan.eachValues().size() * chips, 0,
+                 PointProgress progress = new PointProgress("optimize", (long) budget * plan.eachValues().size(), 0,
                          output.progress(), out, null)) {
                 result = plan.run(host.loader(), runner, progress, done -> { });
             }

@@ -39,7 +39,8 @@ public record Spread(double mean, double sd, double min, double max, int n) {
         double squares = 0;
         for (Double v : values) {
             if (v != null && Double.isFinite(v)) {
-                squares += (v - mean) * (v - mean);
+                double d = v - mean;
+                squares += d * d;
             }
         }
         return new Spread(mean, n < 2 ? 0 : Math.sqrt(squares / (n - 1)), min, max, n);

@@ -233,17 +233,7 @@ public final class SearchPlan {
                                       PointListener listener) {
         List<Point> points = new ArrayList<>();
         for (double[] values : candidates) {
-            ScenarioSpec spec = setup.spec().withSeed(setup.seed());
-            List<String> label = new ArrayList<>();
-            for (int i = 0; i < values.length; i++) {
-                Setting s = setup.knobs().get(i).setting(values[i]);
-                spec = spec.with(s);
-                label.add(s.toString());
-            }
-            if (setup.tolerance() != null) {
-                spec = spec.with(setup.tolerance().setting(values));
-            }
-            points.add(new Point(points.size(), spec, String.join(" ", label)));
+            points.add(setup.candidate(points.size(), values, setup.seed()));
         }
         // The runner is the caller's: only the chips' wrapper around it is this search's.
         return new ChipsRunner(runner, chips, null).run(points, listener).stream().map(PointResult::summary).toList();

@@ -3,6 +3,7 @@ package org.xbarsim.explore.chips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,16 @@ class ChipMeanTest {
         assertNull(m.chips().spread("run.wallSeconds"), "host figures measure the machine, not the chips");
         assertNull(m.chips().spread("no.such.metric"));
         assertSame(a, ChipMean.of(List.of(a), List.of(7L)), "one chip is its own summary");
+    }
+
+    @Test
+    void aNonFiniteFigureHasANonFiniteMean() {
+        RunSummary m = ChipMean.of(List.of(chip(0.01, Double.NaN, Double.POSITIVE_INFINITY, 0.9, 1e-6),
+                chip(0.02, 1e-3, 1e-6, 0.9, 1e-6)), List.of(1L, 2L));
+        assertTrue(Double.isNaN(m.programming().timeSeconds()));
+        assertEquals(Double.POSITIVE_INFINITY, m.programming().energyJoules());
+        assertEquals(new Spread(1e-3, 0, 1e-3, 1e-3, 1), m.chips().spread("programming.timeSeconds"),
+                "the spread is of the chips that have a finite figure");
     }
 
     @Test

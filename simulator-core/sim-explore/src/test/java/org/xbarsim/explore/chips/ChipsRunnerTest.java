@@ -85,6 +85,81 @@ class ChipsRunnerTest {
         assertEquals(144, heard.rows.size(), "every chip's rows, told as they finish");
     }
 
+    /** A real runner that also keeps what it was given and what it gave, and tells a few listener events first. */
+    private static final class Recording implements PointRunner {
+        final PointRunner inner;
+        final List<Point> given = new ArrayList<>();
+        final List<PointResult> gave = new ArrayList<>();
+        boolean closed;
+
+        Recording(PointRunner inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<PointResult> run(List<Point> points, PointListener listener) {
+            given.addAll(points);
+            listener.inferenceStarted();
+            listener.inferenceProgress(1, 2);
+            listener.lifeProgress(3, 4);
+            listener.note("a note");
+            List<PointResult> r = inner.run(points, listener);
+            gave.addAll(r);
+            return r;
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            inner.close();
+        }
+    }
+
+    @Test
+    void theChipsAreThePointsSeedsOnAndEveryEventIsPassedOn() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        PointListener listener = new PointListener() {
+            @Override
+            public void inferenceStarted() {
+                events.add("inferenceStarted");
+            }
+
+            @Override
+            public void inferenceProgress(long done, long total) {
+                events.add("inference " + done + "/" + total);
+            }
+
+            @Override
+            public void lifeProgress(double seconds, double duration) {
+                events.add("life " + seconds + "/" + duration);
+            }
+
+            @Override
+            public void note(String line) {
+                events.add(line);
+            }
+        };
+        Recording recording = new Recording(host.localRunner(1, 1));
+        PointResult r;
+        try (ChipsRunner runner = new ChipsRunner(recording, 3, host.loader())) {
+            r = runner.run(List.of(new Point(0, Fixtures.scenario(dir).withSeed(10), "p"),
+                    new Point(1, Fixtures.scenario(dir), "")), listener).get(0);
+        }
+        assertTrue(recording.closed, "closing the chips' runner closes the one it wraps");
+        assertEquals(List.of(10L, 11L, 12L, 1L, 2L, 3L), recording.given.stream().map(p -> p.scenario().seed()).toList());
+        assertEquals(List.of("p seed=10", "p seed=11", "p seed=12", "seed=1", "seed=2", "seed=3"),
+                recording.given.stream().map(Point::label).toList());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), recording.given.stream().map(Point::index).toList());
+        assertEquals(recording.gave.get(0).wallSeconds() + recording.gave.get(1).wallSeconds()
+                + recording.gave.get(2).wallSeconds(), r.wallSeconds(), 1e-12, "the wall time of every chip's run");
+        assertEquals(List.of("inferenceStarted", "inference 1/2", "life 3.0/4.0", "a note"), events);
+    }
+
     @Test
     void oneChipIsTheRunnerItWraps() {
         List<Point> points = List.of(new Point(0, Fixtures.scenario(dir), "only"));
@@ -140,5 +215,9 @@ class ChipsRunnerTest {
         assertEquals(1, ChipParallelism.workers(8, 8, 1L << 20, 1L << 30), "at least one");
         assertEquals(8, ChipParallelism.workers(8, 8, 1L << 20, 0), "a chip of no known size");
         assertTrue(ChipParallelism.freeBytes() > 0);
+        assertTrue(ChipParallelism.freeBytes() <= Runtime.getRuntime().maxMemory());
+        // The fixture's 12x10 matrix on four 8x8 tiles of 4-device cells, 70 bytes a device.
+        assertEquals(4L * 8 * 8 * 4 * 70, ChipParallelism.bytesPerChip(host.simulator().prepare(
+                host.load(Fixtures.scenario(dir)))));
     }
 }

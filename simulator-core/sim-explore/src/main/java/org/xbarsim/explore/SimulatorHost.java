@@ -18,7 +18,7 @@ import org.xbarsim.explore.chips.ChipParallelism;
 import org.xbarsim.explore.chips.ChipsRunner;
 import org.xbarsim.explore.runner.LocalRunner;
 import org.xbarsim.explore.runner.Point;
-import org.xbarsim.explore.runner.PointListener;
+import org.xbarsim.explore.runner.Forwarding;
 import org.xbarsim.explore.scenario.ScenarioSpec;
 
 /**
@@ -135,29 +135,8 @@ public final class SimulatorHost implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = ChipParallelism.workers(chips, cores, ChipParallelism.freeBytes(),
                 ChipParallelism.bytesPerChip(simulator().prepare(load(spec))));
-        PointListener forward = new PointListener() {
-            @Override
-            public void rowFinished(org.xbarsim.api.event.RowFinished row) {
-                listener.rowFinished(row);
-            }
-
-            @Override
-            public void inferenceStarted() {
-                listener.inferenceStarted();
-            }
-
-            @Override
-            public void inferenceProgress(long done, long total) {
-                listener.inferenceProgress(done, total);
-            }
-
-            @Override
-            public void lifeProgress(double seconds, double duration) {
-                listener.lifeProgress(seconds, duration);
-            }
-        };
         try (ChipsRunner runner = new ChipsRunner(localRunner(workers, threads), chips, loader)) {
-            return runner.run(List.of(new Point(0, spec, "")), forward).get(0).summary();
+            return runner.run(List.of(new Point(0, spec, "")), new Forwarding(listener)).get(0).summary();
         }
     }
 

@@ -3,10 +3,10 @@ package org.xbarsim.explore.chips;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.explore.runner.Forwarding;
 import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.runner.PointListener;
 import org.xbarsim.explore.runner.PointResult;
@@ -85,7 +85,7 @@ public final class ChipsRunner implements PointRunner {
     }
 
     /** Collects the chips' results and hands on each point's combined result when its last chip is in. */
-    private final class Gatherer implements PointListener {
+    private final class Gatherer extends Forwarding {
         private final List<Point> points;
         private final long[] firstSeed;
         private final PointListener outer;
@@ -94,6 +94,7 @@ public final class ChipsRunner implements PointRunner {
         private final boolean[] started;
 
         Gatherer(List<Point> points, long[] firstSeed, PointListener outer) {
+            super(outer);
             this.points = points;
             this.firstSeed = firstSeed;
             this.outer = outer;
@@ -147,31 +148,6 @@ public final class ChipsRunner implements PointRunner {
 
         synchronized List<PointResult> combined() {
             return List.copyOf(Arrays.asList(combined));
-        }
-
-        @Override
-        public void rowFinished(RowFinished row) {
-            outer.rowFinished(row);
-        }
-
-        @Override
-        public void inferenceStarted() {
-            outer.inferenceStarted();
-        }
-
-        @Override
-        public void lifeProgress(double seconds, double duration) {
-            outer.lifeProgress(seconds, duration);
-        }
-
-        @Override
-        public void inferenceProgress(long done, long total) {
-            outer.inferenceProgress(done, total);
-        }
-
-        @Override
-        public void note(String line) {
-            outer.note(line);
         }
     }
 }

@@ -1,13 +1,15 @@
-package org.xbarsim.explore.search;
+package org.xbarsim.explore.chips;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.engine.fixtures.Summaries;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.Spread;
 
 /** A candidate's chips as one summary of means, the counts and the rest the first chip's. */
 class ChipMeanTest {
@@ -45,8 +47,36 @@ class ChipMeanTest {
         assertEquals(2.55, m.inference().analogBitsPerChar(), 1e-15);
         assertEquals(2e-6, m.inference().timeSecondsPerSample(), 1e-20);
         assertEquals(4e-6, m.inference().energyJoulesPerSample(), 1e-20);
-        assertEquals(new RunSummary.ChipMeans(3, List.of(7L, 8L, 9L)), m.chips());
+        assertEquals(3, m.chips().count());
+        assertEquals(List.of(7L, 8L, 9L), m.chips().seeds());
+        // Pfail 0.01, 0.03, 0.05: mean 0.03, deviations -0.02, 0, 0.02, sample sd sqrt(0.0008 / 2) = 0.02.
+        Spread pfail = m.chips().spread("programming.pfail");
+        assertEquals(o.pfail(), pfail.mean(), 0, "the summary's mean is the spread's");
+        assertEquals(0.02, pfail.sd(), 1e-15);
+        assertEquals(0.01, pfail.min(), 0);
+        assertEquals(0.05, pfail.max(), 0);
+        assertEquals(3, pfail.n());
+        // Accuracy 0.97, 0.95, 0.93 (written in the inference): sd 0.02 likewise.
+        Spread accuracy = m.chips().spread("inference.analogAccuracy");
+        assertEquals(m.inference().analogAccuracy(), accuracy.mean(), 0);
+        assertEquals(0.02, accuracy.sd(), 1e-15);
+        assertEquals(0.93, accuracy.min(), 0);
+        assertEquals(0.97, accuracy.max(), 0);
+        Spread cycles = m.chips().spread("programming.cycles");
+        assertEquals(new Spread(4000, 0, 4000, 4000, 3), cycles, "a count's spread is there though its figure is the first's");
+        assertNull(m.chips().spread("run.wallSeconds"), "host figures measure the machine, not the chips");
+        assertNull(m.chips().spread("no.such.metric"));
         assertSame(a, ChipMean.of(List.of(a), List.of(7L)), "one chip is its own summary");
+    }
+
+    @Test
+    void aNonFiniteFigureHasANonFiniteMean() {
+        RunSummary m = ChipMean.of(List.of(chip(0.01, Double.NaN, Double.POSITIVE_INFINITY, 0.9, 1e-6),
+                chip(0.02, 1e-3, 1e-6, 0.9, 1e-6)), List.of(1L, 2L));
+        assertTrue(Double.isNaN(m.programming().timeSeconds()));
+        assertEquals(Double.POSITIVE_INFINITY, m.programming().energyJoules());
+        assertEquals(new Spread(1e-3, 0, 1e-3, 1e-3, 1), m.chips().spread("programming.timeSeconds"),
+                "the spread is of the chips that have a finite figure");
     }
 
     @Test

@@ -1,9 +1,12 @@
-package org.xbarsim.explore.search;
+package org.xbarsim.explore.chips;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbarsim.engine.summary.NotAMetric;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.Spread;
+import org.xbarsim.engine.summary.SummaryMetrics;
 import org.xbarsim.engine.summary.RunSummary.Inference;
 import org.xbarsim.engine.summary.RunSummary.Programming;
 
@@ -13,7 +16,8 @@ import org.xbarsim.engine.summary.RunSummary.Programming;
  * ones that suit a single chip. Every real-valued figure of the programming outcome and the inference
  * is averaged (fields added to the summary later too); counts (weights, rows, cycles, samples), the
  * per-layer and per-tile outcomes, the error histogram and everything else are the first chip's, and
- * {@code chips} records the seeds.
+ * {@code chips} records the seeds and how every metric spreads over the chips (mean, sd, min, max).
+ * A mean here is the same number as its {@link Spread#mean()}: both sum left to right in seed order.
  */
 public final class ChipMean {
     private ChipMean() {
@@ -30,7 +34,26 @@ public final class ChipMean {
         RunSummary first = summaries.get(0);
         Programming p = mean(Programming.class, summaries.stream().map(RunSummary::programming).toList());
         Inference i = mean(Inference.class, summaries.stream().map(RunSummary::inference).toList());
-        return first.withResults(p, i, new RunSummary.ChipMeans(summaries.size(), List.copyOf(seeds)));
+        return first.withResults(p, i, new RunSummary.ChipMeans(summaries.size(), List.copyOf(seeds),
+                spreads(summaries)));
+    }
+
+    /**
+     * Every metric some chip has, with its spread over the chips, in the order of the summary; the
+     * host's figures (wall times, threads) are left out: they measure the machine, not the chips.
+     */
+    static List<RunSummary.MetricSpread> spreads(List<RunSummary> summaries) {
+        List<RunSummary.MetricSpread> out = new ArrayList<>();
+        for (String path : SummaryMetrics.PATHS) {
+            if (SummaryMetrics.HOST.contains(path)) {
+                continue;
+            }
+            Spread s = Spread.of(summaries.stream().map(r -> r.metric(path)).toList());
+            if (s != null) {
+                out.add(new RunSummary.MetricSpread(path, s));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -61,12 +84,25 @@ public final class ChipMean {
         List<Object> parts = values.stream().map(v -> get(c, v)).toList();
         Class<?> t = c.getType();
         if (t == double.class || t == Double.class) {
-            return parts.contains(null) ? null : parts.stream().mapToDouble(x -> (Double) x).sum() / parts.size();
+            return parts.contains(null) ? null : mean(parts);
         }
         if (t.isRecord() && !c.isAnnotationPresent(NotAMetric.class)) {
             return mean((Class) t, (List) parts);
         }
         return parts.get(0);
+    }
+
+    /** The chips' mean as {@link Spread#of} takes it; a non-finite figure makes it non-finite, as it is. */
+    private static double mean(List<Object> parts) {
+        List<Double> values = parts.stream().map(x -> (Double) x).toList();
+        if (values.stream().allMatch(Double::isFinite)) {
+            return Spread.of(values).mean();
+        }
+        double sum = 0;
+        for (double x : values) {
+            sum += x;
+        }
+        return sum / values.size();
     }
 
     private static Object get(RecordComponent c, Record r) {

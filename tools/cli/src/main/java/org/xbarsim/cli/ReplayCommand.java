@@ -14,6 +14,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.bus.Futures;
+import org.xbarsim.engine.output.OutputNames;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
@@ -240,7 +242,19 @@ final class ReplayCommand implements Callable<Integer> {
             Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
                     scenarioLocation(m),
                     overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));
-            Path dir = outDir != null ? outDir : Path.of("runs", s.name() + "-on-" + device);
+            // The recorded name is the trace's, not the user's: one safe directory name under runs/.
+            Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), s.name() + "-on-" + device);
+            try (ResultClaim claim = ResultClaim.directory(dir, "--out")) {
+                replayOnDevice(trace, s, catalog, dir, out);
+            }
+        }
+        return 0;
+    }
+
+    /** The open-loop replay into its claimed result directory. */
+    private void replayOnDevice(Trace trace, Scenario s, PluginCatalog catalog, Path dir, PrintWriter out) {
+        Map<String, String> m = trace.metadata();
+        {
             Path summaryFile = dir.resolve("summary.json");
             if (java.nio.file.Files.exists(summaryFile) && !force) {
                 throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
@@ -259,12 +273,7 @@ final class ReplayCommand implements Callable<Integer> {
             plugins.put("replayed", file.toString());
             io.vertx.core.json.JsonObject summary = org.xbarsim.engine.stats.Summary.build(s.name(), file.toString(),
                     s.seed(), s.effective(), plugins, jobs, result, tolerance, Simulator.VERSION);
-            try {
-                java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(summaryFile, summary.encodePrettily() + "\n");
-            } catch (java.io.IOException e) {
-                throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
-            }
+            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
             io.vertx.core.json.JsonObject p = summary.getJsonObject("programming");
             out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
                     s.name(), device, s.seed(), p.getLong("weights"));
@@ -274,7 +283,6 @@ final class ReplayCommand implements Callable<Integer> {
             out.println("  summary: " + summaryFile);
             out.flush();
         }
-        return 0;
     }
 
     private String require(Map<String, String> m, String key) {

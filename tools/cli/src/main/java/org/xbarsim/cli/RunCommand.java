@@ -21,6 +21,8 @@ import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.output.OutputNames;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
@@ -85,74 +87,84 @@ final class RunCommand implements Callable<Integer> {
         if (threadCount < 1 || threadCount > 1024) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
         }
+        TraceFormat.Level level;
+        try {
+            level = TraceFormat.Level.of(traceLevel);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--trace-level", "", e.getMessage());
+        }
+        TraceWriter.Compression compression;
+        try {
+            compression = TraceWriter.Compression.of(traceCompression);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--trace-compression", "", e.getMessage());
+        }
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
             Scenario scenario = new ScenarioLoader(catalog).load(scenarioFile, overrides, seed);
-            Path dir = outDir != null ? outDir : Path.of("runs", scenario.name());
-            Path summaryFile = dir.resolve("summary.json");
-            if (Files.exists(summaryFile) && !force) {
-                throw new InputError("--out", "", "expected a directory without a result, but " + dir
-                        + " already holds one (summary.json); pass --force to overwrite it or --out for another "
-                        + "directory");
+            // The scenario's name is input: it names a directory under runs/, never a path.
+            Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), scenario.name());
+            try (ResultClaim claim = ResultClaim.directory(dir, "--out");
+                 ResultClaim traceClaim = record == null ? null : ResultClaim.file(record, "--record")) {
+                run(out, catalog, scenario, dir, traceClaim, threadCount, level, compression);
             }
-            Simulator simulator = new Simulator(catalog);
-            Simulator.Prepared prepared = simulator.prepare(scenario);
-            TraceFormat.Level level;
-            try {
-                level = TraceFormat.Level.of(traceLevel);
-            } catch (IllegalArgumentException e) {
-                throw new InputError("--trace-level", "", e.getMessage());
-            }
-            TraceWriter.Compression compression;
-            try {
-                compression = TraceWriter.Compression.of(traceCompression);
-            } catch (IllegalArgumentException e) {
-                throw new InputError("--trace-compression", "", e.getMessage());
-            }
-            if (record != null && Files.exists(record) && !force) {
-                throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
-                        + "name another file");
-            }
-            JsonObject summary;
-            TraceWriter trace = record == null ? null
-                    : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level), compression);
-            try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
-                summary = simulator.run(prepared, threadCount, progress,
-                        trace == null ? null : new Recording(level, trace::record));
-            } catch (RuntimeException | Error e) {
-                if (trace == null) {
-                    throw e;
-                }
-                try {
-                    trace.abort(); // kept, but not marked complete: the run did not finish
-                } catch (RuntimeException closing) {
-                    e.addSuppressed(closing);
-                    throw e;
-                }
-                // The one line that reports the failure also says what became of the trace.
-                String kept = "; trace " + record + " kept up to the failure (" + trace.events()
-                        + " events, marked incomplete)";
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof PluginFailure failure) {
-                        throw new PluginFailure(failure.getMessage() + kept, failure);
-                    }
-                }
-                throw e;
-            }
-            if (trace != null) {
-                trace.close();
-            }
-            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
-            Path plot = dir.resolve("error-histogram.png");
-            try {
-                Plots.errorHistogram(summary, plot);
-            } catch (IOException | RuntimeException e) {
-                // The summary is the result; a plot that cannot be drawn must not fail the run.
-                spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
-            }
-            printSummary(out, scenario, prepared, summary, summaryFile);
         }
         out.flush();
         return 0;
+    }
+
+    /** The run, once its result directory (and trace) are claimed: nothing else can write them meanwhile. */
+    private void run(PrintWriter out, PluginCatalog catalog, Scenario scenario, Path dir, ResultClaim traceClaim,
+                     int threadCount, TraceFormat.Level level, TraceWriter.Compression compression) {
+        Path summaryFile = dir.resolve("summary.json");
+        if (Files.exists(summaryFile) && !force) {
+            throw new InputError("--out", "", "expected a directory without a result, but " + dir
+                    + " already holds one (summary.json); pass --force to overwrite it or --out for another "
+                    + "directory");
+        }
+        if (traceClaim != null && traceClaim.existedBefore() && !force) {
+            throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
+                    + "name another file");
+        }
+        Simulator simulator = new Simulator(catalog);
+        Simulator.Prepared prepared = simulator.prepare(scenario);
+        JsonObject summary;
+        TraceWriter trace = record == null ? null
+                : new TraceWriter(record, Traces.metadata(scenario, prepared, catalog, level), compression);
+        try (Progress progress = new Progress(prepared.rows(), !quiet && System.console() != null)) {
+            summary = simulator.run(prepared, threadCount, progress,
+                    trace == null ? null : new Recording(level, trace::record));
+        } catch (RuntimeException | Error e) {
+            if (trace == null) {
+                throw e;
+            }
+            try {
+                trace.abort(); // kept, but not marked complete: the run did not finish
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+                throw e;
+            }
+            // The one line that reports the failure also says what became of the trace.
+            String kept = "; trace " + record + " kept up to the failure (" + trace.events()
+                    + " events, marked incomplete)";
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof PluginFailure failure) {
+                    throw new PluginFailure(failure.getMessage() + kept, failure);
+                }
+            }
+            throw e;
+        }
+        if (trace != null) {
+            trace.close();
+        }
+        ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
+        Path plot = dir.resolve("error-histogram.png");
+        try {
+            Plots.errorHistogram(summary, plot);
+        } catch (IOException | RuntimeException e) {
+            // The summary is the result; a plot that cannot be drawn must not fail the run.
+            spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
+        }
+        printSummary(out, scenario, prepared, summary, summaryFile);
     }
 
     private static void printSummary(PrintWriter out, Scenario s, Simulator.Prepared prepared, JsonObject summary,

@@ -31,6 +31,8 @@ import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.cli.SweepFiles.Grid;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.output.OutputNames;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
@@ -142,41 +144,50 @@ final class SweepCommand implements Callable<Integer> {
             checkSize(grids);
             List<Point> points = loadAll(catalog, grids, product(grids));
             String name = points.get(0).scenario().name();
-            Path dir = outDir != null ? outDir : Path.of("runs", name + "-sweep");
-            String properties = SweepFiles.propertiesText(new SweepFiles.Axes(
-                    scenarioFile.toAbsolutePath().normalize().toString(), name, grids, overrides, seed, points.size()))
-                    + "scenarioSha256=" + sha256(scenarioText()) + "\n";
-            List<List<String>> values = points.stream().map(Point::values).toList();
-            SweepResults results = new SweepResults(dir, grids, values);
-            int already = prepareDirectory(dir, properties, results, points.size());
-            ResultFiles.writeString(dir.resolve(SweepFiles.PROPERTIES), properties);
-            out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
-                    points.size() == 1 ? "" : "s", describe(grids), dir,
-                    already == 0 ? "" : String.format(Locale.ROOT, "; resuming, %d done before", already));
-            out.flush();
-            long start = System.nanoTime();
-            JsonObject record = new JsonObject().put("points", points.size()).put("pointsDoneBefore", already);
-            if (cluster) {
-                runOnCluster(results, grids, points, timeout, out, record);
-            } else {
-                runLocally(catalog, results, points, out, record);
+            Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), name + "-sweep");
+            // One sweep (or coordinator) per directory at a time: claimed before anything in it is read.
+            try (ResultClaim claim = ResultClaim.directory(dir, "--out")) {
+                sweep(out, catalog, grids, points, name, dir, timeout);
             }
-            double wall = (System.nanoTime() - start) / 1e9;
-            int ran = points.size() - already;
-            record.put("pointsRun", ran).put("wallSeconds", wall)
-                    .put("pointsPerWallSecond", wall > 0 ? ran / wall : null);
-            ResultFiles.writeString(dir.resolve(SUMMARY), record.encodePrettily() + "\n");
-            out.printf(Locale.ROOT, "  wall %.2f s for %d point%s (%s)%n", wall, ran, ran == 1 ? "" : "s",
-                    cluster ? record.getInteger("workersSeen") + " cluster worker"
-                            + (record.getInteger("workersSeen") == 1 ? "" : "s")
-                            : record.getInteger("workers") + " worker" + (record.getInteger("workers") == 1 ? "" : "s")
-                            + " x " + record.getInteger("threadsPerPoint") + " thread"
-                            + (record.getInteger("threadsPerPoint") == 1 ? "" : "s"));
-            out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
-                    dir.resolve(SweepFiles.CSV), dir, dir.resolve(SUMMARY));
         }
         out.flush();
         return 0;
+    }
+
+    /** The sweep into its claimed directory. */
+    private void sweep(PrintWriter out, PluginCatalog catalog, List<Grid> grids, List<Point> points, String name,
+                       Path dir, double timeout) {
+        String properties = SweepFiles.propertiesText(new SweepFiles.Axes(
+                scenarioFile.toAbsolutePath().normalize().toString(), name, grids, overrides, seed, points.size()))
+                + "scenarioSha256=" + sha256(scenarioText()) + "\n";
+        List<List<String>> values = points.stream().map(Point::values).toList();
+        SweepResults results = new SweepResults(dir, grids, values);
+        int already = prepareDirectory(dir, properties, results, points.size());
+        ResultFiles.writeString(dir.resolve(SweepFiles.PROPERTIES), properties);
+        out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
+                points.size() == 1 ? "" : "s", describe(grids), dir,
+                already == 0 ? "" : String.format(Locale.ROOT, "; resuming, %d done before", already));
+        out.flush();
+        long start = System.nanoTime();
+        JsonObject record = new JsonObject().put("points", points.size()).put("pointsDoneBefore", already);
+        if (cluster) {
+            runOnCluster(results, grids, points, timeout, out, record);
+        } else {
+            runLocally(catalog, results, points, out, record);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        int ran = points.size() - already;
+        record.put("pointsRun", ran).put("wallSeconds", wall)
+                .put("pointsPerWallSecond", wall > 0 ? ran / wall : null);
+        ResultFiles.writeString(dir.resolve(SUMMARY), record.encodePrettily() + "\n");
+        out.printf(Locale.ROOT, "  wall %.2f s for %d point%s (%s)%n", wall, ran, ran == 1 ? "" : "s",
+                cluster ? record.getInteger("workersSeen") + " cluster worker"
+                        + (record.getInteger("workersSeen") == 1 ? "" : "s")
+                        : record.getInteger("workers") + " worker" + (record.getInteger("workers") == 1 ? "" : "s")
+                        + " x " + record.getInteger("threadsPerPoint") + " thread"
+                        + (record.getInteger("threadsPerPoint") == 1 ? "" : "s"));
+        out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
+                dir.resolve(SweepFiles.CSV), dir, dir.resolve(SUMMARY));
     }
 
     /** Checks the options that belong to --cluster; returns the point timeout in seconds. */

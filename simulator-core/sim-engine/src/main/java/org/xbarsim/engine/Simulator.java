@@ -8,6 +8,7 @@ import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
@@ -22,6 +23,7 @@ import org.xbarsim.engine.run.RunPlan;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.scenario.FileKeys;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.stats.Summary;
 import org.xbarsim.engine.trace.Recording;
@@ -34,9 +36,21 @@ public final class Simulator {
     public static final String VERSION = "0.1.0";
 
     private final PluginCatalog catalog;
+    private final FileAccess access;
 
+    /** A simulator for the user's own scenarios: any file, downloads allowed. */
     public Simulator(PluginCatalog catalog) {
+        this(catalog, FileAccess.unrestricted());
+    }
+
+    /**
+     * A simulator for scenarios from elsewhere (a cluster peer's points, a trace's recorded scenario):
+     * their file keys are checked against {@code access} before anything is prepared, and workloads
+     * see it (no downloads unless it allows them).
+     */
+    public Simulator(PluginCatalog catalog, FileAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
@@ -51,11 +65,12 @@ public final class Simulator {
     }
 
     public Prepared prepare(Scenario scenario) {
+        FileKeys.check(scenario, access);
         RandomStreams streams = new RandomStreams(scenario.seed());
         List<WeightLayer> layers;
         try {
             layers = scenario.workload().layers(new WorkloadContext(scenario.workloadParameters(),
-                    streams.child("workload"), scenario.source(), scenario.baseDir()));
+                    streams.child("workload"), scenario.source(), scenario.baseDir(), access));
         } catch (InputError e) {
             throw e; // the user's file, named by the workload: status 2, not a plugin failure
         } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -103,7 +118,7 @@ public final class Simulator {
         try (AnalogNetwork chip = AnalogNetwork.start(s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
-                    s.source(), s.baseDir());
+                    s.source(), s.baseDir(), access);
             long start = System.nanoTime();
             InferenceResult r;
             try {

@@ -27,6 +27,7 @@ import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.engine.trace.TraceReader;
 import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,8 +88,10 @@ final class InspectCommand implements Callable<Integer> {
         long events = 0;
         Map<String, String> m;
         boolean complete;
+        TraceHeader h;
         try (TraceReader trace = TraceReader.open(file)) {
             m = trace.metadata();
+            h = TraceHeader.of(m, file.toString()); // every field checked before anything is shown
             for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
                 events++;
                 counts.merge(e.getSchema().getName(), 1L, Long::sum);
@@ -101,12 +104,11 @@ final class InspectCommand implements Callable<Integer> {
         }
         long bytes = size(file);
         out.printf("trace %s (%,d bytes)%n", file, bytes);
-        out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
-                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), m.getOrDefault(TraceFormat.LEVEL, "?"));
-        out.printf("  scenario %s, seed %s%n", m.getOrDefault(TraceFormat.SCENARIO_SOURCE, "?"),
-                m.getOrDefault(TraceFormat.SEED, "?"));
-        out.printf("  plugins: %s%n", plugins(m.get(TraceFormat.PLUGINS)));
-        out.printf("  tiles: %s%n", tiles(m.get(TraceFormat.TILES)));
+        out.printf("  xbarsim %s, event schema %s, level %s%n", h.version(),
+                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), h.level().id());
+        out.printf("  scenario %s, seed %d%n", h.scenarioSource(), h.seed());
+        out.printf("  plugins: %s%n", plugins(h.plugins()));
+        out.printf("  tiles: %s%n", tiles(h.tiles()));
         out.println(complete ? "  complete (ends with its end marker)"
                 : "  incomplete: read up to its last complete block");
         StringBuilder line = new StringBuilder();
@@ -121,7 +123,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println("  simulated time: no finished rows");
         } else {
             long cycles = lastCycle.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            Double clock = clock(m.get(TraceFormat.SCENARIO));
+            Double clock = clock(h.scenarioText());
             out.printf("  simulated time: %s (%,d cycles%s; the slowest of %d tiles)%n",
                     clock == null ? "unknown clock" : Quantity.TIME.format(cycles / clock), cycles,
                     clock == null ? "" : " at " + Quantity.FREQUENCY.format(clock), lastCycle.size());
@@ -146,44 +148,20 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static String plugins(String json) {
-        if (json == null) {
+    private static String plugins(Map<String, String> plugins) {
+        if (plugins.isEmpty()) {
             return "?";
         }
-        try {
-            JsonObject o = new JsonObject(json);
-            StringBuilder b = new StringBuilder();
-            for (String k : o.fieldNames()) {
-                b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(o.getValue(k));
-            }
-            return b.toString();
-        } catch (DecodeException | ClassCastException e) {
-            return json;
-        }
+        StringBuilder b = new StringBuilder();
+        plugins.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return b.toString();
     }
 
-    private static String tiles(String json) {
-        if (json == null) {
-            return "?";
-        }
-        try {
-            JsonArray a = new JsonArray(json);
-            StringBuilder b = new StringBuilder().append(a.size());
-            if (!a.isEmpty()) {
-                JsonObject t = a.getJsonObject(0);
-                boolean same = true;
-                for (int i = 1; i < a.size(); i++) {
-                    JsonObject u = a.getJsonObject(i);
-                    same &= u.getValue("rows").equals(t.getValue("rows")) && u.getValue("cols").equals(t.getValue("cols"));
-                }
-                if (same) {
-                    b.append(" of ").append(t.getValue("rows")).append('x').append(t.getValue("cols"));
-                }
-            }
-            return b.toString();
-        } catch (DecodeException | ClassCastException | NullPointerException e) {
-            return json;
-        }
+    /** "3 of 256x256", or "3" when the tiles differ in size. */
+    private static String tiles(List<TraceHeader.Tile> tiles) {
+        TraceHeader.Tile t = tiles.get(0);
+        boolean same = tiles.stream().allMatch(u -> u.rows() == t.rows() && u.cols() == t.cols());
+        return tiles.size() + (same ? " of " + t.rows() + "x" + t.cols() : "");
     }
 
     /** The chip clock in Hz from the recorded scenario's {@code chip.clock: ...} line, or null. */

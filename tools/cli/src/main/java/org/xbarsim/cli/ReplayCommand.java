@@ -21,9 +21,12 @@ import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.trace.EventPrints;
+import org.xbarsim.engine.scenario.FileKeys;
+import org.xbarsim.engine.trace.RecordedScenario;
 import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.Trace;
 import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceHeader;
 import org.xbarsim.engine.trace.TraceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,9 +71,14 @@ final class ReplayCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--scenario-dir", paramLabel = "DIR", description = "Where the recorded scenario's relative "
-            + "paths (.npy files, models) resolve (default: the directory recorded, if it exists, else the recorded "
-            + "scenario's directory relative to the current one).")
+            + "paths (.npy files, models) resolve; every file it names must be under DIR. Without it (or "
+            + "--trust-recorded-paths) a recorded scenario may name no file.")
     Path scenarioDir;
+
+    @Option(names = "--trust-recorded-paths", description = "Use the files the recorded scenario names as recorded "
+            + "(the directory recorded, if it exists, else the recorded scenario's directory relative to the "
+            + "current one): for your own traces.")
+    boolean trustRecordedPaths;
 
     @Spec
     CommandSpec spec;
@@ -90,21 +98,25 @@ final class ReplayCommand implements Callable<Integer> {
                         + "scenario and seed as they are)");
             }
         }
+        TraceHeader h;
+        try (TraceReader reader = TraceReader.open(file)) {
+            h = TraceHeader.of(reader.metadata(), file.toString());
+            if (!reader.endsWithMarker()) {
+                throw cutShort(); // before running anything: a killed run's trace is refused at once
+            }
+        }
+        if (scenarioDir != null && trustRecordedPaths) {
+            throw new InputError("--trust-recorded-paths", "", "expected either it or --scenario-dir, not both");
+        }
+        RecordedScenario recordedScenario = RecordedScenario.of(h, scenarioDir, trustRecordedPaths);
         if (device != null) {
             Trace trace = Trace.read(file);
             if (!trace.complete()) {
                 throw cutShort();
             }
-            return onAnotherDevice(trace, out);
+            return onAnotherDevice(trace, h, recordedScenario, out);
         }
-        Map<String, String> m;
-        try (TraceReader header = TraceReader.open(file)) {
-            m = header.metadata();
-            if (!header.endsWithMarker()) {
-                throw cutShort(); // before running anything: a killed run's trace is refused at once
-            }
-        }
-        TraceFormat.Level level = TraceFormat.Level.of(require(m, TraceFormat.LEVEL));
+        TraceFormat.Level level = h.level();
         // The recording streams from its file on a thread of its own while the replay runs; both
         // sides keep only fingerprints, so a trace of any size replays in little memory.
         EventPrints recorded = new EventPrints();
@@ -113,13 +125,14 @@ final class ReplayCommand implements Callable<Integer> {
         reader.setDaemon(true);
         reader.start();
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
-            Scenario scenario = new ScenarioLoader(catalog).loadText(require(m, TraceFormat.SCENARIO),
-                    file + " (recorded scenario)", scenarioLocation(m), List.of(),
-                    Long.parseLong(require(m, TraceFormat.SEED)));
-            Simulator simulator = new Simulator(catalog);
+            Scenario scenario = new ScenarioLoader(catalog).loadText(h.scenarioText(),
+                    file + " (recorded scenario)", recordedScenario.location(), List.of(), h.seed());
+            Simulator simulator = new Simulator(catalog, recordedScenario.access());
             EventPrints replayed = new EventPrints();
             try {
-                rerun(simulator, scenario, level, replayed);
+                Simulator.Prepared prepared = simulator.prepare(scenario);
+                h.checkLayout(prepared.jobs(), file.toString());
+                rerun(simulator, prepared, level, replayed);
             } catch (RuntimeException e) {
                 // A trace cut short is refused as such, whatever its truncated scenario does when re-run.
                 if (!Futures.get(reading)) {
@@ -146,7 +159,7 @@ final class ReplayCommand implements Callable<Integer> {
                 SpecificRecord a = recordedEvent(d.tile(), d.index());
                 SpecificRecord[] b = new SpecificRecord[1];
                 int[] seen = new int[1];
-                rerun(simulator, scenario, level, e -> {
+                rerun(simulator, simulator.prepare(scenario), level, e -> {
                     if (Trace.tileOf(e) == d.tile() && seen[0]++ == d.index()) {
                         b[0] = e;
                     }
@@ -164,9 +177,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void rerun(Simulator simulator, Scenario scenario, TraceFormat.Level level,
+    private void rerun(Simulator simulator, Simulator.Prepared prepared, TraceFormat.Level level,
                        java.util.function.Consumer<SpecificRecord> sink) {
-        simulator.run(simulator.prepare(scenario), threads == null ? Runtime.getRuntime().availableProcessors()
+        simulator.run(prepared, threads == null ? Runtime.getRuntime().availableProcessors()
                 : threads, RunListener.NONE, new Recording(level, sink));
     }
 
@@ -197,33 +210,11 @@ final class ReplayCommand implements Callable<Integer> {
                 + "stopped); 'xbarsim inspect' reads what it holds");
     }
 
-    /**
-     * Where the recorded scenario's relative paths (.npy files, models, text) resolve: --scenario-dir
-     * if given; else the directory recorded, if it exists here; else the recorded scenario file's
-     * directory taken relative to the current directory (a trace moved to another machine along
-     * with a checkout of the project).
-     */
-    private Path scenarioLocation(Map<String, String> m) {
-        String source = require(m, TraceFormat.SCENARIO_SOURCE);
-        Path name = Path.of(source).getFileName();
-        String fileName = name == null ? "scenario.yaml" : name.toString();
-        if (scenarioDir != null) {
-            return scenarioDir.resolve(fileName);
-        }
-        Path recordedDir = Path.of(require(m, TraceFormat.SCENARIO_DIR));
-        if (java.nio.file.Files.isDirectory(recordedDir)) {
-            return recordedDir.resolve(fileName);
-        }
-        Path parent = Path.of(source).getParent();
-        return (parent == null ? Path.of("") : parent).toAbsolutePath().resolve(fileName);
-    }
-
     /** {@code --device}: the recorded pulses applied open loop to another chip; writes a summary. */
-    private int onAnotherDevice(Trace trace, PrintWriter out) {
-        Map<String, String> m = trace.metadata();
+    private int onAnotherDevice(Trace trace, TraceHeader h, RecordedScenario recorded, PrintWriter out) {
         String recordedDevice = null;
         StringBuilder text = new StringBuilder();
-        for (String line : require(m, TraceFormat.SCENARIO).split("\n")) {
+        for (String line : h.scenarioText().split("\n")) {
             if (line.startsWith("device.impl:")) {
                 recordedDevice = line.substring("device.impl:".length()).trim();
             }
@@ -234,63 +225,54 @@ final class ReplayCommand implements Callable<Integer> {
         // Another plugin's parameters do not apply; the same plugin keeps the recorded ones.
         if (device.equals(recordedDevice)) {
             text.setLength(0);
-            text.append(require(m, TraceFormat.SCENARIO));
+            text.append(h.scenarioText());
         } else {
             text.append("device.impl: ").append(device).append('\n');
         }
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
             Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
-                    scenarioLocation(m),
-                    overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));
+                    recorded.location(), overrides, seed != null ? seed : h.seed());
+            FileKeys.check(s, recorded.access());
+            h.checkFits(s.chip().tileRows(), s.chip().tileCols(), file.toString());
+            h.checkEvents(trace.byTile(), file.toString());
             // The recorded name is the trace's, not the user's: one safe directory name under runs/.
             Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), s.name() + "-on-" + device);
             try (ResultClaim claim = ResultClaim.directory(dir, "--out")) {
-                replayOnDevice(trace, s, catalog, dir, out);
+                replayOnDevice(trace, h, s, catalog, dir, out);
             }
         }
         return 0;
     }
 
     /** The open-loop replay into its claimed result directory. */
-    private void replayOnDevice(Trace trace, Scenario s, PluginCatalog catalog, Path dir, PrintWriter out) {
-        Map<String, String> m = trace.metadata();
-        {
-            Path summaryFile = dir.resolve("summary.json");
-            if (java.nio.file.Files.exists(summaryFile) && !force) {
-                throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
-                        + "holds one (summary.json); pass --force to overwrite it or --out for another directory");
-            }
-            double tolerance = s.policyParameters().number(org.xbarsim.api.programming.ProgrammingPolicy.TOLERANCE);
-            org.xbarsim.engine.run.RunPlan plan = new org.xbarsim.engine.run.RunPlan(s.chip(), s.device(),
-                    s.deviceParameters(), s.policy(), s.policyParameters(),
-                    new org.xbarsim.api.random.RandomStreams(s.seed()), tolerance);
-            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.trace.OpenLoopReplay.jobs(
-                    new io.vertx.core.json.JsonArray(require(m, TraceFormat.TILES)));
-            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.trace.OpenLoopReplay.run(trace, plan, jobs,
-                    file.toString());
-            Map<String, String> plugins = new java.util.LinkedHashMap<>();
-            plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
-            plugins.put("replayed", file.toString());
-            io.vertx.core.json.JsonObject summary = org.xbarsim.engine.stats.Summary.build(s.name(), file.toString(),
-                    s.seed(), s.effective(), plugins, jobs, result, tolerance, Simulator.VERSION);
-            ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
-            io.vertx.core.json.JsonObject p = summary.getJsonObject("programming");
-            out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
-                    s.name(), device, s.seed(), p.getLong("weights"));
-            out.printf(java.util.Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                    100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
-                    p.getDouble("meanAbsErrorMicroSiemens"));
-            out.println("  summary: " + summaryFile);
-            out.flush();
+    private void replayOnDevice(Trace trace, TraceHeader h, Scenario s, PluginCatalog catalog, Path dir,
+                                PrintWriter out) {
+        Path summaryFile = dir.resolve("summary.json");
+        if (java.nio.file.Files.exists(summaryFile) && !force) {
+            throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
+                    + "holds one (summary.json); pass --force to overwrite it or --out for another directory");
         }
-    }
-
-    private String require(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v == null) {
-            throw new InputError(file.toString(), key, "expected this key in the trace header, found none");
-        }
-        return v;
+        double tolerance = s.policyParameters().number(org.xbarsim.api.programming.ProgrammingPolicy.TOLERANCE);
+        org.xbarsim.engine.run.RunPlan plan = new org.xbarsim.engine.run.RunPlan(s.chip(), s.device(),
+                s.deviceParameters(), s.policy(), s.policyParameters(),
+                new org.xbarsim.api.random.RandomStreams(s.seed()), tolerance);
+        List<org.xbarsim.engine.run.TileJob> jobs = h.jobs();
+        org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.trace.OpenLoopReplay.run(trace, plan, jobs,
+                file.toString());
+        Map<String, String> plugins = new java.util.LinkedHashMap<>();
+        plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
+        plugins.put("replayed", file.toString());
+        io.vertx.core.json.JsonObject summary = org.xbarsim.engine.stats.Summary.build(s.name(), file.toString(),
+                s.seed(), s.effective(), plugins, jobs, result, tolerance, Simulator.VERSION);
+        ResultFiles.writeString(summaryFile, summary.encodePrettily() + "\n");
+        io.vertx.core.json.JsonObject p = summary.getJsonObject("programming");
+        out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
+                s.name(), device, s.seed(), p.getLong("weights"));
+        out.printf(java.util.Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
+                100 * p.getDouble("successFraction"), 100 * p.getDouble("pfail"),
+                p.getDouble("meanAbsErrorMicroSiemens"));
+        out.println("  summary: " + summaryFile);
+        out.flush();
     }
 
     /** The first field in which two events differ, described, or null when they are equal. */

@@ -27,12 +27,20 @@ final class CliProcesses implements AutoCloseable {
 
     /** Starts {@code xbarsim args...} with stdout and stderr to {@code logs/<log>.out} and {@code .err}. */
     Process start(String log, List<String> jvmOptions, String... args) throws IOException {
+        return start(log, null, jvmOptions, args);
+    }
+
+    /** As above, in working directory {@code cwd} (null: this one). */
+    Process start(String log, Path cwd, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.xbarsim.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         pb.redirectOutput(logs.resolve(log + ".out").toFile());
         pb.redirectError(logs.resolve(log + ".err").toFile());
         Process p = pb.start();

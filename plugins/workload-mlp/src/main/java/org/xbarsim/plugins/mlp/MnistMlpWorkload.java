@@ -80,8 +80,11 @@ public class MnistMlpWorkload implements InferenceWorkload {
     public InferenceResult evaluate(InferenceContext context) {
         WorkloadContext wc = context.workload();
         Mlp mlp = model(wc);
-        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir") : Mnist.defaultDataDir();
-        Dataset test = Mnist.load(dataDir, true).test();
+        // The host decides whether this run may fetch (never for a cluster peer's point or a replay) and
+        // may name the data directory (a worker's --data-dir).
+        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir")
+                : wc.access().dataDir().orElse(Mnist.defaultDataDir());
+        Dataset test = Mnist.load(dataDir, wc.access().downloads()).test();
         int count = context.samples() > 0 ? (int) Math.min(context.samples(), test.count()) : test.count();
         Dataset data = test.slice(0, count);
         double software = mlp.accuracy(data);

@@ -26,6 +26,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Quantity;
@@ -226,7 +227,8 @@ final class SweepCommand implements Callable<Integer> {
 
     private String scenarioText() {
         try {
-            return Files.readString(scenarioFile, StandardCharsets.UTF_8);
+            return BoundedFiles.readString(scenarioFile, ScenarioLoader.MAX_FILE_BYTES, "a scenario YAML file",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputError(scenarioFile.toString(), "", "cannot read: " + e.getMessage());
         }
@@ -251,7 +253,8 @@ final class SweepCommand implements Callable<Integer> {
         if (resume && Files.isRegularFile(axes)) {
             String before;
             try {
-                before = Files.readString(axes, StandardCharsets.UTF_8);
+                before = BoundedFiles.readString(axes, SweepFiles.MAX_AXES_BYTES, "a sweep's axes file",
+                        StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new InputError(axes.toString(), "", "cannot read: " + e.getMessage());
             }

@@ -111,9 +111,15 @@ final class SweepFiles {
         return b.toString();
     }
 
-    /** A sweep's axes are a few lines; its table a line per grid point (a million points is 64 MiB or so). */
+    /**
+     * A sweep's axes are a few lines; its table a line per grid point, at most {@link SweepCommand#MAX_POINTS}
+     * of them, of a few hundred columns at most: 10,000 rows of 64 numbers is about 15 MiB. The row and
+     * field bounds keep a table of near-empty cells (a comma each) from becoming millions of strings.
+     */
     static final long MAX_AXES_BYTES = 1 << 20;
-    static final long MAX_CSV_BYTES = 256L << 20;
+    static final long MAX_CSV_BYTES = 64L << 20;
+    static final int MAX_CSV_ROWS = SweepCommand.MAX_POINTS;
+    static final int MAX_CSV_COLUMNS = 1024;
 
     static Axes readProperties(Path file) {
         Properties p = new Properties();
@@ -297,6 +303,7 @@ final class SweepFiles {
             boolean quoted = false;
             boolean wasQuoted = false;
             boolean end = false;
+            int maxFields = records.isEmpty() ? MAX_CSV_COLUMNS : records.get(0).size();
             while (i < n && !end) {
                 char c = text.charAt(i++);
                 if (quoted) {
@@ -324,6 +331,10 @@ final class SweepFiles {
                     cells.add(cell.toString());
                     cell.setLength(0);
                     wasQuoted = false;
+                    if (cells.size() >= maxFields) {
+                        throw new InputError(file + ":" + line, "", "expected " + maxFields + " fields"
+                                + (records.isEmpty() ? " at most" : " as in the header") + ", got more");
+                    }
                 } else if (c == '\n' || c == '\r') {
                     if (c == '\r' && i < n && text.charAt(i) == '\n') {
                         i++;
@@ -344,6 +355,10 @@ final class SweepFiles {
             cells.add(cell.toString());
             if (cells.size() == 1 && cells.get(0).isBlank() && !wasQuoted) {
                 continue;
+            }
+            if (records.size() > MAX_CSV_ROWS) {
+                throw new InputError(file + ":" + start, "", "expected at most " + MAX_CSV_ROWS + " rows (a sweep's "
+                        + "points) after the header, got more");
             }
             records.add(cells);
             lines.add(start);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.xbarsim.api.io.BoundedFiles;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.SweepFiles.Grid;
 
 /**
@@ -25,6 +27,8 @@ final class SweepResults {
     private final List<Grid> grids;
     private final List<List<String>> values;
     private final Map<Integer, JsonObject> done = new TreeMap<>();
+    /** A point's summary is a few KiB (a network's layers and tiles included); anything this large is not one. */
+    static final long MAX_SUMMARY_BYTES = 4 << 20;
 
     /** {@code values}: each point's grid values, one per grid, by point index. */
     SweepResults(Path dir, List<Grid> grids, List<List<String>> values) {
@@ -53,9 +57,10 @@ final class SweepResults {
                 continue;
             }
             try {
-                done.put(i, new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (IOException | DecodeException e) {
-                // left to run again
+                done.put(i, new JsonObject(BoundedFiles.readString(file, MAX_SUMMARY_BYTES, "a point's summary",
+                        StandardCharsets.UTF_8)));
+            } catch (IOException | DecodeException | InputError e) {
+                // left to run again: not a summary xbarsim wrote (too large, or not JSON)
             }
         }
         return done.size();

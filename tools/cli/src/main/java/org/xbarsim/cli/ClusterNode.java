@@ -1,6 +1,9 @@
 package org.xbarsim.cli;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
@@ -9,10 +12,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.bus.Futures;
+import org.xbarsim.engine.cluster.ClusterKey;
 
 /**
  * One member of a sweep cluster: a Vert.x instance whose event bus is clustered by Hazelcast, with
@@ -20,15 +29,16 @@ import org.xbarsim.engine.bus.Futures;
  * free port of {@code port .. port + MEMBERS_PER_HOST - 1} on {@code host} and finds the others by
  * TCP on those ports of the same host or of the hosts given with --join: no multicast, no cloud
  * auto-detection, no phone-home. The default host is the loopback, so a cluster spans machines only
- * when addresses are given.
+ * when addresses are given. Membership is earned with the cluster key ({@link ClusterKey}): the event
+ * bus runs mutual TLS with it, and the Hazelcast cluster name is derived from it.
  */
 final class ClusterNode implements AutoCloseable {
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 5701;
     /** Members one host can hold: the ports a member tries to bind, and those a joining member probes. */
     static final int MEMBERS_PER_HOST = 10;
-    /** Every xbarsim cluster has this name: a member of another Hazelcast cluster on the same ports is not let in. */
-    static final String CLUSTER_NAME = "xbarsim-sweep";
+    /** The member attribute in which vertx-hazelcast keeps a member's Vert.x node id. */
+    static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
@@ -60,31 +70,75 @@ final class ClusterNode implements AutoCloseable {
      * Joins (or founds) the cluster on host, ports port..port+9, looking for the other members on the
      * same ports of {@code members} (this host when empty); blocks until joined.
      */
-    static ClusterNode join(String host, int port, List<String> members) {
+    static ClusterNode join(String host, int port, List<String> members, ClusterKey key) {
         if (port < 1 || port > 65535 - MEMBERS_PER_HOST) {
             throw new InputError("--port", "", "expected a port in 1.." + (65535 - MEMBERS_PER_HOST) + ", got " + port);
         }
-        if (host == null || host.isBlank() || host.contains(",") || host.contains(" ")) {
-            throw new InputError("--host", "", "expected one IP address of this machine, got '" + host + "'");
-        }
-        List<String> others = members == null || members.isEmpty() ? List.of(host.trim()) : members;
+        String address = localAddress(host);
+        List<String> others = members == null || members.isEmpty() ? List.of(address) : members;
         for (String m : others) {
             if (m.isBlank() || m.contains(" ")) {
                 throw new InputError("--join", "", "expected addresses of other members separated by commas, got '"
                         + String.join(",", others) + "'");
             }
         }
-        HazelcastClusterManager manager = new HazelcastClusterManager(config(host.trim(), port, others));
+        HazelcastClusterManager manager = new HazelcastClusterManager(config(address, port, others, key.clusterName()));
         VertxOptions options = new VertxOptions();
-        // The event bus's own TCP server: on the same address, any free port.
-        options.getEventBusOptions().setHost(host.trim()).setPort(0).setClusterPublicHost(host.trim());
+        // The event bus's own TCP server: on the same address, any free port, mutual TLS with the cluster key.
+        key.secure(options.getEventBusOptions().setHost(address).setPort(0).setClusterPublicHost(address));
         try {
             Vertx vertx = Futures.await(Vertx.builder().with(options).withClusterManager(manager).buildClustered());
             return new ClusterNode(vertx, manager);
         } catch (RuntimeException e) {
-            throw new InputError("--host", "", "cannot join a cluster on " + host + " ports " + port + ".."
+            throw new InputError("--host", "", "cannot join a cluster on " + address + " ports " + port + ".."
                     + (port + MEMBERS_PER_HOST - 1) + ": " + Errors.oneLine(String.valueOf(rootMessage(e))));
         }
+    }
+
+    /**
+     * The address to bind: one IP address of this machine, checked before Hazelcast starts (which would
+     * otherwise log pages of errors for 0.0.0.0 or a foreign address before failing).
+     */
+    static String localAddress(String host) {
+        String h = host == null ? "" : host.trim();
+        String expected = "expected one IP address of this machine (default 127.0.0.1), got '" + h + "'";
+        if (h.isEmpty() || h.contains(",") || h.contains(" ")) {
+            throw new InputError("--host", "", expected);
+        }
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(h);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new InputError("--host", "", expected + ": no such address");
+        }
+        if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
+            throw new InputError("--host", "", expected + ": a cluster binds one address, not every interface");
+        }
+        try {
+            if (NetworkInterface.getByInetAddress(a) == null) {
+                throw new InputError("--host", "", expected + ": not an address of this machine");
+            }
+        } catch (SocketException e) {
+            throw new InputError("--host", "", expected + ": " + e.getMessage());
+        }
+        return a.getHostAddress();
+    }
+
+    /** Calls {@code left} with the Vert.x node id of every member that leaves the cluster. */
+    void onMemberLeft(Consumer<String> left) {
+        manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                // a new worker asks for work by itself
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                // Workers name their Vert.x node id, which the cluster manager keeps as a member attribute.
+                String nodeId = event.getMember().getAttribute(VERTX_NODE_ID);
+                left.accept(nodeId != null ? nodeId : event.getMember().getUuid().toString());
+            }
+        });
     }
 
     private static String rootMessage(Throwable e) {
@@ -99,9 +153,10 @@ final class ClusterNode implements AutoCloseable {
      * The Hazelcast configuration (after the dependencies notes, trap 7), plus the structures Vert.x's
      * own default-cluster.xml declares for its subscription and node maps.
      */
-    static Config config(String host, int port, List<String> members) {
+    static Config config(String host, int port, List<String> members, String clusterName) {
         Config config = new Config();
-        config.setClusterName(CLUSTER_NAME);
+        // Derived from the cluster key: a process without it does not find the cluster by name.
+        config.setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
         // Bind the given address only, not every interface.
@@ -113,6 +168,16 @@ final class ClusterNode implements AutoCloseable {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.setProperty("hazelcast.tcp.join.port.try.count", Integer.toString(MEMBERS_PER_HOST));
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // A member cut off (stopped, a network split) and back finds the others again in seconds, not the
+        // default five minutes: the smaller side merges into the larger on the next of these checks.
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // Nothing Vert.x keeps in Hazelcast uses Java serialization: refuse every Java-serialized object,
+        // so a peer that joined by name cannot make a member deserialize a gadget.
+        config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+                .setDefaultsDisabled(false));
+        config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist()
+                .addClasses("org.xbarsim.cluster.NothingIsJavaSerialized");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(true).setPortCount(MEMBERS_PER_HOST);
         network.getInterfaces().setEnabled(true).addInterface(host);

@@ -32,12 +32,16 @@ import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.cli.SweepFiles.Grid;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.cluster.ClusterCoordinator;
+import org.xbarsim.engine.cluster.ClusterKey;
+import org.xbarsim.engine.cluster.PointMessages;
 import org.xbarsim.engine.output.OutputNames;
 import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.stats.SummaryCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,10 +112,14 @@ final class SweepCommand implements Callable<Integer> {
             + "other cluster members' machines (default: --host only, i.e. this machine).")
     List<String> join;
 
-    @Option(names = "--point-timeout", paramLabel = "TIME", description = "With --cluster: a point a worker has not "
-            + "answered within this long goes to another worker (default 10min; a worker that leaves the cluster "
-            + "loses its point at once).")
+    @Option(names = "--point-timeout", paramLabel = "TIME", description = "With --cluster: a point still running after "
+            + "this long goes to another worker (default: no limit; a worker that leaves the cluster or stops sending "
+            + "heartbeats loses its point within seconds).")
     String pointTimeout;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "With --cluster: the cluster key every member holds "
+            + "(created, mode 600, if missing; default $XBARSIM_CLUSTER_KEY or ~/.config/xbarsim/cluster.key).")
+    Path keyFile;
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
     Path pluginDir;
@@ -163,7 +171,7 @@ final class SweepCommand implements Callable<Integer> {
                 + "scenarioSha256=" + sha256(scenarioText()) + "\n";
         List<List<String>> values = points.stream().map(Point::values).toList();
         SweepResults results = new SweepResults(dir, grids, values);
-        int already = prepareDirectory(dir, properties, results, points.size());
+        int already = prepareDirectory(dir, properties, results, points);
         ResultFiles.writeString(dir.resolve(SweepFiles.PROPERTIES), properties);
         out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
                 points.size() == 1 ? "" : "s", describe(grids), dir,
@@ -195,7 +203,8 @@ final class SweepCommand implements Callable<Integer> {
     private double clusterOptions() {
         if (!cluster) {
             for (var o : List.of(new Object[] {"--host", host}, new Object[] {"--port", port},
-                    new Object[] {"--join", join}, new Object[] {"--point-timeout", pointTimeout})) {
+                    new Object[] {"--join", join}, new Object[] {"--point-timeout", pointTimeout},
+                    new Object[] {"--key", keyFile})) {
                 if (o[1] != null) {
                     throw new InputError((String) o[0], "", "expected together with --cluster (it sets up the "
                             + "cluster), got it without");
@@ -211,7 +220,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputError("--threads", "", "expected without --cluster: give it to 'xbarsim worker'");
         }
         if (pointTimeout == null) {
-            return 600;
+            return 0;
         }
         double t;
         try {
@@ -247,7 +256,7 @@ final class SweepCommand implements Callable<Integer> {
      * Readies the result directory: a new sweep clears what a previous one left (with --force), a
      * resumed one keeps the results of the same sweep. Returns the number of points already done.
      */
-    private int prepareDirectory(Path dir, String properties, SweepResults results, int points) {
+    private int prepareDirectory(Path dir, String properties, SweepResults results, List<Point> points) {
         Path csv = dir.resolve(SweepFiles.CSV);
         Path axes = dir.resolve(SweepFiles.PROPERTIES);
         if (resume && Files.isRegularFile(axes)) {
@@ -259,7 +268,7 @@ final class SweepCommand implements Callable<Integer> {
                 throw new InputError(axes.toString(), "", "cannot read: " + e.getMessage());
             }
             if (before.equals(properties)) {
-                int done = results.loadFinished();
+                int done = results.loadFinished(expected(points));
                 results.writeTable();
                 return done;
             }
@@ -278,8 +287,14 @@ final class SweepCommand implements Callable<Integer> {
                     + " already holds one (" + SweepFiles.CSV + "); pass --force to overwrite it, --resume to finish "
                     + "it, or --out for another directory");
         }
-        clearPrevious(dir, csv, points);
+        clearPrevious(dir, csv, points.size());
         return 0;
+    }
+
+    /** What each point's summary must say: its scenario's name, seed and configuration. */
+    private static List<SummaryCheck.Expected> expected(List<Point> points) {
+        return points.stream().map(p -> new SummaryCheck.Expected(p.scenario().name(), p.scenario().seed(),
+                p.scenario().effective())).toList();
     }
 
     /** The first line of sweep.properties that differs, as "key: there vs here". */
@@ -587,13 +602,13 @@ final class SweepCommand implements Callable<Integer> {
                               PrintWriter out, JsonObject record) {
         String text = scenarioText();
         String location = scenarioFile.toAbsolutePath().normalize().toString();
-        List<JsonObject> jobs = new ArrayList<>();
+        List<PointMessages.PointJob> jobs = new ArrayList<>();
         for (Point p : points) {
-            jobs.add(SweepCoordinator.job(p.scenario().name(), text, scenarioFile.toString(), location,
+            jobs.add(new PointMessages.PointJob(p.scenario().name(), text, scenarioFile.toString(), location,
                     pointOverrides(grids, p.values()), seed));
         }
         Object lock = new Object();
-        SweepCoordinator coordinator = new SweepCoordinator(results, jobs, timeout, line -> {
+        ClusterCoordinator coordinator = new ClusterCoordinator(results, jobs, expected(points), timeout, line -> {
             synchronized (lock) {
                 out.println(line);
                 out.flush();
@@ -601,13 +616,15 @@ final class SweepCommand implements Callable<Integer> {
         });
         String h = host == null ? ClusterNode.DEFAULT_HOST : host;
         int p = port == null ? ClusterNode.DEFAULT_PORT : port;
-        try (ClusterNode node = ClusterNode.join(h, p, join)) {
+        ClusterKey key = ClusterKey.createOrRead(keyFile != null ? keyFile : ClusterKey.defaultFile(), "--key");
+        try (ClusterNode node = ClusterNode.join(h, p, join, key)) {
             synchronized (lock) {
                 out.printf(Locale.ROOT, "  coordinator %s: waiting for workers ('xbarsim worker --cluster --host %s "
-                        + "--port %d')%n", node.address(), h, p);
+                        + "--port %d' with the same --key)%n", node.address(), h, p);
                 out.flush();
             }
-            coordinator.run(node);
+            node.onMemberLeft(coordinator::nodeLeft);
+            coordinator.run(node.vertx());
         }
         record.put("mode", "cluster").put("workersSeen", coordinator.workersSeen().size())
                 .put("pointsHandedAgain", coordinator.reissued()).put("pointTimeoutSeconds", timeout);

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.SweepFiles.Grid;
+import org.xbarsim.engine.cluster.ClusterCoordinator;
+import org.xbarsim.engine.stats.SummaryCheck;
 
 /**
  * The result directory of a sweep as its points finish, in whatever order the local pool or the
@@ -22,7 +24,7 @@ import org.xbarsim.cli.SweepFiles.Grid;
  * result for it (a worker that was thought lost and answered late) is ignored, so the files on disk
  * never change under a reader once written. Thread-safe.
  */
-final class SweepResults {
+final class SweepResults implements ClusterCoordinator.Results {
     private final Path dir;
     private final List<Grid> grids;
     private final List<List<String>> values;
@@ -47,26 +49,30 @@ final class SweepResults {
 
     /**
      * Takes the points a previous run of the same sweep finished (a killed sweep or coordinator
-     * resumed): every readable summary.json of a point index of this sweep. Summaries are written
-     * atomically, so one that does not parse was not written by xbarsim and is run again.
+     * resumed): every summary.json of a point index of this sweep that is the summary of that point
+     * ({@link SummaryCheck}). Summaries are written atomically, so one that does not parse, is too
+     * large or does not fit was not written by xbarsim for this point, and is run again.
      */
-    synchronized int loadFinished() {
+    synchronized int loadFinished(List<SummaryCheck.Expected> expected) {
         for (int i = 0; i < values.size(); i++) {
             Path file = summaryFile(dir, i);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
             try {
-                done.put(i, new JsonObject(BoundedFiles.readString(file, MAX_SUMMARY_BYTES, "a point's summary",
-                        StandardCharsets.UTF_8)));
-            } catch (IOException | DecodeException | InputError e) {
-                // left to run again: not a summary xbarsim wrote (too large, or not JSON)
+                JsonObject summary = new JsonObject(BoundedFiles.readString(file, MAX_SUMMARY_BYTES,
+                        "a point's summary", StandardCharsets.UTF_8));
+                SummaryCheck.check(summary, expected.get(i));
+                done.put(i, summary);
+            } catch (IOException | DecodeException | InputError | SummaryCheck.Problem e) {
+                // left to run again
             }
         }
         return done.size();
     }
 
-    synchronized boolean isDone(int index) {
+    @Override
+    public synchronized boolean isDone(int index) {
         return done.containsKey(index);
     }
 
@@ -75,7 +81,8 @@ final class SweepResults {
     }
 
     /** Writes the point's summary and the table; false, writing nothing, when the point already has a result. */
-    synchronized boolean record(int index, JsonObject summary) {
+    @Override
+    public synchronized boolean record(int index, JsonObject summary) {
         if (done.containsKey(index)) {
             return false;
         }
@@ -110,7 +117,8 @@ final class SweepResults {
     }
 
     /** The line printed when a point finishes: its grid values and main figures. */
-    String line(int index, JsonObject summary) {
+    @Override
+    public String line(int index, JsonObject summary) {
         JsonObject p = summary.getJsonObject("programming");
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "  [%d/%d] %s: success %.2f%%  Pfail %.2f%%  %.1f pulse ops/row  programming %s, %s",

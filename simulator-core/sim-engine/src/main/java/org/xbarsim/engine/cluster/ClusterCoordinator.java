@@ -40,7 +40,7 @@ public final class ClusterCoordinator {
     /** Times a point may fail on workers (an error, a summary that does not fit) before the sweep stops. */
     public static final int MAX_FAILURES = 3;
     /** How often silent handouts are looked for. */
-    static final long SWEEP_MILLIS = 1_000;
+    static final long SWEEP_MILLIS = 500;
 
     /** Where results go: the sweep's files. */
     public interface Results {
@@ -72,6 +72,12 @@ public final class ClusterCoordinator {
      */
     public ClusterCoordinator(Results results, List<PointJob> jobs, List<SummaryCheck.Expected> expected,
                               double limitSeconds, Consumer<String> println) {
+        this(results, jobs, expected, limitSeconds, PointMessages.HEARTBEAT_LOSS_MILLIS, println);
+    }
+
+    /** As above, with the heartbeat silence after which a point is taken back (tests shorten it). */
+    ClusterCoordinator(Results results, List<PointJob> jobs, List<SummaryCheck.Expected> expected,
+                       double limitSeconds, long lossMillis, Consumer<String> println) {
         this.results = results;
         this.jobs = List.copyOf(jobs);
         this.expected = List.copyOf(expected);
@@ -83,8 +89,7 @@ public final class ClusterCoordinator {
                 todo.add(i);
             }
         }
-        this.book = new HandoutBook(todo, jobs.size(), PointMessages.HEARTBEAT_LOSS_MILLIS, limitSeconds,
-                System::nanoTime);
+        this.book = new HandoutBook(todo, jobs.size(), lossMillis, limitSeconds, System::nanoTime);
     }
 
     public int reissued() {

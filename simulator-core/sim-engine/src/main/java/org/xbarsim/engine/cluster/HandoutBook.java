@@ -111,7 +111,7 @@ public final class HandoutBook {
         List<Lost> lost = new ArrayList<>();
         for (Iterator<Handout> it = live.values().iterator(); it.hasNext(); ) {
             Handout h = it.next();
-            String why = now - h.heardNanos() > lossNanos ? "no heartbeat for " + (now - h.heardNanos()) / 1_000_000_000L
+            String why = now - h.heardNanos() > lossNanos ? "no heartbeat for " + Math.round((now - h.heardNanos()) / 1e9)
                     + " s" : limitNanos > 0 && now - h.sinceNanos() > limitNanos ? "running past the point time limit"
                     : null;
             if (why != null) {

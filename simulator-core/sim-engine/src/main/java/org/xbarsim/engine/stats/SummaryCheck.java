@@ -105,20 +105,29 @@ public final class SummaryCheck {
         }
     }
 
+    /** Tiles or layers: their weights add up to the whole's, and so do the weights they programmed. */
     private static void parts(JsonObject p, String key, long weights) {
         String path = "programming." + key;
         JsonArray a = array(p, key, path, MAX_PARTS);
         long sum = 0;
+        double succeeded = 0;
         for (int i = 0; i < a.size(); i++) {
             String where = path + "[" + i + "]";
             if (!(a.getValue(i) instanceof JsonObject part)) {
                 throw new Problem(where + ": expected an object");
             }
-            sum += outcome(part, where);
+            long w = outcome(part, where);
+            sum += w;
+            succeeded += w * part.getDouble("successFraction");
             whole(part, "layer", where + ".layer");
         }
         if (sum != weights) {
             throw new Problem(path + ": expected parts adding up to the " + weights + " weights, got " + sum);
+        }
+        double whole = weights * p.getDouble("successFraction");
+        if (Math.abs(succeeded - whole) > SHARE_SLACK * Math.max(1, weights)) {
+            throw new Problem("programming.successFraction: expected the " + key + "' successes, "
+                    + succeeded / Math.max(1, weights) + ", got " + p.getDouble("successFraction"));
         }
     }
 

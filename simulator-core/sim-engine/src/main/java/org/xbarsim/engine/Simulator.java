@@ -1,9 +1,11 @@
 package org.xbarsim.engine;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
@@ -14,8 +16,11 @@ import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.engine.footprint.ScenarioFootprint;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.plugin.PluginGuard;
+import org.xbarsim.engine.plugin.PluginWatchdog;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
@@ -37,6 +42,7 @@ public final class Simulator {
 
     private final PluginCatalog catalog;
     private final FileAccess access;
+    private final PluginGuard guard;
 
     /** A simulator for the user's own scenarios: any file, downloads allowed. */
     public Simulator(PluginCatalog catalog) {
@@ -49,8 +55,21 @@ public final class Simulator {
      * see it (no downloads unless it allows them).
      */
     public Simulator(PluginCatalog catalog, FileAccess access) {
+        this(catalog, access, PluginGuard.unwatched(catalog));
+    }
+
+    private Simulator(PluginCatalog catalog, FileAccess access, PluginGuard guard) {
         this.catalog = catalog;
         this.access = access;
+        this.guard = guard;
+    }
+
+    /**
+     * The same simulator with its runs watched: when no progress comes for {@code limit} while a
+     * plugin's code runs, {@code onHang} is told which plugin (see {@link PluginWatchdog}).
+     */
+    public Simulator watchingPlugins(Duration limit, Consumer<PluginWatchdog.Hang> onHang) {
+        return new Simulator(catalog, access, new PluginGuard(catalog, limit, onHang));
     }
 
     /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
@@ -65,7 +84,15 @@ public final class Simulator {
     }
 
     public Prepared prepare(Scenario scenario) {
+        return guard.call(() -> prepareGuarded(scenario));
+    }
+
+    private Prepared prepareGuarded(Scenario scenario) {
         FileKeys.check(scenario, access);
+        // Twice before anything large exists: from the keys, before the workload makes its matrix; from
+        // its layers, before targets are mapped and tiles fabricated.
+        ScenarioFootprint footprint = ScenarioFootprint.of(scenario);
+        footprint.checkDeclared();
         RandomStreams streams = new RandomStreams(scenario.seed());
         List<WeightLayer> layers;
         try {
@@ -76,6 +103,7 @@ public final class Simulator {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw PluginFailure.of("workload " + scenario.workload().id() + " failed preparing its weights", e);
         }
+        footprint.checkLayers(layers);
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
                 scenario.chip().significanceF(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
@@ -88,6 +116,10 @@ public final class Simulator {
 
     /** As above, recording the programming run's events when {@code recording} is not null. */
     public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        return guard.call(listener, watched -> runGuarded(prepared, threads, watched, recording));
+    }
+
+    private JsonObject runGuarded(Prepared prepared, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
         double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
         RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),

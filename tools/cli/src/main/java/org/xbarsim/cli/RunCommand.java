@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--plugin-timeout", paramLabel = "TIME", description = "A plugin call during which the run makes "
+            + "no progress for this long is named and the run stopped, exit status 1 (default 5min).")
+    String pluginTimeout = Plugins.DEFAULT_TIMEOUT;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Record the programming run's events in an "
             + "Avro trace (replay it with 'xbarsim replay FILE').")
     Path record;
@@ -87,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         if (threadCount < 1 || threadCount > 1024) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
         }
+        Plugins.timeout(pluginTimeout); // checked before anything is claimed
         TraceFormat.Level level;
         try {
             level = TraceFormat.Level.of(traceLevel);
@@ -125,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
             throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
                     + "name another file");
         }
-        Simulator simulator = new Simulator(catalog);
+        Simulator simulator = Plugins.watched(new Simulator(catalog), Plugins.timeout(pluginTimeout),
+                spec.commandLine().getErr());
         Simulator.Prepared prepared = simulator.prepare(scenario);
         JsonObject summary;
         TraceWriter trace = record == null ? null

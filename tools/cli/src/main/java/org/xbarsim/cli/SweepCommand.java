@@ -127,6 +127,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--plugin-timeout", paramLabel = "TIME", description = "A plugin call during which a point makes "
+            + "no progress for this long is named and the sweep stopped, exit status 1 (default 5min; a resumed "
+            + "sweep keeps the points done).")
+    String pluginTimeout = Plugins.DEFAULT_TIMEOUT;
+
     @Spec
     CommandSpec spec;
 
@@ -147,6 +152,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputError("--workers", "", "expected 1..1024, got " + workers);
         }
         double timeout = clusterOptions();
+        Plugins.timeout(pluginTimeout); // checked before anything is claimed
         List<Grid> grids = parseGrids(gridSpecs, overrides, seed != null);
         try (PluginCatalog catalog = Plugins.load(pluginDir)) {
             grids = expandRanges(new ScenarioLoader(catalog), grids);
@@ -553,7 +559,8 @@ final class SweepCommand implements Callable<Integer> {
         int pool = workers != null ? workers : Math.max(1, Math.min(cores, todo.size()));
         int threadCount = threads != null ? threads : Math.max(1, cores / pool);
         record.put("mode", "local").put("workers", pool).put("threadsPerPoint", threadCount);
-        Simulator simulator = new Simulator(catalog);
+        Simulator simulator = Plugins.watched(new Simulator(catalog), Plugins.timeout(pluginTimeout),
+                spec.commandLine().getErr());
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         boolean show = !quiet && System.console() != null;

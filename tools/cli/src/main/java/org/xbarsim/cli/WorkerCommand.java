@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.cluster.ClusterKey;
 import org.xbarsim.engine.cluster.ClusterWorker;
 import org.xbarsim.engine.plugin.PluginCatalog;
@@ -64,6 +65,11 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "N", description = "Stop after N points (default: run until killed).")
     Long maxPoints;
 
+    @Option(names = "--plugin-timeout", paramLabel = "TIME", description = "A plugin call during which a point makes "
+            + "no progress for this long is named and the worker stops, exit status 1 (its point goes to another "
+            + "worker; default 5min).")
+    String pluginTimeout = Plugins.DEFAULT_TIMEOUT;
+
     @Spec
     CommandSpec spec;
 
@@ -78,6 +84,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
         FileAccess access = access();
+        java.time.Duration limit = Plugins.timeout(pluginTimeout);
         ClusterKey key = ClusterKey.createOrRead(keyFile != null ? keyFile : ClusterKey.defaultFile(), "--key");
         try (PluginCatalog catalog = Plugins.load(pluginDir);
              ClusterNode node = ClusterNode.join(host, port, join, key)) {
@@ -86,7 +93,9 @@ final class WorkerCommand implements Callable<Integer> {
                     + "points%n", me, threadCount, threadCount == 1 ? "" : "s");
             out.flush();
             Object lock = new Object();
-            new ClusterWorker(node.vertx(), node.nodeId(), me, ClusterWorker.simulating(catalog, access, threadCount),
+            new ClusterWorker(node.vertx(), node.nodeId(), me, ClusterWorker.simulating(
+                    Plugins.watched(new Simulator(catalog, access), limit, spec.commandLine().getErr()), catalog,
+                    threadCount),
                     line -> {
                         synchronized (lock) {
                             out.println(line);

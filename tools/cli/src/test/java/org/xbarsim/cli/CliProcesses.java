@@ -21,6 +21,10 @@ final class CliProcesses implements AutoCloseable {
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
 
+    /** A finished process: its exit status and what it wrote. */
+    record Result(int status, String out, String err) {
+    }
+
     CliProcesses(Path logs) {
         this.logs = logs;
     }

@@ -72,8 +72,12 @@ public final class ClusterWorker {
      * {@code access} (its files under the worker's allowed directories, no download) before it runs.
      */
     public static PointRun simulating(PluginCatalog catalog, FileAccess access, int threads) {
+        return simulating(new Simulator(catalog, access), catalog, threads);
+    }
+
+    /** As above with a simulator of the caller's (one whose plugins are watched, say). */
+    public static PointRun simulating(Simulator simulator, PluginCatalog catalog, int threads) {
         ScenarioLoader loader = new ScenarioLoader(catalog);
-        Simulator simulator = new Simulator(catalog, access);
         return job -> {
             Scenario s = loader.loadText(job.scenarioText(), job.source(), Path.of(job.location()), job.overrides(),
                     job.seed());

@@ -133,6 +133,7 @@ public final class Simulator {
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
+        plugins.put("cost", s.cost().id() + " (" + catalog.originOf(s.cost()) + ")");
         JsonObject summary = Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(),
                 result, tolerance, VERSION);
         if (inference != null) {
@@ -162,7 +163,7 @@ public final class Simulator {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             long samples = Math.max(1, r.samples());
-            return new JsonObject()
+            JsonObject section = new JsonObject()
                     .put("time", s.effective().get("inference.time"))
                     .put("samples", r.samples())
                     .put("softwareAccuracy", finite(r.softwareAccuracy()))
@@ -170,7 +171,8 @@ public final class Simulator {
                     .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
                     .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
                     .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
-                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples)
+                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
+            return InferenceFigures.add(section, chip, s.chip(), prepared.jobs().size(), samples)
                     .put("wallSeconds", wall);
         }
     }

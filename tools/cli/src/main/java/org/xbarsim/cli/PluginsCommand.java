@@ -35,6 +35,7 @@ final class PluginsCommand implements Callable<Integer> {
             section(out, catalog, "device", "device models", catalog.devices());
             section(out, catalog, "programming", "programming policies", catalog.policies());
             section(out, catalog, "workload", "workloads", catalog.workloads());
+            section(out, catalog, "cost", "cost models", catalog.costModels());
         }
         out.flush();
         return 0;

@@ -19,6 +19,14 @@ public enum Quantity {
     FREQUENCY("frequency", "Hz", Map.of("Hz", 1.0, "kHz", 1e3, "MHz", 1e6, "GHz", 1e9)),
     /** Canonical unit: picojoules, the scale of one device operation. */
     ENERGY("energy", "pJ", Map.of("J", 1e12, "mJ", 1e9, "uJ", 1e6, "nJ", 1e3, "pJ", 1.0, "fJ", 1e-3)),
+    /** Canonical unit: ohms (wire resistance of one cell segment). */
+    RESISTANCE("resistance", "ohm", Map.of("mohm", 1e-3, "ohm", 1.0, "kohm", 1e3, "Mohm", 1e6)),
+    /** Canonical unit: volts. */
+    VOLTAGE("voltage", "V", Map.of("mV", 1e-3, "V", 1.0)),
+    /** Canonical unit: amperes. */
+    CURRENT("current", "A", Map.of("nA", 1e-9, "uA", 1e-6, "mA", 1e-3, "A", 1.0)),
+    /** Canonical unit: metres (a technology node, a cell pitch). */
+    LENGTH("length", "m", Map.of("nm", 1e-9, "um", 1e-6, "mm", 1e-3, "m", 1.0)),
     /** A plain real number with no unit. */
     NUMBER("number", "", Map.of()),
     /** A whole number with no unit. */

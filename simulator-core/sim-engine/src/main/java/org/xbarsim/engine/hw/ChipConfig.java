@@ -1,5 +1,9 @@
 package org.xbarsim.engine.hw;
 
+import org.xbarsim.api.cost.Costs;
+import org.xbarsim.api.cost.FlatEnergies;
+import org.xbarsim.engine.cost.FlatCostModel;
+
 /**
  * The chip's hardware parameters, resolved: durations already in clock cycles, energies in pJ.
  *
@@ -20,11 +24,50 @@ package org.xbarsim.engine.hw;
  * @param readPicojoules       per device read
  * @param adcPicojoules        per conversion
  * @param dacPicojoules        per row input driven (one per read operation)
+ * @param periphery            the ADCs and wires as built
+ * @param costs                the chip priced by its cost model: what the engine charges per action
  */
 public record ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
                          int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
                          long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
-                         double readPicojoules, double adcPicojoules, double dacPicojoules) {
+                         double readPicojoules, double adcPicojoules, double dacPicojoules,
+                         PeripheryConfig periphery, Costs costs) {
+
+    /** A chip with an ideal SAR periphery and the flat costs of its energy fields. */
+    public ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
+                      int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
+                      long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules,
+                      double resetPicojoules, double readPicojoules, double adcPicojoules, double dacPicojoules) {
+        this(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc, adcRangeMicroSiemens, setCycles,
+                resetCycles, integrationCycles, adcBitCycles, dacStepCycles, setPicojoules, resetPicojoules,
+                readPicojoules, adcPicojoules, dacPicojoules, PeripheryConfig.ideal(adcBits, adcBitCycles),
+                FlatCostModel.costs(new FlatEnergies(setPicojoules, resetPicojoules, readPicojoules, adcPicojoules,
+                        dacPicojoules)));
+    }
+
+    /** The same chip priced by another cost model. */
+    public ChipConfig withCosts(Costs priced) {
+        return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc,
+                adcRangeMicroSiemens, setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles,
+                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, periphery, priced);
+    }
+
+    /** The same chip with another periphery. */
+    public ChipConfig withPeriphery(PeripheryConfig built) {
+        return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc,
+                adcRangeMicroSiemens, setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles,
+                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, built, costs);
+    }
+
+    /** The chip's {@code chip.energy.*} values, for the flat cost model. */
+    public FlatEnergies flatEnergies() {
+        return new FlatEnergies(setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules);
+    }
+
+    /** Column ADCs of a tile: its cell columns over the columns multiplexed onto one. */
+    public int adcsPerTile() {
+        return (tileCols + columnsPerAdc - 1) / columnsPerAdc;
+    }
 
     public double seconds(long cycles) {
         return cycles / clockHz;

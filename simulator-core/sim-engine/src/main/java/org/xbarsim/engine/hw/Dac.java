@@ -47,6 +47,25 @@ public final class Dac {
         return Math.rint(clipped / step) * step;
     }
 
+    /** The size of one DAC level, in input units. */
+    public double step() {
+        return step;
+    }
+
+    /** Full scale, in input units. */
+    public double range() {
+        return range;
+    }
+
+    /** Bits of the magnitude: all of them for unsigned inputs, one fewer for signed ones. */
+    public int magnitudeBits() {
+        return signed ? bits - 1 : bits;
+    }
+
+    public Encoding encoding() {
+        return encoding;
+    }
+
     /** Steps of one multiply's input phase. */
     public long steps() {
         return encoding == Encoding.DURATION ? levels : 1;

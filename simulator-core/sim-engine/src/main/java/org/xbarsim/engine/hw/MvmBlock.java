@@ -1,7 +1,11 @@
 package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.converter.ColumnAdcs;
+import org.xbarsim.engine.wire.IrDrop;
+import org.xbarsim.engine.wire.Wires;
 
 /**
  * The analog matrix-vector multiply of one tile's programmed block at one inference time: the
@@ -18,6 +22,7 @@ public final class MvmBlock {
     private final int cols;
     private final float[] weights;
     private final float[] variances;
+    private final double[] rowConductance;
 
     /**
      * @param tile    the programmed tile
@@ -26,6 +31,15 @@ public final class MvmBlock {
      * @param seconds time since programming ended (drift)
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds) {
+        this(tile, rows, cols, seconds, Wires.NONE);
+    }
+
+    /**
+     * As above, read through wires of resistance {@code wires}: each device counts with its effective
+     * conductance under IR drop with every row of the tile driven or grounded ({@link IrDrop}); its read
+     * noise stays that of its own conductance.
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires) {
         this.rows = rows;
         this.cols = cols;
         DeviceArray devices = tile.devices();
@@ -33,6 +47,18 @@ public final class MvmBlock {
         devices.drifted(seconds, g);
         double[] v = new double[devices.size()];
         devices.readNoiseVariances(seconds, g, v);
+        this.rowConductance = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            for (int line = 0; line < DeviceLine.COUNT; line++) {
+                int base = tile.base(line, r);
+                for (int c = 0; c < tile.cols(); c++) {
+                    rowConductance[r] += g[base + c];
+                }
+            }
+        }
+        if (wires.present()) {
+            g = throughWires(tile, g, wires);
+        }
         int plane = tile.rows() * tile.cols();
         double f = tile.significanceF();
         this.weights = new float[rows * cols];
@@ -44,6 +70,27 @@ public final class MvmBlock {
                 variances[r * cols + c] = (float) (f * f * (v[i] + v[plane + i]) + v[2 * plane + i] + v[3 * plane + i]);
             }
         }
+    }
+
+    /** The drifted conductances as the wires make them count: effective ones, in the tile's own order. */
+    private static double[] throughWires(CrossbarTile tile, double[] g, Wires wires) {
+        int n = DeviceLine.COUNT * tile.cols();
+        double[] wired = new double[tile.rows() * n];
+        for (int r = 0; r < tile.rows(); r++) {
+            WireOrder.gather(tile, g, r, wired);
+        }
+        double[] effective = new double[wired.length];
+        new IrDrop(wires, tile.rows(), n).effective(wired, effective);
+        double[] out = new double[g.length];
+        for (int r = 0; r < tile.rows(); r++) {
+            WireOrder.scatter(tile, effective, r, out);
+        }
+        return out;
+    }
+
+    /** Sum of the drifted conductances of every device on row {@code r} of the tile, uS: what driving it costs. */
+    public double rowConductance(int r) {
+        return rowConductance[r];
     }
 
     public int rows() {
@@ -74,6 +121,16 @@ public final class MvmBlock {
      * stream a noiseless read (for calibration).
      */
     public void multiply(float[] x, int batch, Adc adc, RandomStream noise, float[] y) {
+        multiply(x, batch, adc, null, null, noise, y);
+    }
+
+    /**
+     * As above through column ADCs as built ({@code adcs}, null for ideal ones) whose conversions draw
+     * their noise from {@code adcNoise}: each column's ADC converts with its own errors and the digital
+     * periphery applies its calibration.
+     */
+    public void multiply(float[] x, int batch, Adc adc, ColumnAdcs adcs, RandomStream adcNoise, RandomStream noise,
+                         float[] y) {
         double[] mean = new double[cols];
         double[] var = new double[cols];
         for (int b = 0; b < batch; b++) {
@@ -95,8 +152,15 @@ public final class MvmBlock {
             int yo = b * cols;
             for (int c = 0; c < cols; c++) {
                 double current = noise == null ? mean[c] : mean[c] + Math.sqrt(var[c]) * noise.nextGaussian();
-                y[yo + c] = (float) (adc == null ? current : adc.value(adc.convert(current)));
+                y[yo + c] = (float) (adc == null ? current : adcs == null ? adc.value(adc.convert(current))
+                        : convert(adc, adcs, c, current, adcNoise));
             }
         }
+    }
+
+    private static double convert(Adc adc, ColumnAdcs adcs, int column, double current, RandomStream noise) {
+        double lsb = adc.lsbMicroSiemens();
+        int code = adcs.code(column, (current - adc.lowMicroSiemens()) / lsb, noise);
+        return adc.lowMicroSiemens() + adcs.output(column, code) * lsb;
     }
 }

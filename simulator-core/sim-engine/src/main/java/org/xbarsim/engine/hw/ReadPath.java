@@ -2,6 +2,7 @@ package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.converter.ColumnAdcs;
 
 /**
  * The verify-read path of a tile: the row is driven, each column integrates the currents of its
@@ -20,12 +21,24 @@ public final class ReadPath {
     /** Conversions queued on each ADC during one read: reused, reads are per row operation. */
     private final int[] adcLoad;
 
+    /** The column ADCs as built, or null for ideal ones. */
+    private final ColumnAdcs adcs;
+    /** IR drop on the verify read, or null when the wires have no resistance or reads do not see it. */
+    private final VerifyWires wires;
+
     public ReadPath(CrossbarTile tile, Adc adc, int columnsPerAdc) {
+        this(tile, adc, columnsPerAdc, null, null);
+    }
+
+    /** A read path whose ADCs are {@code adcs} (null: ideal) and whose reads see {@code wires} (null: none). */
+    ReadPath(CrossbarTile tile, Adc adc, int columnsPerAdc, ColumnAdcs adcs, VerifyWires wires) {
         this.tile = tile;
         this.adc = adc;
         this.columnsPerAdc = columnsPerAdc;
         this.variance = new double[4][tile.cols()];
         this.adcLoad = new int[(tile.cols() + columnsPerAdc - 1) / columnsPerAdc];
+        this.adcs = adcs;
+        this.wires = wires;
     }
 
     public Adc adc() {
@@ -37,6 +50,10 @@ public final class ReadPath {
         DeviceArray devices = tile.devices();
         for (int line = 0; line < 4; line++) {
             devices.readNoiseVariance(tile.base(line, row), cols, count, variance[line]);
+        }
+        if (wires != null) {
+            sampleThroughWires(row, cols, count, rng, out);
+            return;
         }
         double[] g = devices.conductances();
         double f = tile.significanceF();
@@ -54,6 +71,42 @@ public final class ReadPath {
             double w = f * (g[gp + c] - g[gm + c]) + (g[lp + c] - g[lm + c]);
             double sigma = Math.sqrt(f2 * (vGp[k] + vGm[k]) + vLp[k] + vLm[k]);
             out[k] = w + sigma * rng.nextGaussian();
+        }
+    }
+
+    /**
+     * As {@link #sample} with the row's IR drop: each device counts with its effective conductance under
+     * the wires (in wire order, cell * 4 + line); its read noise is that of its own conductance.
+     */
+    private void sampleThroughWires(int row, int[] cols, int count, RandomStream rng, double[] out) {
+        double[] e = wires.read(row);
+        double f = tile.significanceF();
+        double f2 = f * f;
+        for (int k = 0; k < count; k++) {
+            int j = cols[k] * 4;
+            double w = f * (e[j] - e[j + 1]) + (e[j + 2] - e[j + 3]);
+            double sigma = Math.sqrt(f2 * (variance[0][k] + variance[1][k]) + variance[2][k] + variance[3][k]);
+            out[k] = w + sigma * rng.nextGaussian();
+        }
+    }
+
+    /**
+     * ADC codes of sampled values of the listed columns, through the column ADCs as built: each converts
+     * with its own errors and the digital periphery applies its calibration, written back on the ADC's
+     * code grid (the result a policy decodes). Ideal ADCs convert as {@link #convert(double[], int, int[])}.
+     */
+    public void convert(int[] cols, double[] sampled, int count, RandomStream noise, int[] codesOut) {
+        if (adcs == null) {
+            convert(sampled, count, codesOut);
+            return;
+        }
+        double low = adc.lowMicroSiemens();
+        double lsb = adc.lsbMicroSiemens();
+        int top = (1 << adc.bits()) - 1;
+        for (int k = 0; k < count; k++) {
+            int code = adcs.code(cols[k], (sampled[k] - low) / lsb, noise);
+            double corrected = adcs.output(cols[k], code);
+            codesOut[k] = corrected <= 0 ? 0 : corrected >= top ? top : (int) corrected;
         }
     }
 

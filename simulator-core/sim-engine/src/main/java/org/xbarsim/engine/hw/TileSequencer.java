@@ -6,7 +6,11 @@ import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
+import org.xbarsim.api.cost.Costs;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.converter.AdcErrors;
+import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.kernel.Action;
 import org.xbarsim.engine.kernel.Kernel;
 import org.xbarsim.engine.kernel.Priority;
@@ -31,6 +35,11 @@ public final class TileSequencer {
     private final RandomStream pulseNoise;
     private final RandomStream readNoise;
     private final Consumer<RowResult> sink;
+    private final Costs costs;
+    /** Noise of the column ADCs' conversions, or null when they add none. */
+    private final RandomStream adcNoise;
+    /** The ADC calibration's energy, charged to the first row once it starts. */
+    private double calibrationPicojoules;
 
     private final int[] readCols;
     private final double[] sampled;
@@ -47,10 +56,31 @@ public final class TileSequencer {
 
     public TileSequencer(CrossbarTile tile, ChipConfig chip, RandomStream pulseNoise, RandomStream readNoise,
                          Consumer<RowResult> sink) {
+        this(tile, chip, pulseNoise, readNoise, sink, null);
+    }
+
+    /**
+     * A sequencer whose periphery is built as {@code chip.periphery()} says, its column ADCs drawn from the
+     * tile's streams {@code tileStreams} ({@code tile3/adc17}; null: ideal ADCs). Calibrating them, when
+     * asked, takes the tile's first cycles and energy.
+     */
+    public TileSequencer(CrossbarTile tile, ChipConfig chip, RandomStream pulseNoise, RandomStream readNoise,
+                         Consumer<RowResult> sink, RandomStreams.Scope tileStreams) {
         this.tile = tile;
         this.chip = chip;
+        this.costs = chip.costs();
         this.driver = new RowDriver(tile);
-        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc());
+        PeripheryConfig built = chip.periphery();
+        ColumnAdcs adcs = tileStreams == null ? null : ColumnAdcs.build(built.adcErrors(), chip.adcBits(),
+                built.adcArchitecture(), tile.cols(), chip.columnsPerAdc(), tileStreams);
+        VerifyWires wires = built.wires().present() && built.wires().verifyReads()
+                ? new VerifyWires(tile, built.wires()) : null;
+        this.readPath = new ReadPath(tile, new Adc(chip.adcBits(), chip.adcRangeMicroSiemens()), chip.columnsPerAdc(),
+                adcs, wires);
+        this.adcNoise = adcs != null && adcs.noisy() ? tileStreams.stream("adc-noise") : null;
+        if (adcs != null && adcs.calibrated()) {
+            calibrate(adcs);
+        }
         this.pulseNoise = pulseNoise;
         this.readNoise = readNoise;
         this.sink = sink;
@@ -70,6 +100,20 @@ public final class TileSequencer {
 
     public void startRow() {
         counters.clear(kernel.now());
+        counters.energy.calibration = calibrationPicojoules;
+        counters.energyPicojoules = calibrationPicojoules;
+        calibrationPicojoules = 0;
+    }
+
+    /**
+     * Each ADC converts {@link AdcErrors#CALIBRATION_POINTS} reference inputs, the ADCs in parallel: the
+     * tile's clock starts after them, and their conversions are charged to its first row.
+     */
+    private void calibrate(ColumnAdcs adcs) {
+        long end = AdcErrors.CALIBRATION_POINTS * chip.periphery().adcConversionCycles();
+        kernel.schedule(end, Priority.DELIVER, cycle -> { });
+        kernel.runUntilIdle();
+        calibrationPicojoules = (double) AdcErrors.CALIBRATION_POINTS * adcs.adcs() * costs.adc();
     }
 
     /** Runs one operation to completion in simulated time; the outcome goes to the sink. */
@@ -95,13 +139,17 @@ public final class TileSequencer {
             }
             driver.set(op.getRow(), op.getStrength(), pulseNoise);
             counters.setOps++;
-            counters.energyPicojoules += enabled * chip.setPicojoules();
+            double energy = enabled * costs.set();
+            counters.energyPicojoules += energy;
+            counters.energy.set += energy;
             duration = chip.setCycles();
         } else {
             driver.reset(op.getRow(), pulseNoise);
             int lines = driver.linesEnabled();
             counters.resetOps += lines;
-            counters.energyPicojoules += enabled * chip.resetPicojoules();
+            double energy = enabled * costs.reset();
+            counters.energyPicojoules += energy;
+            counters.energy.reset += energy;
             duration = lines * chip.resetCycles();
         }
         long end = cycle + duration;
@@ -122,13 +170,34 @@ public final class TileSequencer {
         readPath.sample(op.getRow(), readCols, readCount, readNoise, sampled);
         long series = readPath.conversionsInSeries(readCols, readCount);
         counters.readOps++;
-        counters.energyPicojoules += readCount * 4 * chip.readPicojoules()
-                + readCount * chip.adcPicojoules() + chip.dacPicojoules();
-        kernel.schedule(cycle + readPath.conversionCycles(series, chip.adcBitCycles()), Priority.CONVERT, convert);
+        // Summed in this order, so that the flat model's total is what it was before costs had parts.
+        double read = readCount * 4 * costs.readPerDevice();
+        if (costs.readVolts() > 0) {
+            read += costs.readEnergy(rowConductance(op.getRow()), 1.0, chip.seconds(chip.integrationCycles()));
+        }
+        double adc = readCount * costs.adc();
+        counters.energyPicojoules += read + adc + costs.rowDrive();
+        counters.energy.read += read;
+        counters.energy.adc += adc;
+        counters.energy.dac += costs.rowDrive();
+        kernel.schedule(cycle + series * chip.periphery().adcConversionCycles(), Priority.CONVERT, convert);
+    }
+
+    /** Sum of the conductances on a row, uS: a read drives every device of the row, converted or not. */
+    private double rowConductance(int row) {
+        double[] g = tile.devices().conductances();
+        double sum = 0;
+        for (int line = 0; line < 4; line++) {
+            int base = tile.base(line, row);
+            for (int c = 0; c < tile.cols(); c++) {
+                sum += g[base + c];
+            }
+        }
+        return sum;
     }
 
     private void convert(long cycle) {
-        readPath.convert(sampled, readCount, codes);
+        readPath.convert(readCols, sampled, readCount, adcNoise, codes);
         kernel.schedule(cycle, Priority.DELIVER, deliver);
     }
 
@@ -156,6 +225,8 @@ public final class TileSequencer {
         public int resetOps;
         public int readOps;
         public double energyPicojoules;
+        /** The energy by part. */
+        public final ProgrammingEnergy energy = new ProgrammingEnergy();
         public long startCycle;
 
         /** Row operations so far: pulse operations and reads. */
@@ -168,6 +239,7 @@ public final class TileSequencer {
             resetOps = 0;
             readOps = 0;
             energyPicojoules = 0;
+            energy.clear();
             startCycle = now;
         }
     }

@@ -15,6 +15,10 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.hw.MvmBlock;
+import org.xbarsim.engine.hw.PeripheryConfig;
+import org.xbarsim.engine.converter.AmplitudeDrive;
+import org.xbarsim.engine.converter.ColumnAdcs;
+import org.xbarsim.engine.converter.SinhIv;
 import org.xbarsim.engine.run.TileJob;
 
 /**
@@ -45,43 +49,64 @@ public final class AnalogNetwork implements AutoCloseable {
         AnalogNetwork network = new AnalogNetwork(vertx);
         try {
             SimulationBus.registerCodecs(vertx);
-            double seconds = inference.number("time");
-            boolean compensate = inference.text("driftCompensation").equals("on");
-            Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
-                    : Dac.Encoding.AMPLITUDE;
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
             for (int l = 0; l < layerCount; l++) {
-                List<TileJob> layerJobs = new ArrayList<>();
-                double asProgrammed = 0;
-                double drifted = 0;
-                int inputs = 0;
-                int outputs = 0;
-                for (int i = 0; i < jobs.size(); i++) {
-                    TileJob job = jobs.get(i);
-                    if (job.layer() != l) {
-                        continue;
-                    }
-                    layerJobs.add(job);
-                    inputs = Math.max(inputs, job.rowOffset() + job.rows());
-                    outputs = Math.max(outputs, job.colOffset() + job.cols());
-                    MvmBlock block = new MvmBlock(programmed.get(i), job.rows(), job.cols(), seconds);
-                    if (compensate) {
-                        asProgrammed += new MvmBlock(programmed.get(i), job.rows(), job.cols(), 0).sumAbsWeights();
-                        drifted += block.sumAbsWeights();
-                    }
-                    await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(),
-                            streams.child("tile" + job.tile()))));
-                }
-                double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
-                double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
-                network.layers.add(new TileLayer(l, inputs, outputs, layerJobs, vertx.eventBus(),
-                        toWeights * compensation, inference.integer("dacBits"), encoding, chip));
+                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams));
             }
             return network;
         } catch (RuntimeException e) {
             network.close();
             throw e;
         }
+    }
+
+    /**
+     * Deploys the tiles of layer {@code l} and returns the layer. Each tile's converters are built from
+     * the tile's own streams, so its ADCs err exactly as they did in programming's verify reads.
+     */
+    private TileLayer startLayer(int l, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                 Parameters inference, double gTargetMax, RandomStreams streams) {
+        double seconds = inference.number("time");
+        boolean compensate = inference.text("driftCompensation").equals("on");
+        Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
+                : Dac.Encoding.AMPLITUDE;
+        int dacBits = inference.integer("dacBits");
+        PeripheryConfig built = chip.periphery();
+        List<TileJob> layerJobs = new ArrayList<>();
+        List<MvmBlock> blocks = new ArrayList<>();
+        List<AmplitudeDrive> drives = new ArrayList<>();
+        double asProgrammed = 0;
+        double drifted = 0;
+        int inputs = 0;
+        int outputs = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            TileJob job = jobs.get(i);
+            if (job.layer() != l) {
+                continue;
+            }
+            layerJobs.add(job);
+            inputs = Math.max(inputs, job.rowOffset() + job.rows());
+            outputs = Math.max(outputs, job.colOffset() + job.cols());
+            CrossbarTile tile = programmed.get(i);
+            MvmBlock block = new MvmBlock(tile, job.rows(), job.cols(), seconds, built.wires());
+            if (compensate) {
+                asProgrammed += new MvmBlock(tile, job.rows(), job.cols(), 0, built.wires()).sumAbsWeights();
+                drifted += block.sumAbsWeights();
+            }
+            blocks.add(block);
+            RandomStreams.Scope scope = streams.child("tile" + job.tile());
+            // A row's DAC has dacBits elements; whether the layer's inputs are signed is known only at
+            // calibration, and a signed DAC uses the array's lower half of codes for its magnitude.
+            drives.add(encoding == Dac.Encoding.AMPLITUDE ? AmplitudeDrive.build(inference.number("dacMismatch"),
+                    new SinhIv(inference.number("ivNonlinearity")), dacBits, tile.rows(), scope) : null);
+            ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
+                    chip.tileCols(), chip.columnsPerAdc(), scope);
+            await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs)));
+        }
+        double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
+        return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), toWeights * compensation,
+                dacBits, encoding, chip);
     }
 
     public int layerCount() {
@@ -99,6 +124,19 @@ public final class AnalogNetwork implements AutoCloseable {
 
     public double energyPicojoules() {
         return layers.stream().mapToDouble(l -> l.energyPicojoules).sum();
+    }
+
+    /** Energy of all multiplies so far by part, pJ: the array's reads, conversions, row drive, digital. */
+    public InferenceEnergy energyByPart() {
+        return new InferenceEnergy(layers.stream().mapToDouble(l -> l.arrayPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.adcPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.dacPicojoules).sum(),
+                layers.stream().mapToDouble(l -> l.digitalPicojoules).sum());
+    }
+
+    /** Multiply-accumulates of one sample through every layer: the operations TOPS counts (two each). */
+    public long macsPerSample() {
+        return layers.stream().mapToLong(l -> (long) l.inputs() * l.outputs()).sum();
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
+import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
+import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.hw.Adc;
 import org.xbarsim.engine.hw.MvmBlock;
 
@@ -25,13 +27,16 @@ final class MvmTile extends VerticleBase {
     private final MvmBlock block;
     private final int adcBits;
     private final RandomStreams.Scope streams;
+    /** The tile's column ADCs as built (the same draws programming's verify reads used), or null: ideal. */
+    private final ColumnAdcs adcs;
     private Adc adc;
 
-    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams) {
+    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, ColumnAdcs adcs) {
         this.tile = tile;
         this.block = block;
         this.adcBits = adcBits;
         this.streams = streams;
+        this.adcs = adcs;
     }
 
     static String address(int tile) {
@@ -62,7 +67,8 @@ final class MvmTile extends VerticleBase {
                 return;
             }
         }
-        block.multiply(x, batch, adc, streams.stream("inference/" + request.getIndex()), y);
+        RandomStream adcNoise = adcs != null && adcs.noisy() ? streams.stream("adc-noise/" + request.getIndex()) : null;
+        block.multiply(x, batch, adc, adcs, adcNoise, streams.stream("inference/" + request.getIndex()), y);
         message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), batch,
                 Floats.pack(y, 0, y.length)));
     }

@@ -10,8 +10,11 @@ import java.util.List;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.cost.Costs;
+import org.xbarsim.engine.converter.AmplitudeDrive;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.Dac;
+import org.xbarsim.engine.hw.MvmBlock;
 import org.xbarsim.engine.run.TileJob;
 
 /**
@@ -35,23 +38,36 @@ final class TileLayer implements AnalogLayer {
     private final int dacBits;
     private final Dac.Encoding encoding;
     private final ChipConfig chip;
+    private final Costs costs;
+    /** Per job: its block (for the array's read energy) and its rows' amplitude drive (null: ideal). */
+    private final List<MvmBlock> blocks;
+    private final List<AmplitudeDrive> drives;
     private Dac dac;
     private long batches;
     long multiplies;
     long cycles;
     double energyPicojoules;
+    /** The energy by part: the array's reads, conversions, row drive and DAC steps, digital periphery. */
+    double arrayPicojoules;
+    double adcPicojoules;
+    double dacPicojoules;
+    double digitalPicojoules;
 
-    TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, EventBus bus, double scale, int dacBits,
-              Dac.Encoding encoding, ChipConfig chip) {
+    TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, List<MvmBlock> blocks,
+              List<AmplitudeDrive> drives, EventBus bus, double scale, int dacBits, Dac.Encoding encoding,
+              ChipConfig chip) {
         this.index = index;
         this.inputs = inputs;
         this.outputs = outputs;
         this.jobs = jobs;
+        this.blocks = blocks;
+        this.drives = drives;
         this.bus = bus;
         this.scale = scale;
         this.dacBits = dacBits;
         this.encoding = encoding;
         this.chip = chip;
+        this.costs = chip.costs();
     }
 
     @Override
@@ -87,8 +103,12 @@ final class TileLayer implements AnalogLayer {
                 }
             }
             slowest = Math.max(slowest, tileCycles(job));
-            energyPicojoules += batch * tileEnergy(job);
+            charge(job, batch);
         }
+        // The digital periphery rescales and activates each of the layer's outputs once per sample.
+        double digital = (double) batch * outputs * (costs.scale() + costs.activation());
+        energyPicojoules += digital;
+        digitalPicojoules += digital;
         for (int i = 0; i < batch * outputs; i++) {
             y[i] = (float) (y[i] * scale);
         }
@@ -111,15 +131,33 @@ final class TileLayer implements AnalogLayer {
         }
     }
 
-    /** Quantises the batch with the DAC and sends each tile its rows. */
+    /**
+     * Quantises the batch with the DAC and sends each tile its rows: with amplitude encoding, what each
+     * row contributes is its own DAC's level through the devices' I-V curve. A multiply (not a
+     * calibration read) is charged the array's V^2 G t for the inputs it drives.
+     */
     private List<Future<Message<MvmResult>>> send(float[] x, int batch, boolean calibration) {
         List<Future<Message<MvmResult>>> replies = new ArrayList<>(jobs.size());
-        for (TileJob job : jobs) {
+        for (int t = 0; t < jobs.size(); t++) {
+            TileJob job = jobs.get(t);
+            AmplitudeDrive drive = drives.get(t);
+            boolean physical = !calibration && costs.readVolts() > 0;
+            double driven = 0;
             float[] slice = new float[batch * job.rows()];
             for (int b = 0; b < batch; b++) {
                 for (int r = 0; r < job.rows(); r++) {
-                    slice[b * job.rows() + r] = (float) dac.quantize(x[b * inputs + job.rowOffset() + r]);
+                    double q = dac.quantize(x[b * inputs + job.rowOffset() + r]);
+                    if (physical) {
+                        driven += driveShare(q) * blocks.get(t).rowConductance(r);
+                    }
+                    slice[b * job.rows() + r] = (float) (drive == null ? q
+                            : drive.drive(r, q, dac.step(), dac.range()));
                 }
+            }
+            if (physical) {
+                double array = costs.readEnergy(driven, 1.0, 1.0);
+                energyPicojoules += array;
+                arrayPicojoules += array;
             }
             replies.add(bus.request(MvmTile.address(job.tile()), new MvmBatch(index, job.tile(),
                     calibration ? -1L : batches, batch, Floats.pack(slice, 0, slice.length), calibration)));
@@ -131,13 +169,38 @@ final class TileLayer implements AnalogLayer {
     private long tileCycles(TileJob job) {
         long conversions = Math.min(chip.columnsPerAdc(), job.cols());
         return dac.steps() * chip.dacStepCycles() + chip.integrationCycles()
-                + conversions * chip.adcBits() * chip.adcBitCycles();
+                + conversions * chip.periphery().adcConversionCycles();
     }
 
-    /** Every device of the block is read, every column converted, every row driven. */
-    private double tileEnergy(TileJob job) {
-        return 4.0 * job.rows() * job.cols() * chip.readPicojoules() + job.cols() * chip.adcPicojoules()
-                + job.rows() * chip.dacPicojoules();
+    /**
+     * The seconds-at-full-read-voltage-squared a row driven with {@code q} is worth, so that V^2 G t of
+     * the row is readVolts^2 G times this: with duration encoding the full voltage for |q| / range of the
+     * 2^bits - 1 DAC steps; with amplitude encoding (|q| / range)^2 of the voltage squared for the
+     * integration time. The devices' I-V curve is left out of this energy.
+     */
+    private double driveShare(double q) {
+        double v = Math.abs(q) / dac.range();
+        return dac.encoding() == Dac.Encoding.DURATION ? v * chip.seconds(dac.steps() * chip.dacStepCycles())
+                : v * v * chip.seconds(chip.integrationCycles());
+    }
+
+    /**
+     * Every column converted, every row driven and stepped through the DAC, every partial sum added
+     * digitally; the fixed part of every device's read. Summed in this order, so that the flat model's
+     * total is what it was before costs had parts.
+     */
+    private void charge(TileJob job, int batch) {
+        double read = 4.0 * job.rows() * job.cols() * costs.readPerDevice();
+        double adc = job.cols() * costs.adc();
+        double drive = job.rows() * costs.rowDrive();
+        energyPicojoules += batch * (read + adc + drive);
+        double steps = (double) batch * job.rows() * dac.steps() * costs.dacStep();
+        double accumulate = (double) batch * job.cols() * costs.accumulate();
+        energyPicojoules += steps + accumulate;
+        arrayPicojoules += batch * read;
+        adcPicojoules += batch * adc;
+        dacPicojoules += batch * drive + steps;
+        digitalPicojoules += accumulate;
     }
 
 }

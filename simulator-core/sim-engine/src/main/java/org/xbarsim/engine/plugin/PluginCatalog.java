@@ -14,10 +14,12 @@ import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
+import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.param.Component;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.workload.Workload;
+import org.xbarsim.engine.cost.FlatCostModel;
 
 /**
  * The extensions available to a run, by kind and id. Normally loaded by PF4J from the plugin jars in
@@ -28,20 +30,29 @@ public final class PluginCatalog implements AutoCloseable {
     private final Map<String, DeviceModel> devices;
     private final Map<String, ProgrammingPolicy> policies;
     private final Map<String, Workload> workloads;
+    private final Map<String, CostModel> costModels;
     private final Map<Component, String> origins = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     /** The package of each extension's class, with the plugin it came from: for naming a plugin from a stack. */
     private final Map<String, String> packages = new LinkedHashMap<>();
 
     private PluginCatalog(PluginManager manager, List<DeviceModel> devices, List<ProgrammingPolicy> policies,
-                          List<Workload> workloads) {
+                          List<Workload> workloads, List<CostModel> costModels) {
         this.manager = manager;
         this.devices = index("device model", devices);
         this.policies = index("programming policy", policies);
         this.workloads = index("workload", workloads);
+        // The engine's own flat model is always there: it is the default, and what a chip without a cost
+        // plugin is charged.
+        List<CostModel> costs = new ArrayList<>(costModels);
+        costs.add(new FlatCostModel());
+        this.costModels = index("cost model", costs);
         for (Component c : all()) {
             origins.put(c, origin(c));
-            packages.putIfAbsent(c.getClass().getPackageName(), describe(c));
+            // Only code from plugin jars is a plugin's to blame (in a catalog of given extensions, theirs).
+            if (manager == null || manager.whichPlugin(c.getClass()) != null) {
+                packages.putIfAbsent(c.getClass().getPackageName(), describe(c));
+            }
         }
     }
 
@@ -54,7 +65,8 @@ public final class PluginCatalog implements AutoCloseable {
         manager.loadPlugins();
         manager.startPlugins();
         PluginCatalog catalog = new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
-                manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class));
+                manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class),
+                manager.getExtensions(CostModel.class));
         catalog.problems.addAll(0, manager.problems);
         for (PluginWrapper plugin : manager.getPlugins()) {
             if (plugin.getPluginState() == org.pf4j.PluginState.FAILED) {
@@ -119,7 +131,13 @@ public final class PluginCatalog implements AutoCloseable {
     /** A catalog of given extensions, with no plugin manager (engine tests). */
     public static PluginCatalog of(List<DeviceModel> devices, List<ProgrammingPolicy> policies,
                                    List<Workload> workloads) {
-        return new PluginCatalog(null, devices, policies, workloads);
+        return new PluginCatalog(null, devices, policies, workloads, List.of());
+    }
+
+    /** A catalog of given extensions and cost models besides the built-in flat one (engine tests). */
+    public static PluginCatalog of(List<DeviceModel> devices, List<ProgrammingPolicy> policies,
+                                   List<Workload> workloads, List<CostModel> costModels) {
+        return new PluginCatalog(null, devices, policies, workloads, costModels);
     }
 
     /**
@@ -163,6 +181,14 @@ public final class PluginCatalog implements AutoCloseable {
         return Optional.ofNullable(workloads.get(id));
     }
 
+    public Optional<CostModel> costModel(String id) {
+        return Optional.ofNullable(costModels.get(id));
+    }
+
+    public List<CostModel> costModels() {
+        return List.copyOf(costModels.values());
+    }
+
     public List<DeviceModel> devices() {
         return List.copyOf(devices.values());
     }
@@ -179,6 +205,7 @@ public final class PluginCatalog implements AutoCloseable {
         List<Component> all = new ArrayList<>(devices.values());
         all.addAll(policies.values());
         all.addAll(workloads.values());
+        all.addAll(costModels.values());
         return all;
     }
 

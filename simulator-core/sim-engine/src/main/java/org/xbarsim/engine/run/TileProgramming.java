@@ -113,7 +113,7 @@ final class TileProgramming {
         tile = new CrossbarTile(job.tile(), chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
         t0 = clock.setAside();
         sequencer = new TileSequencer(tile, chip, streams.stream("pulses"), streams.stream("read"),
-                result -> delivered = result);
+                result -> delivered = result, streams);
         try {
             programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
                     chip.tileCols(), chip.significanceF()));

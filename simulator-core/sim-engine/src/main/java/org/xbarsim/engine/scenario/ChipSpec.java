@@ -21,7 +21,7 @@ public final class ChipSpec {
     /** The largest tile, in cells: four devices each, four doubles of state per device. */
     public static final long MAX_TILE_CELLS = 4096L * 4096L;
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(
+    public static final List<ParameterSpec> PARAMETERS = withPeriphery(
             ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
             ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
             ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
@@ -48,6 +48,13 @@ public final class ChipSpec {
             ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC).")
     );
 
+    /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
+    private static List<ParameterSpec> withPeriphery(ParameterSpec... own) {
+        java.util.List<ParameterSpec> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(PeripherySpec.PARAMETERS);
+        return List.copyOf(all);
+    }
+
     private ChipSpec() {
     }
 
@@ -66,7 +73,8 @@ public final class ChipSpec {
                 cycles(p, "timing.integration", clock, source), cycles(p, "timing.adcBit", clock, source),
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
-                p.number("energy.adc"), p.number("energy.dac"));
+                p.number("energy.adc"), p.number("energy.dac")).withPeriphery(PeripherySpec.resolve(p, clock,
+                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source)));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

@@ -1,6 +1,7 @@
 package org.xbarsim.engine.scenario;
 
 import static org.xbarsim.api.param.Quantity.INTEGER;
+import static org.xbarsim.api.param.Quantity.NUMBER;
 import static org.xbarsim.api.param.Quantity.TIME;
 
 import java.util.List;
@@ -20,7 +21,11 @@ public final class InferenceSpec {
             ParameterSpec.choice("driftCompensation", "on", List.of("on", "off"),
                     "Rescale each layer's outputs by the mean drift measured once with a calibration read."),
             ParameterSpec.of("batch", INTEGER, "100", 1, 100000, "Samples per analog multiply request."),
-            ParameterSpec.of("samples", INTEGER, "0", 0, 1e9, "Evaluation samples; 0 means the whole evaluation set.")
+            ParameterSpec.of("samples", INTEGER, "0", 0, 1e9, "Evaluation samples; 0 means the whole evaluation set."),
+            ParameterSpec.of("dacMismatch", NUMBER, "0", 0, 1, "Amplitude encoding: relative spread of one unit "
+                    + "source of a row's DAC, drawn per row at fabrication."),
+            ParameterSpec.of("ivNonlinearity", NUMBER, "0", 0, 20, "Amplitude encoding: read voltage over the "
+                    + "devices' I-V scale V0, I = G V0 sinh(V / V0) (Ielmini and Zhang 2007); 0 is ohmic.")
     );
 
     private InferenceSpec() {

@@ -2,6 +2,7 @@ package org.xbarsim.engine.scenario;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
@@ -21,12 +22,14 @@ import org.xbarsim.engine.hw.ChipConfig;
  * @param inference  the {@code inference.*} parameters, for workloads that run inference; else null
  * @param effective  every key with the value in force, as written (defaults, presets, file, --set), in
  *                   a stable order: what was actually run
+ * @param cost       the cost model that priced the chip ({@code cost.impl}), with its preset and parameters
  */
 public record Scenario(String name, String source, Path baseDir, long seed, ChipConfig chip,
                        DeviceModel device, String devicePreset, Parameters deviceParameters,
                        ProgrammingPolicy policy, String policyPreset, Parameters policyParameters,
                        Workload workload, String workloadPreset, Parameters workloadParameters,
-                       Parameters inference, Map<String, String> effective) {
+                       Parameters inference, Map<String, String> effective,
+                       CostModel cost, String costPreset, Parameters costParameters) {
 
     /**
      * The parameter a scenario key names: a chip or inference key, or a key of the device, policy or
@@ -44,6 +47,7 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
             case "device" -> device.parameters();
             case "programming" -> policy.parameters();
             case "workload" -> workload.parameters();
+            case "cost" -> cost.parameters();
             default -> java.util.List.of();
         };
         for (ParameterSpec p : specs) {

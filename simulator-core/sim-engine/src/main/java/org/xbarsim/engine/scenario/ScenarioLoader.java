@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
@@ -21,6 +22,7 @@ import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.param.Preset;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,9 +53,10 @@ public final class ScenarioLoader {
     public static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final List<String> TOP_LEVEL = List.of("name", "description", "seed", "chip", "device",
-            "programming", "workload", "inference");
+            "programming", "workload", "inference", "cost");
     private static final Map<String, String> DEFAULT_IMPL = Map.of(
-            "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic");
+            "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic",
+            "cost", org.xbarsim.engine.cost.FlatCostModel.ID);
 
     private final PluginCatalog catalog;
 
@@ -259,7 +262,7 @@ public final class ScenarioLoader {
 
     private Scenario resolve(Path file, String source, Map<String, Entry> entries, Long seedOverride) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        for (String s : List.of("chip", "device", "programming", "workload", "inference")) {
+        for (String s : List.of("chip", "device", "programming", "workload", "inference", "cost")) {
             sections.put(s, new LinkedHashMap<>());
         }
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
@@ -321,11 +324,16 @@ public final class ScenarioLoader {
                     + workload.component().id() + "' programs weights only and runs no inference; remove the "
                     + "inference keys or choose a network workload");
         }
+        Bound<CostModel> cost = bind("cost", sections.get("cost"), source, catalog::costModel, catalog.costModels(),
+                effective);
         Path base = file.toAbsolutePath().getParent();
-        return new Scenario(name, source, base, seed, ChipSpec.resolve(chipParameters, source),
+        ChipConfig chip = ChipSpec.resolve(chipParameters, source);
+        chip = chip.withCosts(CostPricing.price(cost.component(), cost.parameters(), chip, source, base));
+        return new Scenario(name, source, base, seed, chip,
                 device.component(), device.preset(), device.parameters(),
                 policy.component(), policy.preset(), policy.parameters(),
-                workload.component(), workload.preset(), workload.parameters(), inference, effective);
+                workload.component(), workload.preset(), workload.parameters(), inference, effective,
+                cost.component(), cost.preset(), cost.parameters());
     }
 
     private static long parseSeed(Entry entry) {
@@ -377,6 +385,7 @@ public final class ScenarioLoader {
         return switch (section) {
             case "device" -> "device model";
             case "programming" -> "programming policy";
+            case "cost" -> "cost model";
             default -> "workload";
         };
     }

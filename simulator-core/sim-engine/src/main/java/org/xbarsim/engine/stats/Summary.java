@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.api.cost.TileArea;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
@@ -61,7 +62,8 @@ public final class Summary {
                 .put("counts", new JsonArray(java.util.Arrays.stream(total.histogram.counts()).boxed().toList()))
                 .put("below", total.histogram.below())
                 .put("above", total.histogram.above());
-        programming.put("errorHistogram", histogram).put("layers", layerArray).put("tiles", tiles);
+        programming.put("energy", energyByPart(total)).put("errorHistogram", histogram).put("layers", layerArray)
+                .put("tiles", tiles);
 
         JsonObject run = new JsonObject()
                 .put("wallSeconds", result.wallSeconds())
@@ -80,8 +82,42 @@ public final class Summary {
                 .put("scenario", new JsonObject().put("name", name).put("source", source).put("seed", seed))
                 .put("plugins", pluginJson)
                 .put("config", config)
+                .put("chip", chip(chip, jobs.size()))
                 .put("programming", programming)
                 .put("run", run);
+    }
+
+    /** Programming energy by part, J: pulses, the array's verify reads, conversions, row drive, ADC calibration. */
+    private static JsonObject energyByPart(TileStatistics t) {
+        return new JsonObject()
+                .put("set", t.energy.set * 1e-12)
+                .put("reset", t.energy.reset * 1e-12)
+                .put("read", t.energy.read * 1e-12)
+                .put("adc", t.energy.adc * 1e-12)
+                .put("dac", t.energy.dac * 1e-12)
+                .put("calibration", t.energy.calibration * 1e-12);
+    }
+
+    /**
+     * The chip as built: its tiles, one ADC conversion's time and, when its cost model prices area (the
+     * flat model does not), its area by part in mm^2.
+     */
+    static JsonObject chip(ChipConfig chip, int tiles) {
+        JsonObject section = new JsonObject().put("tiles", tiles)
+                .put("adcConversionSeconds", chip.seconds(chip.periphery().adcConversionCycles()));
+        TileArea tile = chip.costs().area();
+        if (!tile.known()) {
+            return section;
+        }
+        double mm2 = 1e-6;
+        return section
+                .put("tileAreaMm2", tile.total() * mm2)
+                .put("areaMm2", tiles * tile.total() * mm2)
+                .put("area", new JsonObject()
+                        .put("array", tiles * tile.array() * mm2)
+                        .put("adcs", tiles * tile.adcs() * mm2)
+                        .put("rows", tiles * tile.rows() * mm2)
+                        .put("digital", tiles * tile.digital() * mm2));
     }
 
 

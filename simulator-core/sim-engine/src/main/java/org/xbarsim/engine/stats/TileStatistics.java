@@ -1,6 +1,7 @@
 package org.xbarsim.engine.stats;
 
 import org.xbarsim.engine.hw.CrossbarTile;
+import org.xbarsim.engine.hw.ProgrammingEnergy;
 import org.xbarsim.engine.hw.TileSequencer;
 
 /**
@@ -18,6 +19,8 @@ public final class TileStatistics {
     public long readOps;
     public long cycles;
     public double energyPicojoules;
+    /** The energy by part. */
+    public final ProgrammingEnergy energy = new ProgrammingEnergy();
     public double sumAbsErrorMicroSiemens;
     public final ErrorHistogram histogram;
 
@@ -57,6 +60,7 @@ public final class TileStatistics {
         resetOps += counters.resetOps;
         readOps += counters.readOps;
         energyPicojoules += counters.energyPicojoules;
+        energy.add(counters.energy);
         sumAbsErrorMicroSiemens += sumAbs;
         cycles = now;
         return new RowScore(ok, sumAbs);
@@ -71,6 +75,7 @@ public final class TileStatistics {
         resetOps += t.resetOps;
         readOps += t.readOps;
         energyPicojoules += t.energyPicojoules;
+        energy.add(t.energy);
         sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;
         histogram.addAll(t.histogram);
     }

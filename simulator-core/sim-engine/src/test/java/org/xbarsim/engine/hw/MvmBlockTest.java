@@ -1,6 +1,7 @@
 package org.xbarsim.engine.hw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.device.DeviceLine;
@@ -93,5 +94,61 @@ class MvmBlockTest {
         assertEquals(-1.0, signed.quantize(-2));
         assertEquals(-3.0 / 7, signed.quantize(-0.4), 1e-12);
         assertEquals(1, signed.steps());
+    }
+
+    /**
+     * IR drop on a one-row tile of two cells (eight devices along the word line, GP GM LP LM of cell 0
+     * then of cell 1), bit lines at virtual ground and no bit-line resistance: each device gets the
+     * voltage of its node of the word-line ladder, solved here by Gaussian elimination of the nodal
+     * equations (g_j + 2/r) v_j - v_{j-1}/r - v_{j+1}/r = 0, driver at 1 V behind the first segment.
+     */
+    @Test
+    void wiresGiveEachDeviceItsWordLineNodesVoltage() {
+        IdealDevices.Array devices = new IdealDevices.Array(DeviceLine.COUNT * 2, 1.0, 0);
+        CrossbarTile tile = new CrossbarTile(0, 1, 2, 3, devices);
+        RandomStream unused = new RandomStream(0);
+        double[] gp = {20000, 10000};
+        for (int c = 0; c < 2; c++) {
+            devices.set(tile.base(0, 0), new int[] {c}, 1, gp[c], unused); // GP of cell c, uS
+            devices.set(tile.base(2, 0), new int[] {c}, 1, 5000, unused); // LP of cell c
+        }
+        double r = 10;
+        // Wire order: GP0 GM0 LP0 LM0 GP1 GM1 LP1 LM1, conductances in siemens.
+        double[] g = {0.02, 0, 0.005, 0, 0.01, 0, 0.005, 0};
+        int n = g.length;
+        double[][] a = new double[n][n + 1];
+        for (int j = 0; j < n; j++) {
+            a[j][j] = g[j] + (j < n - 1 ? 2 : 1) / r;
+            if (j > 0) {
+                a[j][j - 1] = -1 / r;
+            }
+            if (j < n - 1) {
+                a[j][j + 1] = -1 / r;
+            }
+        }
+        a[0][n] = 1 / r;
+        for (int p = 0; p < n; p++) {
+            for (int i = p + 1; i < n; i++) {
+                double f = a[i][p] / a[p][p];
+                for (int k = p; k <= n; k++) {
+                    a[i][k] -= f * a[p][k];
+                }
+            }
+        }
+        double[] v = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = a[i][n];
+            for (int k = i + 1; k < n; k++) {
+                sum -= a[i][k] * v[k];
+            }
+            v[i] = sum / a[i][i];
+        }
+        MvmBlock block = new MvmBlock(tile, 1, 2, 0, new org.xbarsim.engine.wire.Wires(r, 0, true));
+        // Weights are kept as float: a relative 1e-6.
+        assertEquals(3 * 20000 * v[0] + 5000 * v[2], block.weight(0, 0), 1e-6 * block.weight(0, 0));
+        assertEquals(3 * 10000 * v[4] + 5000 * v[6], block.weight(0, 1), 1e-6 * block.weight(0, 1));
+        assertEquals(40000, block.rowConductance(0), 1e-9);
+        // The drop is large here (r g = 0.2 for the first device): the check is not trivially 1.
+        assertTrue(v[7] < 0.8, "far end at " + v[7]);
     }
 }

@@ -1,12 +1,8 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -243,7 +239,8 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write CSV files in " + dir + ": " + e.getMessage(), e);
+            // Where the user asked the files to go: theirs to fix (status 2), not a failure of xbarsim.
+            throw new InputError("--export", "", "cannot write CSV files in " + dir + ": " + e.getMessage());
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.output.AtomicFiles;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.nn.data.Mnist;
 import org.xbarsim.nn.mlp.Mlp;
 import org.xbarsim.nn.mlp.MlpTrainer;
@@ -72,6 +74,12 @@ final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            try (ResultClaim claim = ResultClaim.beside(this.out, "--out")) {
+                return train();
+            }
+        }
+
+        private Integer train() {
             PrintWriter out = spec.commandLine().getOut();
             refuseToOverwrite(this.out, force);
             if (sizes.length < 2 || sizes[0] != 784 || sizes[sizes.length - 1] != 10
@@ -103,7 +111,7 @@ final class TrainCommand implements Runnable {
             double test = mlp.accuracy(mnist.test());
             Mlp.Provenance p = mlp.provenance();
             mlp.setProvenance(new Mlp.Provenance(p.seed(), p.epochs(), test, p.training()));
-            mlp.save(this.out);
+            AtomicFiles.replaceDirectory(this.out, mlp::save);
             out.printf(Locale.ROOT, "test accuracy %.2f%% on %,d images; saved %s%n", 100 * test,
                     mnist.test().count(), this.out);
             out.flush();
@@ -141,6 +149,12 @@ final class TrainCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            try (ResultClaim claim = ResultClaim.beside(this.out, "--out")) {
+                return train();
+            }
+        }
+
+        private Integer train() {
             PrintWriter out = spec.commandLine().getOut();
             refuseToOverwrite(this.out, force);
             if (hidden < 1 || hidden > 4096) {
@@ -161,7 +175,13 @@ final class TrainCommand implements Runnable {
             org.xbarsim.nn.lstm.CharLstm model = org.xbarsim.nn.lstm.LstmTrainer.newModel(corpus.vocabulary(), hidden,
                     settings.seed());
             long t0 = System.nanoTime();
-            try (org.xbarsim.nn.lstm.LstmTrainer trainer = new org.xbarsim.nn.lstm.LstmTrainer(model, train, settings)) {
+            org.xbarsim.nn.lstm.LstmTrainer made;
+            try {
+                made = new org.xbarsim.nn.lstm.LstmTrainer(model, train, settings);
+            } catch (IllegalArgumentException e) {
+                throw new InputError(text.toString(), "", e.getMessage()); // a text too short for a batch, say
+            }
+            try (org.xbarsim.nn.lstm.LstmTrainer trainer = made) {
                 trainer.train((epoch, step, steps, bits) -> {
                     if (step + 1 == steps) {
                         out.printf(Locale.ROOT, "epoch %2d  last batch %.3f bits/char  held-out %.4f  %.0f s%n",
@@ -180,7 +200,7 @@ final class TrainCommand implements Runnable {
             info.put("heldOutChars", Integer.toString(heldOut.length));
             info.put("trainBitsPerChar", Double.toString(model.bitsPerChar(train)));
             info.put("heldOutBitsPerChar", Double.toString(heldOutBits));
-            model.save(this.out, info);
+            AtomicFiles.replaceDirectory(this.out, dir -> model.save(dir, info));
             out.printf(Locale.ROOT, "held-out %.4f bits/char (vocabulary %d, %,d parameters); saved %s%n", heldOutBits,
                     corpus.vocabSize(), model.parameterCount(), this.out);
             out.flush();

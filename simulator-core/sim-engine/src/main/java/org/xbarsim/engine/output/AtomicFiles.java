@@ -47,4 +47,52 @@ public final class AtomicFiles {
             return Files.createTempFile(dir, prefix, suffix);
         }
     }
+
+    /** Writes the files of a directory. */
+    @FunctionalInterface
+    public interface DirectoryWriter {
+        void write(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a result directory (a trained model) beside its target and then puts it in place of the
+     * old one, so a killed or failed writer never leaves a directory of old and new files mixed, or half
+     * of one: at every moment the target holds the old result, nothing, or the new one whole.
+     */
+    public static void replaceDirectory(Path target, DirectoryWriter writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
+        Path fresh = null;
+        try {
+            Files.createDirectories(dir);
+            fresh = Files.createTempDirectory(dir, "." + name + ".new-");
+            writer.write(fresh);
+            if (Files.exists(target)) {
+                Path old = Files.createTempDirectory(dir, "." + name + ".old-");
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            fresh = null;
+        } catch (IOException e) {
+            throw new InputError(target.toString(), "", "cannot write the result: " + e.getMessage());
+        } finally {
+            if (fresh != null) {
+                deleteTree(fresh);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover hidden directory beside the result; the result itself is in place.
+        }
+    }
 }

@@ -117,6 +117,15 @@ public final class ResultClaim implements AutoCloseable {
         return new ResultClaim(channel, lock, existed);
     }
 
+    /**
+     * Claims a result directory that is written elsewhere and moved into place at the end (a trained
+     * model: {@link AtomicFiles#replaceDirectory}), by a lock file beside it, {@code .NAME.lock}.
+     */
+    public static ResultClaim beside(Path dir, String option) {
+        Path parent = dir.toAbsolutePath().getParent();
+        return file(parent.resolve("." + dir.getFileName() + ".lock"), option);
+    }
+
     /** For a file: whether it held anything when claimed (a previous result). */
     public boolean existedBefore() {
         return existedBefore;

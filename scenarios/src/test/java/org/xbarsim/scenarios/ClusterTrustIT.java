@@ -222,4 +222,31 @@ class ClusterTrustIT {
         System.out.printf(java.util.Locale.ROOT, "ClusterTrustIT: a stopped worker's point taken back after %.1f s; "
                 + "the worker ran points again %.1f s after it resumed%n", takenAfter, backAfter);
     }
+
+    /**
+     * Two coordinators on one sweep directory (issue 10, done-when 3): the first claims it and waits for
+     * workers; the second, started while the first runs, exits 2 in one line before joining any cluster,
+     * and the first goes on.
+     */
+    @Test
+    void aSecondCoordinatorOnTheSameDirectoryIsRefused() throws Exception {
+        String port = Integer.toString(freePorts());
+        String key = dir.resolve("cluster.key").toString();
+        Path out = dir.resolve("sweep");
+        String[] sweep = {"sweep", SCENARIOS.resolve("tile-rowwise.yaml").toString(), "--set", "workload.rows=32",
+            "--grid", "programming.nMsp=5:40:8", "--cluster", "--port", port, "--key", key, "--out", out.toString(),
+            "--quiet"};
+        Process first = xbarsim("first.log", sweep);
+        await("the first coordinator to wait for workers", 90, () -> log("first.log").contains("waiting for workers"));
+        String[] resume = java.util.Arrays.copyOf(sweep, sweep.length + 1);
+        resume[sweep.length] = "--resume";
+        Process second = xbarsim("second.log", resume);
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second coordinator was not refused");
+        assertEquals(2, second.exitValue(), log("second.log"));
+        List<String> lines = log("second.log").lines().toList();
+        assertEquals(1, lines.size(), log("second.log"));
+        assertTrue(lines.get(0).startsWith("xbarsim: --out: ") && lines.get(0).contains(out + " is being written by "
+                + "another xbarsim (pid " + first.pid()), lines.get(0));
+        assertTrue(first.isAlive(), "the first coordinator goes on");
+    }
 }

@@ -64,16 +64,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path exportDir = null;
-        if (export != null) {
-            if (!"csv".equals(export.get(0))) {
-                throw new InputError("--export", "", "expected the format csv, got '" + export.get(0) + "'");
-            }
-            exportDir = Path.of(export.get(1));
-        }
-        if (exportDir != null && !force) {
-            refuseOverwrite(exportDir);
-        }
+        Path exportDir = exportDir();
         // Read as a stream: a trace of any size is inspected in the memory its finished rows take.
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String type : List.of("RowOp", "RowResult", "RowFinished", "RowTargets")) {
@@ -99,12 +90,7 @@ final class InspectCommand implements Callable<Integer> {
             complete = trace.complete();
         }
         long bytes = size(file);
-        out.printf("trace %s (%,d bytes)%n", file, bytes);
-        out.printf("  xbarsim %s, event schema %s, level %s%n", h.version(),
-                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), h.level().id());
-        out.printf("  scenario %s, seed %d%n", h.scenarioSource(), h.seed());
-        out.printf("  plugins: %s%n", plugins(h.plugins()));
-        out.printf("  tiles: %s%n", tiles(h.tiles()));
+        printHeader(out, h, m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), bytes);
         out.println(complete ? "  complete (ends with its end marker)"
                 : "  incomplete: read up to its last complete block");
         StringBuilder line = new StringBuilder();
@@ -134,6 +120,29 @@ final class InspectCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The export directory of --export csv DIR (checked), or null. */
+    private Path exportDir() {
+        if (export == null) {
+            return null;
+        }
+        if (!"csv".equals(export.get(0))) {
+            throw new InputError("--export", "", "expected the format csv, got '" + export.get(0) + "'");
+        }
+        Path dir = Path.of(export.get(1));
+        if (!force) {
+            refuseOverwrite(dir);
+        }
+        return dir;
+    }
+
+    private void printHeader(PrintWriter out, TraceHeader h, String schemaVersion, long bytes) {
+        out.printf("trace %s (%,d bytes)%n", file, bytes);
+        out.printf("  xbarsim %s, event schema %s, level %s%n", h.version(), schemaVersion, h.level().id());
+        out.printf("  scenario %s, seed %d%n", h.scenarioSource(), h.seed());
+        out.printf("  plugins: %s%n", plugins(h.plugins()));
+        out.printf("  tiles: %s%n", tiles(h.tiles()));
     }
 
     private static long size(Path f) {

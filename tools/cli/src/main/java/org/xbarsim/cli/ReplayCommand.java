@@ -116,6 +116,11 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return onAnotherDevice(trace, h, recordedScenario, out);
         }
+        return replayExactly(h, recordedScenario, out);
+    }
+
+    /** The recorded scenario run again and its events compared with the recording's: 0 identical, 1 not. */
+    private int replayExactly(TraceHeader h, RecordedScenario recordedScenario, PrintWriter out) {
         TraceFormat.Level level = h.level();
         // The recording streams from its file on a thread of its own while the replay runs; both
         // sides keep only fingerprints, so a trace of any size replays in little memory.
@@ -150,31 +155,37 @@ final class ReplayCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            if (d.lengthOnly()) {
-                out.printf("diverged at tile %d, event %d: the recording has %d events for this tile, the replay %d%n",
-                        d.tile(), d.index(), d.recordedEvents(), d.replayedEvents());
-            } else {
-                // Read the two events that differ in full, to say where: the recorded one from the file,
-                // the new one from a second run (runs are deterministic, so it is the same event).
-                SpecificRecord a = recordedEvent(d.tile(), d.index());
-                SpecificRecord[] b = new SpecificRecord[1];
-                int[] seen = new int[1];
-                rerun(simulator, simulator.prepare(scenario), level, e -> {
-                    if (Trace.tileOf(e) == d.tile() && seen[0]++ == d.index()) {
-                        b[0] = e;
-                    }
-                });
-                String difference = a == null || b[0] == null ? null : difference(a, b[0]);
-                out.printf("diverged at tile %d, event %d (%s): %s%n", d.tile(), d.index(),
-                        a == null ? "?" : a.getSchema().getName(),
-                        difference == null ? "the events differ between runs of the same scenario (the run is not "
-                                + "deterministic)" : difference);
-            }
+            describe(d, simulator, scenario, level, out);
             out.flush();
             return 1;
         } finally {
             reader.interrupt();
         }
+    }
+
+    /** Where a replay diverged, field by field when the events can be read again. */
+    private void describe(EventPrints.Divergence d, Simulator simulator, Scenario scenario, TraceFormat.Level level,
+                          PrintWriter out) {
+        if (d.lengthOnly()) {
+            out.printf("diverged at tile %d, event %d: the recording has %d events for this tile, the replay %d%n",
+                    d.tile(), d.index(), d.recordedEvents(), d.replayedEvents());
+            return;
+        }
+        // Read the two events that differ in full, to say where: the recorded one from the file,
+        // the new one from a second run (runs are deterministic, so it is the same event).
+        SpecificRecord a = recordedEvent(d.tile(), d.index());
+        SpecificRecord[] b = new SpecificRecord[1];
+        int[] seen = new int[1];
+        rerun(simulator, simulator.prepare(scenario), level, e -> {
+            if (Trace.tileOf(e) == d.tile() && seen[0]++ == d.index()) {
+                b[0] = e;
+            }
+        });
+        String difference = a == null || b[0] == null ? null : difference(a, b[0]);
+        out.printf("diverged at tile %d, event %d (%s): %s%n", d.tile(), d.index(),
+                a == null ? "?" : a.getSchema().getName(),
+                difference == null ? "the events differ between runs of the same scenario (the run is not "
+                        + "deterministic)" : difference);
     }
 
     private void rerun(Simulator simulator, Simulator.Prepared prepared, TraceFormat.Level level,

@@ -291,6 +291,22 @@ final class SweepFiles {
         return new Table(List.copyOf(metricColumns), rows);
     }
 
+    /** A row's fields stop at the header's count (the header's own at {@link #MAX_CSV_COLUMNS}). */
+    private static void checkFields(Path file, int line, int fields, int maxFields, boolean header) {
+        if (fields >= maxFields) {
+            throw new InputError(file + ":" + line, "", "expected " + maxFields + " fields"
+                    + (header ? " at most" : " as in the header") + ", got more");
+        }
+    }
+
+    /** A table holds a row per point: no more than a sweep's points. */
+    private static void checkRows(Path file, int line, int records) {
+        if (records > MAX_CSV_ROWS) {
+            throw new InputError(file + ":" + line, "", "expected at most " + MAX_CSV_ROWS + " rows (a sweep's "
+                    + "points) after the header, got more");
+        }
+    }
+
     /** RFC 4180: commas, double quotes doubled inside quoted fields, blank lines skipped. */
     private static void parse(Path file, String text, List<List<String>> records, List<Integer> lines) {
         int line = 1;
@@ -331,10 +347,7 @@ final class SweepFiles {
                     cells.add(cell.toString());
                     cell.setLength(0);
                     wasQuoted = false;
-                    if (cells.size() >= maxFields) {
-                        throw new InputError(file + ":" + line, "", "expected " + maxFields + " fields"
-                                + (records.isEmpty() ? " at most" : " as in the header") + ", got more");
-                    }
+                    checkFields(file, line, cells.size(), maxFields, records.isEmpty());
                 } else if (c == '\n' || c == '\r') {
                     if (c == '\r' && i < n && text.charAt(i) == '\n') {
                         i++;
@@ -356,10 +369,7 @@ final class SweepFiles {
             if (cells.size() == 1 && cells.get(0).isBlank() && !wasQuoted) {
                 continue;
             }
-            if (records.size() > MAX_CSV_ROWS) {
-                throw new InputError(file + ":" + start, "", "expected at most " + MAX_CSV_ROWS + " rows (a sweep's "
-                        + "points) after the header, got more");
-            }
+            checkRows(file, start, records.size());
             records.add(cells);
             lines.add(start);
         }

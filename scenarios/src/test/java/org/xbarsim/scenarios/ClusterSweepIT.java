@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.cli.Main;
@@ -35,8 +36,6 @@ import org.xbarsim.cli.Main;
  * aside) to the same sweep run locally.
  */
 class ClusterSweepIT {
-    private static final Path DIST = Path.of(System.getProperty("xbarsim.plugins",
-            "../tools/cli/target/xbarsim/plugins")).toAbsolutePath().getParent();
     private static final String SCENARIO = Path.of("tile-rowwise.yaml").toAbsolutePath().toString();
     /** 8 x 4 = 32 points of 32 rows of 256 columns: each a fraction of a second. */
     private static final String[] SWEEP = {"sweep", SCENARIO, "--set", "workload.rows=32",
@@ -46,79 +45,30 @@ class ClusterSweepIT {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private Jvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new Jvms(dir);
+    }
 
     /** Every JVM this test started goes, whatever happened. */
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly();
-        }
-        for (Process p : started) {
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        jvms.close();
     }
 
     private Process xbarsim(String log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseParallelGC", "-Xmx512m", "-Dxbarsim.plugins=" + DIST.resolve("plugins"),
-                "-cp", DIST.resolve("lib") + "/*", "org.xbarsim.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve(log).toFile());
-        Process p = pb.start();
-        started.add(p);
-        return p;
+        return jvms.xbarsim(log, args);
     }
 
     private String log(String name) {
-        try {
-            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return jvms.log(name);
     }
 
-    private static void await(String what, long seconds, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + seconds + " s waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** A base port with the ten ports a cluster may bind free on the loopback, so parallel builds do not collide. */
-    private static int freePorts() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            boolean free = true;
-            for (int p = base; p < base + 10 && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, loopback)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no ten free consecutive ports on the loopback");
-    }
-
-    /** The worker's last line says it started a point and has not finished it. */
-    private boolean holdsAPoint(String log) {
-        List<String> lines = log(log).lines().toList();
-        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith(" started");
-    }
-
-    private static void signal(Process p, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+    private static void await(String what, long seconds, java.util.function.BooleanSupplier done)
+            throws InterruptedException {
+        Jvms.await(what, seconds, done);
     }
 
     private static long summaries(Path sweep) {
@@ -131,7 +81,7 @@ class ClusterSweepIT {
 
     @Test
     void aSweepSurvivesAWorkerKilledWithSigkillAndEqualsTheLocalSweep() throws Exception {
-        String port = Integer.toString(freePorts());
+        String port = Integer.toString(Jvms.freePorts());
         String key = dir.resolve("cluster.key").toString();
         Process a = xbarsim("a.log", "worker", "--cluster", "--port", port, "--threads", "1", "--key", key);
         Process b = xbarsim("b.log", "worker", "--cluster", "--port", port, "--threads", "1", "--key", key);
@@ -146,12 +96,12 @@ class ClusterSweepIT {
 
         // Midway, and while worker a holds a point: stopped first, so the check cannot race its next line.
         await("8 points done and worker a in the middle of one", 60, () -> summaries(clustered) >= 8
-                && holdsAPoint("a.log"));
-        signal(a, "STOP");
-        while (!holdsAPoint("a.log")) {
-            signal(a, "CONT");
-            await("worker a to start another point", 30, () -> holdsAPoint("a.log"));
-            signal(a, "STOP");
+                && jvms.holdsAPoint("a.log"));
+        Jvms.signal(a, "STOP");
+        while (!jvms.holdsAPoint("a.log")) {
+            Jvms.signal(a, "CONT");
+            await("worker a to start another point", 30, () -> jvms.holdsAPoint("a.log"));
+            Jvms.signal(a, "STOP");
         }
         long doneAtKill = summaries(clustered);
         a.destroyForcibly();
@@ -189,7 +139,7 @@ class ClusterSweepIT {
         // The same sweep in this JVM, locally: the same results.
         Path local = dir.resolve("local");
         List<String> localArgs = new ArrayList<>(List.of(SWEEP));
-        localArgs.addAll(List.of("--out", local.toString(), "--plugins", DIST.resolve("plugins").toString()));
+        localArgs.addAll(List.of("--out", local.toString(), "--plugins", Jvms.DIST.resolve("plugins").toString()));
         StringWriter localOut = new StringWriter();
         int status = Main.execute(localArgs.toArray(String[]::new), new PrintWriter(localOut, true),
                 new PrintWriter(localOut, true));

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.NpyArray;
@@ -32,8 +33,6 @@ import org.xbarsim.engine.cluster.ClusterKey;
  * points and never reads the file, and both members carry on.
  */
 class ClusterTrustIT {
-    private static final Path DIST = Path.of(System.getProperty("xbarsim.plugins",
-            "../tools/cli/target/xbarsim/plugins")).toAbsolutePath().getParent();
     private static final Path SCENARIOS = Path.of("").toAbsolutePath();
     /** The secret's largest value: a weight clip of this would show it was read. */
     private static final double SECRET_MAX = 42.4242;
@@ -41,41 +40,28 @@ class ClusterTrustIT {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private Jvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new Jvms(dir);
+    }
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly();
-        }
-        for (Process p : started) {
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        jvms.close();
     }
 
     private Process java(String log, String classPath, String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseParallelGC", "-Xmx512m", "-Dxbarsim.plugins=" + DIST.resolve("plugins"),
-                "-cp", classPath, main));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve(log).toFile());
-        Process p = pb.start();
-        started.add(p);
-        return p;
+        return jvms.java(log, classPath, main, args);
     }
 
     private Process xbarsim(String log, String... args) throws IOException {
-        return java(log, DIST.resolve("lib") + "/*", "org.xbarsim.cli.Main", args);
+        return jvms.xbarsim(log, args);
     }
 
     private String log(String name) {
-        try {
-            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return jvms.log(name);
     }
 
     private JsonObject report() {
@@ -87,37 +73,12 @@ class ClusterTrustIT {
     }
 
     private static void await(String what, long seconds, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + seconds + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static int freePorts() throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            boolean free = true;
-            for (int p = base; p < base + 10 && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, loopback)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no ten free consecutive ports on the loopback");
+        Jvms.await(what, seconds, done);
     }
 
     @Test
     void aPeerWithoutTheKeyCanNeitherTakeNorAnswerPointsNorMakeTheWorkerReadAFile() throws Exception {
-        String port = Integer.toString(freePorts());
+        String port = Integer.toString(Jvms.freePorts());
         Path key = dir.resolve("cluster.key");
         Path secret = Files.createDirectories(dir.resolve("outside")).resolve("secret.npy");
         double[] values = new double[16];
@@ -171,16 +132,6 @@ class ClusterTrustIT {
                 && l.contains("points")).findFirst().orElse(""));
     }
 
-    private static void signal(Process p, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
-        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
-    }
-
-    private boolean holdsAPoint(String log) {
-        List<String> lines = log(log).lines().toList();
-        return !lines.isEmpty() && lines.get(lines.size() - 1).endsWith(" started");
-    }
-
     /**
      * A worker stopped (SIGSTOP) while it holds a point loses the point within seconds (its heartbeats stop),
      * and when it resumes (SIGCONT) it says what became of its point, finds the cluster again within
@@ -188,7 +139,7 @@ class ClusterTrustIT {
      */
     @Test
     void aStoppedWorkerLosesItsPointInSecondsAndRejoinsWhenItResumes() throws Exception {
-        String port = Integer.toString(freePorts());
+        String port = Integer.toString(Jvms.freePorts());
         String key = dir.resolve("cluster.key").toString();
         Process a = xbarsim("a.log", "worker", "--cluster", "--port", port, "--threads", "1", "--key", key);
         Process b = xbarsim("b.log", "worker", "--cluster", "--port", port, "--threads", "1", "--key", key);
@@ -200,15 +151,16 @@ class ClusterTrustIT {
                 "--set", "workload.rows=768", "--set", "workload.cols=768", "--grid", "programming.nMsp=5:40:8",
                 "--grid", "programming.nLsp=10:40:6",
                 "--cluster", "--port", port, "--key", key, "--out", out.toString(), "--quiet");
-        await("worker a to hold a point", 180, () -> log("a.log").contains(" done in ") && holdsAPoint("a.log"));
-        signal(a, "STOP");
+        await("worker a to hold a point", 180, () -> log("a.log").contains(" done in ")
+                && jvms.holdsAPoint("a.log"));
+        Jvms.signal(a, "STOP");
         long stopped = System.nanoTime();
         await("the coordinator to take a's point back", 60, () -> log("coordinator.log").contains("no heartbeat for")
                 || log("coordinator.log").contains("left the cluster"));
         double takenAfter = (System.nanoTime() - stopped) / 1e9;
         Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - stopped) / 1_000_000));
         int doneBeforeResume = (int) log("a.log").lines().filter(l -> l.contains(" done in ")).count();
-        signal(a, "CONT");
+        Jvms.signal(a, "CONT");
         long resumed = System.nanoTime();
         await("worker a to run points again after it resumed", 90, () -> log("a.log").lines()
                 .filter(l -> l.contains(" done in ")).count() >= doneBeforeResume + 2);
@@ -230,7 +182,7 @@ class ClusterTrustIT {
      */
     @Test
     void aSecondCoordinatorOnTheSameDirectoryIsRefused() throws Exception {
-        String port = Integer.toString(freePorts());
+        String port = Integer.toString(Jvms.freePorts());
         String key = dir.resolve("cluster.key").toString();
         Path out = dir.resolve("sweep");
         String[] sweep = {"sweep", SCENARIOS.resolve("tile-rowwise.yaml").toString(), "--set", "workload.rows=32",

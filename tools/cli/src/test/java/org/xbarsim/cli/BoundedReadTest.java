@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.NpyArray;
@@ -22,17 +21,10 @@ import org.xbarsim.api.io.NpyArray;
  * from, the axes, the table) are read with limits, so a huge or crafted one costs a line, not the heap.
  */
 class BoundedReadTest {
-    @TempDir
-    static Path copies;
-    private static Path plugins;
+    private static final Path plugins = CliTestSupport.sharedPluginDir();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void plugins() throws IOException {
-        plugins = CliTestSupport.pluginDir(copies);
-    }
 
     private static CliTestSupport.Result xbarsim(Path pluginDir, String... args) {
         return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliTestSupport.xbarsim(pluginDir, args));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,17 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * alone), and sixteen 4096 x 4096 tiles (a billion devices). Both sizes exceed any heap this runs in.
  */
 class MemoryBoundsTest {
-    @TempDir
-    static Path copies;
-    private static Path plugins;
+    private static final Path plugins = CliTestSupport.sharedPluginDir();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void plugins() throws IOException {
-        plugins = CliTestSupport.pluginDir(copies);
-    }
 
     private CliTestSupport.Result run(String... sets) throws IOException {
         Path s = Files.writeString(dir.resolve("s.yaml"), CliTestSupport.TINY_SWEEP);

@@ -13,7 +13,6 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.NpyArray;
@@ -27,17 +26,10 @@ import org.xbarsim.api.io.NpyArray;
 class ReplayTrustTest {
     private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v1.avro").toAbsolutePath();
 
-    @TempDir
-    static Path copies;
-    private static Path plugins;
+    private static final Path plugins = CliTestSupport.sharedPluginDir();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void plugins() throws IOException {
-        plugins = CliTestSupport.pluginDir(copies);
-    }
 
     /** The golden trace with its recorded scenario text changed by {@code edit}. */
     private Path withScenario(String name, java.util.function.UnaryOperator<String> edit) throws IOException {

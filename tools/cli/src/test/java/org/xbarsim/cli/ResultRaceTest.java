@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.engine.trace.Trace;
@@ -21,9 +20,7 @@ import org.xbarsim.engine.trace.Trace;
  * whole. The two runs differ in seed, so the summary on disk tells which one wrote it.
  */
 class ResultRaceTest {
-    @TempDir
-    static Path copies;
-    private static Path plugins;
+    private static final Path plugins = CliTestSupport.sharedPluginDir();
 
     @TempDir
     Path dir;
@@ -38,11 +35,6 @@ class ResultRaceTest {
               rows: 1024
               cols: 1024
             """;
-
-    @BeforeAll
-    static void plugins() throws IOException {
-        plugins = CliTestSupport.pluginDir(copies);
-    }
 
     private Path scenario(String text) throws IOException {
         Path s = dir.resolve("race.yaml");

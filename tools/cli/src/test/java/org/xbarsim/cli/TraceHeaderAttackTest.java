@@ -17,7 +17,6 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,17 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceHeaderAttackTest {
     private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v1.avro");
 
-    @TempDir
-    static Path copies;
-    private static Path plugins;
+    private static final Path plugins = CliTestSupport.sharedPluginDir();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void plugins() throws IOException {
-        plugins = CliTestSupport.pluginDir(copies);
-    }
 
     /** The golden trace's header, as the key -> value map of its xbarsim.* metadata. */
     private static Map<String, String> goldenHeader() throws IOException {

@@ -84,6 +84,24 @@ class BoundedReadTest {
     }
 
     @Test
+    void aSummaryThatIsNotThePointsIsRunAgainOnResumeNotCountedDone() throws IOException {
+        // Issue 10: a forged "{}" summary written by a rogue answer was counted done by a later --resume.
+        Path out = dir.resolve("sweep");
+        Path scenario = sweep(out);
+        Path first = out.resolve("points/0/summary.json");
+        Path second = out.resolve("points/1/summary.json");
+        Files.writeString(first, "{}");
+        String other = Files.readString(second).replace("\"seed\" : 1", "\"seed\" : 2");
+        Files.writeString(second, other);
+        CliTestSupport.Result r = xbarsim(plugins, "sweep", scenario.toString(), "--grid", "programming.nMsp=5,10",
+                "--out", out.toString(), "--quiet", "--workers", "1", "--resume");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("sweep of 2 points") && !r.out().contains("done before"), r.out());
+        assertTrue(Files.readString(first).contains("\"programming\""), "point 1 ran again");
+        assertTrue(Files.readString(second).contains("\"seed\" : 1"), "point 2 ran again");
+    }
+
+    @Test
     void aHugeAxesFileIsRefusedOnResume() throws IOException {
         Path out = dir.resolve("sweep");
         Path scenario = sweep(out);

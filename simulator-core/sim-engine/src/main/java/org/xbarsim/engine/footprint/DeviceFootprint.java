@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.DeviceModel;
@@ -29,8 +30,25 @@ public final class DeviceFootprint {
     private DeviceFootprint() {
     }
 
+    /** Probes made, by device class and parameters: a sweep's points share a few. */
+    private static final Map<List<Object>, Double> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 256;
+
     /** Bytes per device of {@code device} with {@code parameters}. */
     public static double bytesPerDevice(DeviceModel device, Parameters parameters) {
+        List<Object> key = List.of(device.getClass(), parameters.asMap());
+        Double known = PROBED.get(key);
+        if (known != null) {
+            return known;
+        }
+        double probed = probe(device, parameters);
+        if (PROBED.size() < MAX_REMEMBERED) {
+            PROBED.put(key, probed);
+        }
+        return probed;
+    }
+
+    private static double probe(DeviceModel device, Parameters parameters) {
         try {
             long small = bytes(device.fabricate(parameters, SMALL, probeStream(SMALL)));
             long large = bytes(device.fabricate(parameters, LARGE, probeStream(LARGE)));

@@ -25,26 +25,32 @@ public final class PluginWatchdog implements AutoCloseable {
 
     /** How often the watch looks. */
     static final long CHECK_MILLIS = 500;
+    /** One thread looks after every run's watch: a run costs a scheduled task, not a thread. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "xbarsim-plugin-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final PluginCatalog catalog;
     private final long limitNanos;
     private final Consumer<Hang> onHang;
-    private final Thread thread;
     private volatile long progress = System.nanoTime();
     private volatile boolean closed;
+    private java.util.concurrent.ScheduledFuture<?> task;
 
     private PluginWatchdog(PluginCatalog catalog, Duration limit, Consumer<Hang> onHang) {
         this.catalog = catalog;
         this.limitNanos = limit.toNanos();
         this.onHang = onHang;
-        this.thread = new Thread(this::watch, "xbarsim-plugin-watchdog");
-        this.thread.setDaemon(true);
     }
 
     /** Starts watching; close it when the run ends. */
     public static PluginWatchdog start(PluginCatalog catalog, Duration limit, Consumer<Hang> onHang) {
         PluginWatchdog w = new PluginWatchdog(catalog, limit, onHang);
-        w.thread.start();
+        w.task = WATCHER.scheduleWithFixedDelay(w::look, CHECK_MILLIS, CHECK_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         return w;
     }
 
@@ -53,30 +59,27 @@ public final class PluginWatchdog implements AutoCloseable {
         progress = System.nanoTime();
     }
 
-    private void watch() {
-        while (!closed) {
-            try {
-                Thread.sleep(CHECK_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long silent = System.nanoTime() - progress;
-            if (silent < limitNanos || closed) {
-                continue;
-            }
-            Optional<String> plugin = executingPlugin();
-            if (plugin.isPresent()) {
-                closed = true;
-                onHang.accept(new Hang(plugin.get(), silent / 1_000_000_000L));
-                return;
-            }
+    private void look() {
+        long silent = System.nanoTime() - progress;
+        if (closed || silent < limitNanos) {
+            return;
+        }
+        Optional<String> plugin = executingPlugin();
+        if (plugin.isPresent() && !closed) {
+            closed = true;
+            task.cancel(false);
+            // On a thread of its own: what the caller does with a hang (end the process) must not block the watcher.
+            Thread tell = new Thread(() -> onHang.accept(new Hang(plugin.get(), silent / 1_000_000_000L)),
+                    "xbarsim-plugin-hang");
+            tell.setDaemon(true);
+            tell.start();
         }
     }
 
     /** A plugin whose own code a thread is executing now, if any. */
     private Optional<String> executingPlugin() {
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            if (e.getKey() == thread) {
+            if (e.getKey() == Thread.currentThread()) {
                 continue;
             }
             Optional<String> p = catalog.pluginOf(e.getValue(), true);
@@ -90,6 +93,6 @@ public final class PluginWatchdog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        task.cancel(false);
     }
 }

@@ -16,8 +16,9 @@ $x sweep scenarios/mnist-mlp.yaml --grid chip.adc.offsetSigma=0,4,16,64 --grid c
     --out $s/mnist-mlp-adc-offset --force --quiet
 $x sweep scenarios/mnist-mlp.yaml --grid chip.adc.capMismatch=0,0.03,0.1,0.3 --grid chip.adc.calibration=none,affine \
     --out $s/mnist-mlp-adc-inl --force --quiet
-# xbarsim report cannot plot these summary fields yet: PeripheryPlots draws them from the points.
-plot() { java -cp 'tools/cli/target/xbarsim/lib/*' org.xbarsim.cli.PeripheryPlots "$@"; }
+# Figures of several panels and sweeps, drawn from the points with the exploration library (one metric
+# against the swept keys is xbarsim report DIR --metric PATH).
+plot() { java -cp 'tools/cli/target/xbarsim/lib/*' scenarios/periphery/PeripheryFigures.java "$@"; }
 plot adc-bits $s/hermes-mvm-adc-bits $s/hermes-mvm-adc-bits/energy-time-area-vs-adc-bits.png
 plot wires $s/mnist-mlp-wires $s/mnist-mlp-wires/accuracy-vs-wire-resistance.png
 plot adc-errors $s/mnist-mlp-adc-offset $s/mnist-mlp-adc-inl $s/mnist-mlp-adc-offset/accuracy-vs-adc-errors.png

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.NpyArray;
-import org.xbarsim.engine.cluster.ClusterKey;
+import org.xbarsim.explore.cluster.ClusterKey;
 
 /**
  * Cluster membership must be earned (issue 10, done-when 1): a worker and a coordinator on the loopback,
@@ -146,9 +146,11 @@ class ClusterTrustIT {
         await("both workers to join", 90, () -> log("a.log").contains("joined the cluster")
                 && log("b.log").contains("joined the cluster"));
         Path out = dir.resolve("sweep");
-        // 48 points of 768 x 768 weights on nine tiles: seconds each, so the sweep outlasts the stop.
+        // 48 points of 1024 x 1024 weights on 16 tiles: about a second each on one thread (768 x 768 took 0.6 s on
+        // the chip timeline's engine, and its sweep ended before a stopped worker was back), so the sweep
+        // outlasts the stop.
         Process coordinator = xbarsim("coordinator.log", "sweep", SCENARIOS.resolve("tile-rowwise.yaml").toString(),
-                "--set", "workload.rows=768", "--set", "workload.cols=768", "--grid", "programming.nMsp=5:40:8",
+                "--set", "workload.rows=1024", "--set", "workload.cols=1024", "--grid", "programming.nMsp=5:40:8",
                 "--grid", "programming.nLsp=10:40:6",
                 "--cluster", "--port", port, "--key", key, "--out", out.toString(), "--quiet");
         await("worker a to hold a point", 180, () -> log("a.log").contains(" done in ")

@@ -3,7 +3,7 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +23,7 @@ class DeviceTechnologiesIT {
         String[] all = new String[overrides.length + 1];
         all[0] = ROWS_64;
         System.arraycopy(overrides, 0, all, 1, overrides.length);
-        return Runs.number(Runs.run("tile-rowwise.yaml", 2, all), "programming.pfail");
+        return Runs.run("tile-rowwise.yaml", 2, all).programming().total().pfail();
     }
 
     @Test
@@ -43,11 +43,11 @@ class DeviceTechnologiesIT {
 
     @Test
     void theIdealDeviceNeedsFewerPulsesThanRealOnes() {
-        JsonObject ideal = Runs.run("tile-rowwise.yaml", 2, ROWS_64, "device.impl=ideal");
-        JsonObject pcm = Runs.run("tile-rowwise.yaml", 2, ROWS_64);
+        RunSummary ideal = Runs.run("tile-rowwise.yaml", 2, ROWS_64, "device.impl=ideal");
+        RunSummary pcm = Runs.run("tile-rowwise.yaml", 2, ROWS_64);
         // A 1 uS step with no noise reaches G_T in about 15 MSP pulses; PCM's soft bound and noise need more.
-        assertTrue(Runs.number(ideal, "programming.pulseOpsPerRow") < Runs.number(pcm, "programming.pulseOpsPerRow"));
-        assertEquals(0, Runs.number(ideal, "programming.pfail"), 0.001);
+        assertTrue(ideal.programming().total().pulseOpsPerRow() < pcm.programming().total().pulseOpsPerRow());
+        assertEquals(0, ideal.programming().total().pfail(), 0.001);
     }
 
     /**

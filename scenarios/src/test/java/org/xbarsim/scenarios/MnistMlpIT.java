@@ -3,7 +3,7 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,33 +14,33 @@ import org.junit.jupiter.api.Test;
 class MnistMlpIT {
     @Test
     void analogAccuracyIsWithinOnePointOfSoftwareOneSecondAfterProgramming() {
-        JsonObject s = Runs.run("mnist-mlp.yaml", 2);
-        double software = Runs.number(s, "inference.softwareAccuracy");
-        double analog = Runs.number(s, "inference.analogAccuracy");
-        assertEquals(10_000, Runs.number(s, "inference.samples"));
+        RunSummary s = Runs.run("mnist-mlp.yaml", 2);
+        double software = s.inference().softwareAccuracy();
+        double analog = s.inference().analogAccuracy();
+        assertEquals(10_000, s.inference().samples());
         // The trained model's own figure on the 10k test set (models/mnist-mlp/README.md).
         assertTrue(software >= 0.975, "software accuracy " + software);
         // The bar: hardware programmed with a similar method loses about 0.6 point.
         assertEquals(software, analog, 0.01, "analog " + analog + " vs software " + software);
-        assertTrue(Runs.number(s, "inference.timeSecondsPerSample") > 0);
-        assertTrue(Runs.number(s, "inference.energyJoulesPerSample") > 0);
+        assertTrue(s.inference().timeSecondsPerSample() > 0);
+        assertTrue(s.inference().energyJoulesPerSample() > 0);
     }
 
     @Test
     void accuracyFallsWhenTheAdcIsTooCoarse() {
-        JsonObject fine = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000");
-        JsonObject coarse = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000", "chip.adc.bits=3");
-        assertTrue(Runs.number(coarse, "inference.analogAccuracy") < Runs.number(fine, "inference.analogAccuracy") - 0.05,
-                "3-bit ADC " + Runs.number(coarse, "inference.analogAccuracy") + " vs 10-bit "
-                        + Runs.number(fine, "inference.analogAccuracy"));
+        RunSummary fine = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000");
+        RunSummary coarse = Runs.run("mnist-mlp.yaml", 2, "inference.samples=1000", "chip.adc.bits=3");
+        assertTrue(coarse.inference().analogAccuracy() < fine.inference().analogAccuracy() - 0.05,
+                "3-bit ADC " + coarse.inference().analogAccuracy() + " vs 10-bit "
+                        + fine.inference().analogAccuracy());
     }
 
     @Test
     void inferenceIsIdenticalOnOneAndTwoThreads() {
-        JsonObject one = org.xbarsim.engine.stats.Summary.withoutWallClock(
-                Runs.run("mnist-mlp.yaml", 1, "inference.samples=500", "inference.time=1d"));
-        JsonObject two = org.xbarsim.engine.stats.Summary.withoutWallClock(
-                Runs.run("mnist-mlp.yaml", 2, "inference.samples=500", "inference.time=1d"));
-        assertEquals(one.encodePrettily(), two.encodePrettily());
+        RunSummary one = 
+                Runs.run("mnist-mlp.yaml", 1, "inference.samples=500", "inference.time=1d").withoutWallClock();
+        RunSummary two = 
+                Runs.run("mnist-mlp.yaml", 2, "inference.samples=500", "inference.time=1d").withoutWallClock();
+        assertEquals(one.toJson(), two.toJson());
     }
 }

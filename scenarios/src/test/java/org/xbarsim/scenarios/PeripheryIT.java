@@ -1,10 +1,11 @@
 package org.xbarsim.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * The periphery's scenarios with the real plugin jars: the cited cost model's figures of a 256x256
@@ -22,32 +23,32 @@ class PeripheryIT {
      */
     @Test
     void hermesMultiplyIsPricedByItsCitedNumbers() {
-        JsonObject s = Runs.run("periphery/hermes-mvm.yaml", 2, "workload.vectors=200");
+        RunSummary s = Runs.run("periphery/hermes-mvm.yaml", 2, "workload.vectors=200");
         double adc = 256 * 0.0305 * 256 * 1e-12;
         double dac = 256 * (0.41667 * 1024 / 128 + 255 * 0.03) * 1e-12;
         double digital = 256 * (0.1 + 1.1 + 0.03) * 1e-12;
-        assertEquals(adc, Runs.number(s, "inference.energy.adc"), 1e-9 * adc);
-        assertEquals(dac, Runs.number(s, "inference.energy.dac"), 1e-9 * dac);
-        assertEquals(digital, Runs.number(s, "inference.energy.digital"), 1e-9 * digital);
-        double total = Runs.number(s, "inference.energyJoulesPerSample");
-        double parts = adc + dac + digital + Runs.number(s, "inference.energy.array");
+        assertEquals(adc, s.metric("inference.energy.adc"), 1e-9 * adc);
+        assertEquals(dac, s.metric("inference.energy.dac"), 1e-9 * dac);
+        assertEquals(digital, s.metric("inference.energy.digital"), 1e-9 * digital);
+        double total = s.metric("inference.energyJoulesPerSample");
+        double parts = adc + dac + digital + s.metric("inference.energy.array");
         assertEquals(total, parts, 1e-9 * total);
-        assertEquals(131072 / total * 1e-12, Runs.number(s, "inference.topsPerWatt"), 1e-9);
-        assertEquals((255 + 100 + 77) * 1e-9, Runs.number(s, "inference.timeSecondsPerSample"), 1e-15);
-        double area = Runs.number(s, "chip.areaMm2");
-        assertEquals(area, Runs.number(s, "chip.area.array") + Runs.number(s, "chip.area.adcs")
-                + Runs.number(s, "chip.area.rows") + Runs.number(s, "chip.area.digital"), 1e-12);
-        assertEquals(0.262144, Runs.number(s, "chip.area.array"), 1e-12); // 262,144 devices of 1 um^2
-        assertEquals(131072 / 432e-9 * 1e-12 / area, Runs.number(s, "inference.topsPerMm2"), 1e-9);
+        assertEquals(131072 / total * 1e-12, s.metric("inference.topsPerWatt"), 1e-9);
+        assertEquals((255 + 100 + 77) * 1e-9, s.metric("inference.timeSecondsPerSample"), 1e-15);
+        double area = s.metric("chip.areaMm2");
+        assertEquals(area, s.metric("chip.area.array") + s.metric("chip.area.adcs")
+                + s.metric("chip.area.rows") + s.metric("chip.area.digital"), 1e-12);
+        assertEquals(0.262144, s.metric("chip.area.array"), 1e-12); // 262,144 devices of 1 um^2
+        assertEquals(131072 / 432e-9 * 1e-12 / area, s.metric("inference.topsPerMm2"), 1e-9);
     }
 
     /** With the flat default an MNIST image still costs the 92.65 nJ the README has always reported. */
     @Test
     void theFlatDefaultChargesWhatItAlwaysDid() {
-        JsonObject s = Runs.run("mnist-mlp.yaml", 2, "inference.samples=250");
-        assertEquals(9.26509e-8, Runs.number(s, "inference.energyJoulesPerSample"), 1e-13);
-        assertEquals("flat (built-in)", s.getJsonObject("plugins").getString("cost"));
-        assertTrue(!s.getJsonObject("chip").containsKey("areaMm2"), "the flat model prices no area");
+        RunSummary s = Runs.run("mnist-mlp.yaml", 2, "inference.samples=250");
+        assertEquals(9.26509e-8, s.metric("inference.energyJoulesPerSample"), 1e-13);
+        assertEquals("flat (built-in)", s.plugins().get("cost"));
+        assertNull(s.chip().areaMm2(), "the flat model prices no area");
     }
 
     /**
@@ -59,16 +60,16 @@ class PeripheryIT {
     @Test
     void calibrationRecoversWhatAdcOffsetsCost() {
         String n = "inference.samples=1000";
-        JsonObject ideal = Runs.run("mnist-mlp.yaml", 2, n);
-        JsonObject raw = Runs.run("mnist-mlp.yaml", 2, n, "chip.adc.offsetSigma=16");
-        JsonObject calibrated = Runs.run("mnist-mlp.yaml", 2, n, "chip.adc.offsetSigma=16",
+        RunSummary ideal = Runs.run("mnist-mlp.yaml", 2, n);
+        RunSummary raw = Runs.run("mnist-mlp.yaml", 2, n, "chip.adc.offsetSigma=16");
+        RunSummary calibrated = Runs.run("mnist-mlp.yaml", 2, n, "chip.adc.offsetSigma=16",
                 "chip.adc.calibration=affine");
-        double a = Runs.number(ideal, "inference.analogAccuracy");
-        assertTrue(Runs.number(raw, "inference.analogAccuracy") < a - 0.05);
-        assertTrue(Runs.number(raw, "programming.pfail") > 0.3);
-        assertEquals(a, Runs.number(calibrated, "inference.analogAccuracy"), 0.005);
-        assertEquals(Runs.number(ideal, "programming.pfail"), Runs.number(calibrated, "programming.pfail"), 0.005);
-        assertTrue(Runs.number(calibrated, "programming.energy.calibration") > 0, "calibration is not free");
+        double a = ideal.metric("inference.analogAccuracy");
+        assertTrue(raw.metric("inference.analogAccuracy") < a - 0.05);
+        assertTrue(raw.metric("programming.pfail") > 0.3);
+        assertEquals(a, calibrated.metric("inference.analogAccuracy"), 0.005);
+        assertEquals(ideal.metric("programming.pfail"), calibrated.metric("programming.pfail"), 0.005);
+        assertTrue(calibrated.metric("programming.energy.calibration") > 0, "calibration is not free");
     }
 
     /**
@@ -80,8 +81,8 @@ class PeripheryIT {
         String[] set = {"inference.samples=300", "chip.adc.offsetSigma=4", "chip.adc.gainSigma=0.02",
             "chip.adc.noise=0.5", "chip.adc.calibration=affine", "chip.wire.row=1ohm", "chip.wire.col=1ohm",
             "cost.impl=cited"};
-        JsonObject one = org.xbarsim.engine.stats.Summary.withoutWallClock(Runs.run("mnist-mlp.yaml", 1, set));
-        JsonObject two = org.xbarsim.engine.stats.Summary.withoutWallClock(Runs.run("mnist-mlp.yaml", 2, set));
-        assertEquals(one.encodePrettily(), two.encodePrettily());
+        RunSummary one = Runs.run("mnist-mlp.yaml", 1, set).withoutWallClock();
+        RunSummary two = Runs.run("mnist-mlp.yaml", 2, set).withoutWallClock();
+        assertEquals(one.toJson(), two.toJson());
     }
 }

@@ -3,7 +3,7 @@ package org.xbarsim.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonObject;
+import org.xbarsim.engine.summary.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xbarsim.engine.stats.Summary;
 
 /**
  * The policies beside the reference, with the real plugin jars on the PCM device of tile-rowwise.yaml
@@ -43,33 +42,32 @@ class ProgrammingPoliciesIT {
 
     @Test
     void openLoopIsFarFasterAndFarWorseThanClosedLoop() {
-        JsonObject closed = Runs.run("tile-rowwise.yaml", 2);
-        JsonObject open = Runs.run(withPolicyOnly("open-loop"), 2);
+        RunSummary closed = Runs.run("tile-rowwise.yaml", 2);
+        RunSummary open = Runs.run(withPolicyOnly("open-loop"), 2);
         // Measured: 0.95 ms and Pfail 68.7% against 4.74 ms and 1.1%: no verify reads, and nothing
         // corrects the 40% spread of alpha and 20% of Gmax around the nominal curve.
-        assertTrue(Runs.number(open, TIME) < Runs.number(closed, TIME) / 3, "open " + Runs.number(open, TIME)
-                + " s vs closed " + Runs.number(closed, TIME) + " s");
-        assertEquals(0.0, Runs.number(open, "programming.readOpsPerRow"), 0.0, "open loop never reads");
-        assertTrue(Runs.number(open, PFAIL) > 0.4, "open-loop Pfail " + Runs.number(open, PFAIL));
-        assertTrue(Runs.number(closed, PFAIL) < 0.02, "closed-loop Pfail " + Runs.number(closed, PFAIL));
+        assertTrue(open.metric(TIME) < closed.metric(TIME) / 3, "open " + open.metric(TIME)
+                + " s vs closed " + closed.metric(TIME) + " s");
+        assertEquals(0.0, open.programming().total().readOpsPerRow(), 0.0, "open loop never reads");
+        assertTrue(open.metric(PFAIL) > 0.4, "open-loop Pfail " + open.metric(PFAIL));
+        assertTrue(closed.metric(PFAIL) < 0.02, "closed-loop Pfail " + closed.metric(PFAIL));
     }
 
     @Test
     void mspOnlyIsWorseThanTheFullPolicy() {
-        JsonObject full = Runs.run("tile-rowwise.yaml", 2);
-        JsonObject msp = Runs.run(withPolicyOnly("msp-only"), 2);
+        RunSummary full = Runs.run("tile-rowwise.yaml", 2);
+        RunSummary msp = Runs.run(withPolicyOnly("msp-only"), 2);
         // Measured: 44% against 1.1%. An MSP step is F = 3 device steps, wider than the 2 * tol window.
-        assertTrue(Runs.number(msp, PFAIL) > Runs.number(full, PFAIL) + 0.2, "msp-only " + Runs.number(msp, PFAIL)
-                + " vs full " + Runs.number(full, PFAIL));
-        assertTrue(Runs.number(msp, TIME) < Runs.number(full, TIME), "and faster: no LSP phase");
+        assertTrue(msp.metric(PFAIL) > full.metric(PFAIL) + 0.2, "msp-only " + msp.metric(PFAIL)
+                + " vs full " + full.metric(PFAIL));
+        assertTrue(msp.metric(TIME) < full.metric(TIME), "and faster: no LSP phase");
     }
 
     @Test
     void retryIsNoWorseThanTheReference() {
         for (long seed = 1; seed <= 2; seed++) {
-            double reference = Runs.number(Runs.run("tile-rowwise.yaml", seed, 2), PFAIL);
-            double retry = Runs.number(Runs.run("tile-rowwise.yaml", seed, 2, "programming.impl=retry-closed-loop"),
-                    PFAIL);
+            double reference = Runs.run("tile-rowwise.yaml", seed, 2).metric(PFAIL);
+            double retry = Runs.run("tile-rowwise.yaml", seed, 2, "programming.impl=retry-closed-loop").metric(PFAIL);
             // Measured (seeds 1, 2): 0.40% and 0.36% against 1.12% and 1.23%.
             assertTrue(retry <= reference, "seed " + seed + ": retry " + retry + " vs reference " + reference);
         }
@@ -102,9 +100,9 @@ class ProgrammingPoliciesIT {
         for (long seed = 1; seed <= 2; seed++) {
             List<String> overrides = new ArrayList<>(List.of(budget));
             overrides.add("programming.impl=" + impl);
-            JsonObject s = Runs.run("tile-rowwise.yaml", seed, 2, overrides.toArray(String[]::new));
-            pfail += Runs.number(s, PFAIL) / 2;
-            time += Runs.number(s, TIME) / 2;
+            RunSummary s = Runs.run("tile-rowwise.yaml", seed, 2, overrides.toArray(String[]::new));
+            pfail += s.metric(PFAIL) / 2;
+            time += s.metric(TIME) / 2;
         }
         return new double[]{pfail, time};
     }
@@ -120,9 +118,9 @@ class ProgrammingPoliciesIT {
             List<String> overrides = new ArrayList<>(List.of(small));
             overrides.add("programming.impl=" + impls.get(i));
             String[] o = overrides.toArray(String[]::new);
-            JsonObject one = Summary.withoutWallClock(Runs.run(files.get(i), 1, o));
-            JsonObject two = Summary.withoutWallClock(Runs.run(files.get(i), 2, o));
-            assertEquals(one.encodePrettily(), two.encodePrettily(), impls.get(i));
+            RunSummary one = Runs.run(files.get(i), 1, o).withoutWallClock();
+            RunSummary two = Runs.run(files.get(i), 2, o).withoutWallClock();
+            assertEquals(one.toJson(), two.toJson(), impls.get(i));
         }
     }
 }

@@ -22,8 +22,8 @@ class ReferenceAgreementIT {
         double pulses = 0;
         for (long seed : SEEDS) {
             var s = Runs.run("tile-rowwise.yaml", seed, 2, overrides);
-            success += Runs.number(s, "programming.successFraction");
-            pulses += Runs.number(s, "programming.pulseOpsPerRow");
+            success += s.programming().total().successFraction();
+            pulses += s.programming().total().pulseOpsPerRow();
         }
         return new double[] {100 * success / SEEDS.length, pulses / SEEDS.length};
     }

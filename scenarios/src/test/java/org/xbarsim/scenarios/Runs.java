@@ -1,6 +1,5 @@
 package org.xbarsim.scenarios;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.xbarsim.engine.Simulator;
@@ -8,6 +7,7 @@ import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
+import org.xbarsim.engine.summary.RunSummary;
 
 /**
  * Runs scenarios in-process the way {@code xbarsim run} does, with the real plugin jars of the
@@ -21,28 +21,24 @@ final class Runs {
 
     static synchronized PluginCatalog catalog() {
         if (catalog == null) {
-            String dir = System.getProperty("xbarsim.plugins", "../tools/cli/target/xbarsim/plugins");
-            catalog = PluginCatalog.load(Path.of(dir));
+            catalog = PluginCatalog.load(Path.of(pluginDir()));
         }
         return catalog;
     }
 
+    /** The distribution's plugin directory. */
+    static String pluginDir() {
+        return System.getProperty("xbarsim.plugins", "../tools/cli/target/xbarsim/plugins");
+    }
+
     /** Runs a scenario file of this module with overrides; returns summary.json's content. */
-    static JsonObject run(String file, int threads, String... overrides) {
+    static RunSummary run(String file, int threads, String... overrides) {
         return run(file, null, threads, overrides);
     }
 
-    static JsonObject run(String file, Long seed, int threads, String... overrides) {
+    static RunSummary run(String file, Long seed, int threads, String... overrides) {
         Scenario scenario = new ScenarioLoader(catalog()).load(Path.of(file), List.of(overrides), seed);
         Simulator simulator = new Simulator(catalog());
         return simulator.run(simulator.prepare(scenario), threads, RunListener.NONE);
-    }
-
-    static double number(JsonObject summary, String path) {
-        Object v = org.xbarsim.engine.stats.Summary.get(summary, path);
-        if (!(v instanceof Number n)) {
-            throw new AssertionError("summary has no number at " + path + ": " + v);
-        }
-        return n.doubleValue();
     }
 }

@@ -123,7 +123,9 @@ class TraceIT {
         assertEquals(32L, c.get("RowFinished"), c.toString()); // 2 column blocks x 16 rows
         assertEquals(level.equals("summary"), !c.containsKey("RowOp"), c.toString());
         assertEquals(level.equals("full"), c.containsKey("RowTargets"), c.toString());
-        assertEquals(4, t.byTile().size(), "tiles");
+        assertEquals(1L, c.get("ProgrammingEnded"), c.toString());
+        assertEquals(4, t.events().stream().filter(e -> e instanceof RowFinished)
+                .map(e -> ((RowFinished) e).getTile()).distinct().count(), "tiles");
 
         Outcome o = cli("replay", trace.toString());
         assertEquals(0, o.status(), o.out() + o.err());
@@ -155,10 +157,12 @@ class TraceIT {
         assertTrue(victim >= 0, "a RowResult with codes");
         RowResult original = (RowResult) t.events().get(victim);
         int tile = original.getTile();
+        int row = original.getRow();
         int index = -1;
-        List<SpecificRecord> ofTile = t.byTile().get(tile);
-        for (int i = 0; i < ofTile.size(); i++) {
-            if (ofTile.get(i) == original) {
+        // Rows are the unit of order: the event's place in its row's conversation.
+        List<SpecificRecord> ofRow = t.byStream().get(Trace.rowStream(tile, row));
+        for (int i = 0; i < ofRow.size(); i++) {
+            if (ofRow.get(i) == original) {
                 index = i;
             }
         }
@@ -178,7 +182,7 @@ class TraceIT {
 
         Outcome o = cli("replay", bad.toString());
         assertEquals(1, o.status(), o.out() + o.err());
-        assertTrue(o.out().contains("diverged at tile " + tile + ", event " + index + " "), o.out());
+        assertTrue(o.out().contains("diverged at tile " + tile + " row " + row + ", event " + index + " "), o.out());
         assertTrue(o.out().contains("RowResult"), o.out());
         assertTrue(o.out().contains("field codes"), o.out());
     }
@@ -329,7 +333,26 @@ class TraceIT {
     // ---- schema evolution ----
 
     @Test
-    void aGoldenTraceOfSchemaVersion1StaysReadable() {
+    void aGoldenTraceOfSchemaVersion2ReplaysIdentically() {
+        Path golden = Path.of("traces/golden-v2.avro");
+        Trace t = Trace.read(golden);
+        assertTrue(t.complete());
+        assertEquals("2", t.metadata().get(TraceFormat.SCHEMA_VERSION));
+        assertEquals("full", t.metadata().get(TraceFormat.LEVEL));
+        Map<String, Long> c = counts(t);
+        assertEquals(4L, c.get("RowFinished"));
+        assertEquals(4L, c.get("RowTargets"));
+        assertEquals(1L, c.get("ProgrammingEnded"));
+        assertEquals(c.get("RowOp"), c.get("RowResult"));
+        long events = t.events().size();
+
+        Outcome o = cli("replay", golden.toString());
+        assertEquals(0, o.status(), o.out() + o.err());
+        assertTrue(o.out().startsWith("identical (" + events + " events"), o.out());
+    }
+
+    @Test
+    void aGoldenTraceOfSchemaVersion1StaysReadableButIsNotReplayed() {
         Path golden = Path.of("traces/golden-v1.avro");
         Trace t = Trace.read(golden);
         assertTrue(t.complete());
@@ -345,10 +368,17 @@ class TraceIT {
         }
         assertTrue(t.events().stream().anyMatch(e -> e instanceof RowOp));
         assertTrue(t.events().stream().anyMatch(e -> e instanceof RowFinished));
+        // Version 1 results carried the tile's clock under the name the row's clock now has (an alias).
+        assertTrue(t.events().stream().anyMatch(e -> e instanceof RowResult r && r.getRowCycle() > 0));
 
-        Outcome o = cli("replay", golden.toString());
-        assertEquals(0, o.status(), o.out() + o.err());
-        assertTrue(o.out().startsWith("identical (490 events"), o.out());
+        Outcome inspect = cli("inspect", golden.toString());
+        assertEquals(0, inspect.status(), inspect.err());
+        assertTrue(inspect.out().contains("event schema 1"), inspect.out());
+        assertTrue(inspect.out().contains("simulated time: not recorded"), inspect.out());
+        // Its random streams were per tile: no run of this version reproduces it, and replay says so.
+        assertOneLineError(cli("replay", golden.toString()), golden.toString(), TraceFormat.SCHEMA_VERSION,
+                "expected event schema version 2 to replay, got 1");
+        assertOneLineError(cli("replay", golden.toString(), "--device", "rram"), "version 2 to replay, got 1");
     }
 
     // ---- inspect ----
@@ -367,7 +397,7 @@ class TraceIT {
         assertTrue(o.out().contains("complete (ends with its end marker)"), o.out());
         assertTrue(o.out().contains("tiles: 4 of 8x16"), o.out());
         assertTrue(o.out().contains("RowFinished 32"), o.out());
-        assertTrue(o.out().contains("at 1GHz"), o.out());
+        assertTrue(o.out().contains("at 1GHz, on the chip's timeline"), o.out());
         assertTrue(o.out().contains("per row (32 rows): SET mean"), o.out());
 
         assertEquals(1 + c.get("RowFinished"), lines(out.resolve("rows.csv")));
@@ -375,16 +405,53 @@ class TraceIT {
         assertEquals(1 + c.get("RowResult"), lines(out.resolve("results.csv")));
         assertEquals(1 + targets, lines(out.resolve("targets.csv")));
         assertEquals(16L * 32, targets, "a target per weight");
-        assertEquals("tile,row,cycle,cycles,weights,succeeded,setOps,resetOps,readOps,energyPicojoules,"
-                + "sumAbsErrorMicroSiemens", Files.readAllLines(out.resolve("rows.csv")).get(0));
-        assertEquals("tile,row,kind,strength,enabledDevices,readColumns",
+        assertEquals("event,tile,row,cycle,timeSeconds,cycles,weights,succeeded,setOps,resetOps,readOps,"
+                + "energyPicojoules,sumAbsErrorMicroSiemens,waitCycles", Files.readAllLines(out.resolve("rows.csv")).get(0));
+        assertEquals("event,tile,row,kind,strength,enabledDevices,enableMask,readColumns,readMask",
                 Files.readAllLines(out.resolve("ops.csv")).get(0));
+        everyFieldOfTheEventsIsExported(t, out);
 
         // Existing CSVs are kept unless --force.
         assertOneLineError(cli("inspect", trace.toString(), "--export", "csv", out.toString()), "rows.csv", "--force");
         assertEquals(0, cli("inspect", trace.toString(), "--export", "csv", out.toString(), "--force").status());
         assertEquals(1 + c.get("RowFinished"), lines(out.resolve("rows.csv")));
         assertOneLineError(cli("inspect", trace.toString(), "--export", "json", out.toString()), "csv");
+    }
+
+    /**
+     * The ADC codes of every verify read, the masks of every row operation and each result's time are
+     * in the CSVs, and the README documents every column (before: no codes, masks or times, no columns
+     * documented).
+     */
+    private static void everyFieldOfTheEventsIsExported(Trace t, Path out) throws IOException {
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("event,tile,row,rowCycle,rowSeconds,operations,convertedColumns,convertedMask,lowMicroSiemens,"
+                + "lsbMicroSiemens,codes", results.get(0));
+        List<RowResult> recorded = t.events().stream().filter(e -> e instanceof RowResult).map(e -> (RowResult) e)
+                .toList();
+        for (int i = 0; i < recorded.size(); i++) {
+            RowResult r = recorded.get(i);
+            String[] cells = results.get(i + 1).split(",", -1);
+            assertEquals(Long.toString(r.getRowCycle()), cells[3]);
+            assertEquals(r.getRowCycle() / 1e9, Double.parseDouble(cells[4]), 1e-18, "1GHz clock");
+            java.nio.ByteBuffer codes = r.getCodes().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            String[] written = cells[10].isEmpty() ? new String[0] : cells[10].split(" ");
+            assertEquals(codes.remaining() / 2, written.length, "one code per column");
+            for (int c = 0; c < written.length; c++) {
+                assertEquals(codes.getShort(codes.position() + 2 * c) & 0xffff, Integer.parseInt(written[c]));
+            }
+        }
+        RowOp op = t.events().stream().filter(e -> e instanceof RowOp).map(e -> (RowOp) e).findFirst().orElseThrow();
+        String[] first = Files.readAllLines(out.resolve("ops.csv")).get(1).split(",", -1);
+        byte[] enable = new byte[op.getEnable().remaining()];
+        op.getEnable().duplicate().get(enable);
+        assertEquals(java.util.HexFormat.of().formatHex(enable), first[6]);
+        String readme = Files.readString(Path.of("../README.md"));
+        for (String csv : List.of("rows.csv", "ops.csv", "results.csv", "targets.csv")) {
+            for (String column : Files.readAllLines(out.resolve(csv)).get(0).split(",")) {
+                assertTrue(readme.contains("`" + column + "`"), "README documents " + csv + " column " + column);
+            }
+        }
     }
 
     private static long lines(Path f) throws IOException {

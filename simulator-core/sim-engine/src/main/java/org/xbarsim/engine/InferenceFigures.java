@@ -1,13 +1,16 @@
 package org.xbarsim.engine;
 
-import io.vertx.core.json.JsonObject;
 import org.xbarsim.api.cost.TileArea;
+import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.InferenceEnergy;
+import org.xbarsim.engine.infer.MappingReport;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 
 /**
- * The figures of merit of an inference run, added to the summary's inference section: energy per sample
+ * The summary's inference section: the network's figures, then the figures of merit per sample: energy
  * by part, throughput, operations per sample, TOPS/W and, when the cost model prices area, TOPS/mm^2.
  * Operations count two per multiply-accumulate of the layers' weights, as accelerator papers do (HERMES
  * counts a 256x256 multiply as 131,072 operations).
@@ -16,25 +19,24 @@ final class InferenceFigures {
     private InferenceFigures() {
     }
 
-    static JsonObject add(JsonObject section, AnalogNetwork network, ChipConfig chip, int tiles, long samples) {
+    static RunSummary.Inference of(String time, InferenceResult r, AnalogNetwork network, ChipConfig chip, int tiles,
+                                   MappingReport mapping, double wallSeconds) {
+        long samples = Math.max(1, r.samples());
         InferenceEnergy e = network.energyByPart();
         double toJoules = 1e-12 / samples;
         double seconds = chip.seconds(network.cycles()) / samples;
         double joules = network.energyPicojoules() * toJoules;
         double ops = 2.0 * network.macsPerSample();
-        section.put("energy", new JsonObject()
-                        .put("array", e.array() * toJoules)
-                        .put("adc", e.adc() * toJoules)
-                        .put("dac", e.dac() * toJoules)
-                        .put("digital", e.digital() * toJoules))
-                .put("samplesPerSecond", seconds > 0 ? 1 / seconds : null)
-                .put("opsPerSample", ops)
-                .put("topsPerWatt", joules > 0 ? ops / joules * 1e-12 : null);
         TileArea area = chip.costs().area();
-        if (area.known() && seconds > 0) {
-            double mm2 = tiles * area.total() * 1e-6;
-            section.put("topsPerMm2", ops / seconds * 1e-12 / mm2);
-        }
-        return section;
+        Double topsPerMm2 = area.known() && seconds > 0 ? ops / seconds * 1e-12 / (tiles * area.total() * 1e-6) : null;
+        return new RunSummary.Inference(time, r.samples(), finite(r.softwareAccuracy()), finite(r.analogAccuracy()),
+                finite(r.softwareBitsPerChar()), finite(r.analogBitsPerChar()), seconds, joules,
+                new RunSummary.InferenceEnergy(e.array() * toJoules, e.adc() * toJoules, e.dac() * toJoules,
+                        e.digital() * toJoules), seconds > 0 ? 1 / seconds : null, ops,
+                joules > 0 ? ops / joules * 1e-12 : null, topsPerMm2, SummaryBuilder.mapping(mapping), wallSeconds);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

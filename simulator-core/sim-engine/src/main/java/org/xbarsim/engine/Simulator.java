@@ -1,7 +1,8 @@
 package org.xbarsim.engine;
 
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.footprint.ScenarioFootprint;
 import org.xbarsim.engine.infer.AnalogNetwork;
+import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.plugin.PluginGuard;
 import org.xbarsim.engine.plugin.PluginWatchdog;
@@ -30,7 +32,8 @@ import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.FileKeys;
 import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.stats.Summary;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.engine.trace.Recording;
 
 /**
@@ -41,27 +44,39 @@ public final class Simulator {
     public static final String VERSION = "0.1.0";
 
     private final PluginCatalog catalog;
+    /** The caller's Vert.x instance, or null for one of the engine's own per run. */
+    private final Vertx vertx;
     private final FileAccess access;
     private final PluginGuard guard;
 
     /** A simulator for the user's own scenarios: any file, downloads allowed. */
     public Simulator(PluginCatalog catalog) {
-        this(catalog, FileAccess.unrestricted());
+        this(catalog, null);
     }
 
     /**
-     * A simulator for scenarios from elsewhere (a cluster peer's points, a trace's recorded scenario):
-     * their file keys are checked against {@code access} before anything is prepared, and workloads
-     * see it (no downloads unless it allows them).
+     * A simulator whose runs deploy on {@code vertx} (a host that owns one instance per process) and
+     * leave it running; with null, each run makes and closes an instance of its own. The user's own
+     * scenarios: any file, downloads allowed.
      */
-    public Simulator(PluginCatalog catalog, FileAccess access) {
-        this(catalog, access, PluginGuard.unwatched(catalog));
+    public Simulator(PluginCatalog catalog, Vertx vertx) {
+        this(catalog, vertx, FileAccess.unrestricted(), PluginGuard.unwatched(catalog));
     }
 
-    private Simulator(PluginCatalog catalog, FileAccess access, PluginGuard guard) {
+    private Simulator(PluginCatalog catalog, Vertx vertx, FileAccess access, PluginGuard guard) {
         this.catalog = catalog;
+        this.vertx = vertx;
         this.access = access;
         this.guard = guard;
+    }
+
+    /**
+     * The same simulator for scenarios from elsewhere (a cluster peer's points, a trace's recorded
+     * scenario): their file keys are checked against {@code access} before anything is prepared, and
+     * workloads see it (no downloads unless it allows them).
+     */
+    public Simulator restrictedTo(FileAccess access) {
+        return new Simulator(catalog, vertx, access, guard);
     }
 
     /**
@@ -69,7 +84,7 @@ public final class Simulator {
      * plugin's code runs, {@code onHang} is told which plugin (see {@link PluginWatchdog}).
      */
     public Simulator watchingPlugins(Duration limit, Consumer<PluginWatchdog.Hang> onHang) {
-        return new Simulator(catalog, access, new PluginGuard(catalog, limit, onHang));
+        return new Simulator(catalog, vertx, access, new PluginGuard(catalog, limit, onHang));
     }
 
     /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
@@ -110,45 +125,82 @@ public final class Simulator {
         return new Prepared(scenario, layers, jobs);
     }
 
-    public JsonObject run(Prepared prepared, int threads, RunListener listener) {
+    /** Programs the scenario's weights and, for a network workload, runs inference; summarises. */
+    public RunSummary run(Prepared prepared, int threads, RunListener listener) {
         return run(prepared, threads, listener, null);
     }
 
     /** As above, recording the programming run's events when {@code recording} is not null. */
-    public JsonObject run(Prepared prepared, int threads, RunListener listener, Recording recording) {
-        return guard.call(listener, watched -> runGuarded(prepared, threads, watched, recording));
+    public RunSummary run(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        return guard.call(listener, watched -> {
+            RunResult programmed = program(prepared, threads, watched, recording);
+            return summarise(prepared.scenario(), prepared, programmed, threads, watched);
+        });
     }
 
-    private JsonObject runGuarded(Prepared prepared, int threads, RunListener listener, Recording recording) {
+    /**
+     * Programs the chip once and reads it at each of {@code inferenceTimes} ({@code 1s}, {@code 1h},
+     * {@code 1y}, units as in a scenario): one summary per time, each the summary a run of the scenario
+     * with that {@code inference.time} gives. The devices drift from the same programmed state, and
+     * every read draws its noise from streams of the seed alone, so the figures are those of separate
+     * runs at a fraction of the cost.
+     */
+    public List<RunSummary> runAtTimes(Prepared prepared, int threads, RunListener listener,
+                                       List<String> inferenceTimes) {
+        return guard.call(listener, watched -> runAtTimesGuarded(prepared, threads, watched, inferenceTimes));
+    }
+
+    private List<RunSummary> runAtTimesGuarded(Prepared prepared, int threads, RunListener listener,
+                                               List<String> inferenceTimes) {
         Scenario s = prepared.scenario();
-        double tolerance = s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
-        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
-                new RandomStreams(s.seed()), tolerance);
-        RunResult result = ProgrammingRun.execute(plan, prepared.jobs(), threads, listener, recording);
-        JsonObject inference = null;
-        if (s.workload() instanceof InferenceWorkload network) {
-            inference = infer(s, network, prepared, result, threads, listener);
+        if (!(s.workload() instanceof InferenceWorkload)) {
+            throw new InputError(s.source(), "inference.time", "workload '" + s.workload().id() + "' programs "
+                    + "weights only and runs no inference; there is no time to read it at");
         }
+        List<Scenario> readings = new ArrayList<>();
+        for (String time : inferenceTimes) {
+            readings.add(s.withInferenceTime(time));
+        }
+        RunResult programmed = program(prepared, threads, listener, null);
+        List<RunSummary> summaries = new ArrayList<>();
+        for (Scenario reading : readings) {
+            summaries.add(summarise(reading, prepared, programmed, threads, listener));
+        }
+        return summaries;
+    }
+
+    private RunResult program(Prepared prepared, int threads, RunListener listener, Recording recording) {
+        Scenario s = prepared.scenario();
+        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
+                new RandomStreams(s.seed()), tolerance(s));
+        return ProgrammingRun.execute(vertx, plan, prepared.jobs(), threads, 0, listener, recording);
+    }
+
+    private static double tolerance(Scenario s) {
+        return s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
+    }
+
+    /** The summary of a programmed chip read as {@code s} says (its inference time). */
+    private RunSummary summarise(Scenario s, Prepared prepared, RunResult programmed, int threads,
+                                 RunListener listener) {
+        RunSummary.Inference inference = s.workload() instanceof InferenceWorkload network
+                ? infer(s, network, prepared, programmed, threads, listener) : null;
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
         plugins.put("workload", s.workload().id() + " (" + catalog.originOf(s.workload()) + ")");
         plugins.put("cost", s.cost().id() + " (" + catalog.originOf(s.cost()) + ")");
-        JsonObject summary = Summary.build(s.name(), s.source(), s.seed(), s.effective(), plugins, prepared.jobs(),
-                result, tolerance, VERSION);
-        if (inference != null) {
-            JsonObject run = summary.getJsonObject("run");
-            summary.remove("run");
-            summary.put("inference", inference).put("run", run);
-        }
-        return summary;
+        return SummaryBuilder.build(new RunSummary.ScenarioRef(s.name(), s.source(), s.seed()), s.effective(),
+                plugins, prepared.jobs(), programmed, tolerance(s), inference, VERSION);
     }
 
     /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
-    private JsonObject infer(Scenario s, InferenceWorkload network, Prepared prepared, RunResult programmed,
-                             int threads, RunListener listener) {
+    private RunSummary.Inference infer(Scenario s, InferenceWorkload network, Prepared prepared,
+                                       RunResult programmed, int threads, RunListener listener) {
         RandomStreams streams = new RandomStreams(s.seed());
-        try (AnalogNetwork chip = AnalogNetwork.start(s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
+        listener.inferenceStarted();
+        try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(),
+                s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
                     s.source(), s.baseDir(), access);
@@ -162,18 +214,10 @@ public final class Simulator {
                 throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            long samples = Math.max(1, r.samples());
-            JsonObject section = new JsonObject()
-                    .put("time", s.effective().get("inference.time"))
-                    .put("samples", r.samples())
-                    .put("softwareAccuracy", finite(r.softwareAccuracy()))
-                    .put("analogAccuracy", finite(r.analogAccuracy()))
-                    .put("softwareBitsPerChar", finite(r.softwareBitsPerChar()))
-                    .put("analogBitsPerChar", finite(r.analogBitsPerChar()))
-                    .put("timeSecondsPerSample", s.chip().seconds(chip.cycles()) / samples)
-                    .put("energyJoulesPerSample", chip.energyPicojoules() * 1e-12 / samples);
-            return InferenceFigures.add(section, chip, s.chip(), prepared.jobs().size(), samples)
-                    .put("wallSeconds", wall);
+            MappingReport mapping = MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
+                    r.layers());
+            return InferenceFigures.of(s.effective().get("inference.time"), r, chip, s.chip(), prepared.jobs().size(),
+                    mapping, wall);
         }
     }
 
@@ -210,9 +254,5 @@ public final class Simulator {
                 listener.inferenceProgress(done, total);
             }
         });
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -1,6 +1,7 @@
 /**
  * The xbarsim engine. {@link org.xbarsim.engine.Simulator} is its entry point: a loaded scenario in,
- * a summary out. Subpackages: the kernel, the event-bus bridge, hardware blocks, scenario loading,
- * runs, statistics and the plugin catalog.
+ * a {@link org.xbarsim.engine.summary.RunSummary} out. Subpackages: the kernel, the event-bus bridge,
+ * hardware blocks, scenario loading, runs, statistics, summaries, traces, replays and the plugin
+ * catalog.
  */
 package org.xbarsim.engine;

@@ -28,10 +28,11 @@ import org.xbarsim.engine.bus.SimulationBus;
 
 /**
  * Local Vert.x event-bus deliveries per second of a {@link RowResult} with xbarsim's zero-copy
- * codec ({@link SimulationBus#registerCodecs}). Every row operation of a run crosses the bus twice
- * (two RowResults bounced between two consumers), both consumers on the tile's one
- * event-loop context, so this per-message cost is the fixed overhead of a row operation next to its
- * physics ({@link PulseVerifyBench}) and its scheduling ({@link KernelBench}).
+ * codec ({@link SimulationBus#registerCodecs}). Every row operation of a run crosses the bus once (its
+ * RowResult, from the tile's hardware to the shard's programmer, on the shard's event-loop context),
+ * so this per-message cost is the fixed overhead of a row operation next to its physics
+ * ({@link PulseVerifyBench}). The benchmark bounces one RowResult between two consumers on one
+ * context.
  *
  * <p>Two local consumers on the same context play ping-pong: each counts the delivery and sends
  * the same record to the other, until {@value #MESSAGES} deliveries have been made in the
@@ -46,8 +47,9 @@ import org.xbarsim.engine.bus.SimulationBus;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EventBusBench {
     static final int MESSAGES = 10_000;
-    static final String PING = SimulationBus.resultsAddress(1);
-    static final String PONG = SimulationBus.resultsAddress(0);
+    static final SimulationBus.Addresses RUN = SimulationBus.newRun();
+    static final String PING = RUN.shardResults(1);
+    static final String PONG = RUN.shardResults(0);
 
     private Vertx vertx;
     private Context context;

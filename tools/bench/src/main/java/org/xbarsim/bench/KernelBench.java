@@ -19,13 +19,12 @@ import org.xbarsim.engine.kernel.Kernel;
 import org.xbarsim.engine.kernel.Priority;
 
 /**
- * Events per second through the discrete-event {@link Kernel}, used the way
- * {@link org.xbarsim.engine.hw.TileSequencer} uses it: each row operation schedules DRIVE now, and
- * each event schedules the next one (SAMPLE after the pulse, CONVERT after integration, DELIVER in
- * the same cycle), then {@link Kernel#runUntilIdle()} drains the chain. The actions do no hardware
- * work, so this is the scheduling overhead the simulator pays on top of the physics of
- * {@link PulseVerifyBench}: four events per operation. Each invocation runs {@value #OPS}
- * operations, {@value #EVENTS} events, so the score is events per second.
+ * Events per second through the discrete-event {@link Kernel}: a chain in which each row operation
+ * schedules DRIVE now, and each event schedules the next one (SAMPLE after the pulse, CONVERT after
+ * integration, DELIVER in the same cycle), then {@link Kernel#runUntilIdle()} drains the chain. The
+ * actions do no hardware work, so this is the raw cost of an event: the chip's timeline pays it per
+ * request on shared hardware (see {@link TimelineBench} for the timeline itself). Each invocation
+ * runs {@value #OPS} operations, {@value #EVENTS} events, so the score is events per second.
  */
 @State(Scope.Thread)
 @Fork(1)

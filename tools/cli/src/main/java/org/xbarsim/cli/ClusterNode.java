@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.bus.Futures;
-import org.xbarsim.engine.cluster.ClusterKey;
+import org.xbarsim.explore.cluster.ClusterKey;
 
 /**
  * One member of a sweep cluster: a Vert.x instance whose event bus is clustered by Hazelcast, with

@@ -2,6 +2,7 @@ package org.xbarsim.cli;
 
 import java.io.PrintWriter;
 import org.xbarsim.engine.plugin.ExitGuard;
+import org.xbarsim.engine.scenario.NearestWord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,17 +40,31 @@ public final class Main implements Runnable {
         System.exit(status);
     }
 
+    /**
+     * "; did you mean 'run'?" for a mistyped command (the nearest within two edits: picocli's own
+     * similarity finds nothing for 'rn') or option (picocli's suggestion).
+     */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String best = NearestWord.of(u.getUnmatched().get(0), u.getCommandLine().getSubcommands().keySet());
+        if (best == null && !u.getSuggestions().isEmpty()) {
+            best = u.getSuggestions().get(0);
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
     /** Runs a command line; the tests call this in-process. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        Logging.configure();
-        Plugins.warnings = err;
+        org.xbarsim.explore.Logging.configure();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
             String command = e.getCommandLine().getCommandName();
-            err.println("xbarsim: " + Errors.oneLine(e.getMessage()) + (e.getCommandLine().getParent() == null ? ""
-                    : " (see xbarsim " + command + " --help)"));
+            err.println("xbarsim: " + Errors.oneLine(e.getMessage()) + suggestion(e)
+                    + (e.getCommandLine().getParent() == null ? "" : " (see xbarsim " + command + " --help)"));
             return INPUT_ERROR;
         });
         cli.setExecutionExceptionHandler(new Errors(err));

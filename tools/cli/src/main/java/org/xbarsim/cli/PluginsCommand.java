@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "plugins", description = "List the chip parameters and every plugin extension with its "
         + "parameters, units, defaults and presets.")
 final class PluginsCommand implements Callable<Integer> {
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @picocli.CommandLine.Mixin
+    org.xbarsim.cli.options.PluginOptions plugins;
 
     @Spec
     CommandSpec spec;
@@ -26,7 +26,8 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (PluginCatalog catalog = Plugins.load(pluginDir)) {
+        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            PluginCatalog catalog = host.catalog();
             out.println("chip (built in)");
             printParameters(out, "chip", ChipSpec.PARAMETERS);
             out.println();

@@ -1,21 +1,22 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.cli.SweepFiles.Grid;
-import org.xbarsim.engine.cluster.ClusterCoordinator;
-import org.xbarsim.engine.stats.SummaryCheck;
+import org.xbarsim.explore.cluster.ClusterCoordinator;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryCheck;
+import org.xbarsim.explore.files.ResultFiles;
+import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.runner.PointResult;
+import org.xbarsim.explore.sweep.Axis;
+import org.xbarsim.explore.sweep.SweepAxes;
+import org.xbarsim.explore.sweep.SweepRecord;
+import org.xbarsim.explore.sweep.SweepTable;
 
 /**
  * The result directory of a sweep as its points finish, in whatever order the local pool or the
@@ -25,22 +26,22 @@ import org.xbarsim.engine.stats.SummaryCheck;
  * never change under a reader once written. Thread-safe.
  */
 final class SweepResults implements ClusterCoordinator.Results {
-    private final Path dir;
-    private final List<Grid> grids;
-    private final List<List<String>> values;
-    private final Map<Integer, JsonObject> done = new TreeMap<>();
-    /** A point's summary is a few KiB (a network's layers and tiles included); anything this large is not one. */
-    static final long MAX_SUMMARY_BYTES = 4 << 20;
+    static final String CSV = "sweep.csv";
 
-    /** {@code values}: each point's grid values, one per grid, by point index. */
-    SweepResults(Path dir, List<Grid> grids, List<List<String>> values) {
+    private final Path dir;
+    private final List<Axis> axes;
+    private final List<Point> points;
+    private final Map<Integer, PointResult> done = new TreeMap<>();
+
+    /** {@code points}: every point of the sweep, by index. */
+    SweepResults(Path dir, List<Axis> axes, List<Point> points) {
         this.dir = dir;
-        this.grids = grids;
-        this.values = values;
+        this.axes = List.copyOf(axes);
+        this.points = List.copyOf(points);
     }
 
     int points() {
-        return values.size();
+        return points.size();
     }
 
     static Path summaryFile(Path dir, int index) {
@@ -50,22 +51,21 @@ final class SweepResults implements ClusterCoordinator.Results {
     /**
      * Takes the points a previous run of the same sweep finished (a killed sweep or coordinator
      * resumed): every summary.json of a point index of this sweep that is the summary of that point
-     * ({@link SummaryCheck}). Summaries are written atomically, so one that does not parse, is too
-     * large or does not fit was not written by xbarsim for this point, and is run again.
+     * ({@link SummaryCheck}). Summaries are written atomically, so one that does not read, is too large
+     * or does not fit was not written by xbarsim for this point, and is run again.
      */
     synchronized int loadFinished(List<SummaryCheck.Expected> expected) {
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < points.size(); i++) {
             Path file = summaryFile(dir, i);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            try {
-                JsonObject summary = new JsonObject(BoundedFiles.readString(file, MAX_SUMMARY_BYTES,
-                        "a point's summary", StandardCharsets.UTF_8));
-                SummaryCheck.check(summary, expected.get(i));
-                done.put(i, summary);
-            } catch (IOException | DecodeException | InputError | SummaryCheck.Problem e) {
-                // left to run again
+            if (Files.isRegularFile(file)) {
+                try {
+                    RunSummary s = RunSummary.read(file);
+                    SummaryCheck.check(s, expected.get(i));
+                    done.put(i, new PointResult(points.get(i), s, s.run() == null || s.run().wallSeconds() == null
+                            ? 0 : s.run().wallSeconds(), 1, "earlier"));
+                } catch (InputError | SummaryCheck.Problem e) {
+                    // left to run again
+                }
             }
         }
         return done.size();
@@ -81,70 +81,99 @@ final class SweepResults implements ClusterCoordinator.Results {
     }
 
     /** Writes the point's summary and the table; false, writing nothing, when the point already has a result. */
-    @Override
-    public synchronized boolean record(int index, JsonObject summary) {
+    synchronized boolean record(PointResult result) {
+        int index = result.point().index();
         if (done.containsKey(index)) {
             return false;
         }
-        ResultFiles.writeString(summaryFile(dir, index), summary.encodePrettily() + "\n");
-        done.put(index, summary);
+        ResultFiles.writeString(summaryFile(dir, index), result.summary().toJson());
+        done.put(index, result);
         writeTable();
         return true;
     }
 
+    /** As {@link #record(PointResult)} for a summary that came from a cluster worker. */
+    @Override
+    public synchronized boolean record(int index, RunSummary summary) {
+        return record(result(index, summary));
+    }
+
+    private PointResult result(int index, RunSummary summary) {
+        Double wall = summary.run() == null ? null : summary.run().wallSeconds();
+        return new PointResult(points.get(index), summary, wall == null ? 0 : wall, 1, "cluster");
+    }
+
+    /**
+     * Readies the directory for a sweep with these axes: a new sweep clears what a previous one left
+     * (with {@code force}), a resumed one keeps the results of the same sweep. Writes the axes; returns
+     * the number of points already done.
+     */
+    synchronized int prepare(SweepAxes axes, List<SummaryCheck.Expected> expected, boolean resume, boolean force) {
+        Path csv = dir.resolve(CSV);
+        Path record = dir.resolve(SweepAxes.FILE);
+        int before = -1;
+        if (resume && Files.isRegularFile(record)) {
+            SweepAxes there = SweepAxes.read(record);
+            if (there.text().equals(axes.text())) {
+                before = loadFinished(expected);
+                writeTable();
+            } else if (!force) {
+                throw new InputError("--resume", "", "expected the same sweep in " + dir + ", but it holds another ("
+                        + axes.firstDifference(there) + "); pass --force to start this one over it or --out for "
+                        + "another directory");
+            }
+        } else if (resume && !force && (Files.exists(csv) || Files.isDirectory(dir.resolve("points")))) {
+            // Results without the sweep's axes cannot be matched to points: keep them, do not guess.
+            throw new InputError("--resume", "", "expected a sweep to resume in " + dir + ", but it has results "
+                    + "without their " + SweepAxes.FILE + "; pass --force to start over it or --out for another "
+                    + "directory");
+        } else if (Files.exists(csv) && !force && !resume) {
+            throw new InputError("--out", "", "expected a directory without a sweep, but " + dir + " already holds "
+                    + "one (" + CSV + "); pass --force to overwrite it, --resume to finish it, or --out for another "
+                    + "directory");
+        }
+        if (before < 0) {
+            clearPrevious();
+        }
+        ResultFiles.writeString(record, axes.text());
+        return Math.max(0, before);
+    }
+
+    /** With --force: the old table goes first (the new one is written point by point), stale points too. */
+    private void clearPrevious() {
+        try {
+            Files.deleteIfExists(dir.resolve(CSV));
+            Files.deleteIfExists(dir.resolve(SweepRecord.FILE));
+            Path pointsDir = dir.resolve("points");
+            if (!Files.isDirectory(pointsDir)) {
+                return;
+            }
+            try (var list = Files.list(pointsDir)) {
+                for (Path p : list.toList()) {
+                    if (p.getFileName().toString().matches("\\d{1,9}")) {
+                        // Every old point goes: a new sweep must not resume from another's results.
+                        Files.deleteIfExists(p.resolve("summary.json"));
+                        try (var rest = Files.list(p)) {
+                            if (rest.findAny().isEmpty()) {
+                                Files.delete(p);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new InputError(dir.toString(), "", "cannot replace the previous sweep: " + e.getMessage());
+        }
+    }
+
     /** sweep.csv of the points finished so far; inference columns only when some point has them. */
     synchronized void writeTable() {
-        List<String> metrics = new ArrayList<>();
-        for (String m : SweepFiles.METRICS) {
-            boolean present = !m.startsWith("inference.")
-                    || done.values().stream().anyMatch(s -> SweepFiles.metric(s, m) != null);
-            if (present) {
-                metrics.add(m);
-            }
-        }
-        List<String> header = new ArrayList<>();
-        grids.forEach(g -> header.add(g.key()));
-        header.addAll(metrics);
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<Integer, JsonObject> e : done.entrySet()) {
-            List<String> row = new ArrayList<>(values.get(e.getKey()));
-            for (String m : metrics) {
-                row.add(SweepFiles.cell(SweepFiles.metric(e.getValue(), m)));
-            }
-            rows.add(row);
-        }
-        ResultFiles.writeString(dir.resolve(SweepFiles.CSV), SweepFiles.csvText(header, rows));
+        ResultFiles.writeString(dir.resolve(CSV), SweepTable.of(axes, new ArrayList<>(done.values())).csv());
     }
 
-    /** The line printed when a point finishes: its grid values and main figures. */
+    /** The line printed when a point finishes. */
     @Override
-    public String line(int index, JsonObject summary) {
-        JsonObject p = summary.getJsonObject("programming");
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "  [%d/%d] %s: success %.2f%%  Pfail %.2f%%  %.1f pulse ops/row  programming %s, %s",
-                index + 1, values.size(), label(grids, values.get(index)), 100 * p.getDouble("successFraction"),
-                100 * p.getDouble("pfail"), p.getDouble("pulseOpsPerRow"),
-                RunCommand.seconds(p.getDouble("timeSeconds")), RunCommand.joules(p.getDouble("energyJoules"))));
-        JsonObject inference = summary.getJsonObject("inference");
-        if (inference != null) {
-            if (inference.getValue("analogAccuracy") != null) {
-                b.append(String.format(Locale.ROOT, "  accuracy %.2f%% analog vs %.2f%% software",
-                        100 * inference.getDouble("analogAccuracy"), 100 * inference.getDouble("softwareAccuracy")));
-            }
-            if (inference.getValue("analogBitsPerChar") != null) {
-                b.append(String.format(Locale.ROOT, "  %.3f bits/char analog vs %.3f software",
-                        inference.getDouble("analogBitsPerChar"), inference.getDouble("softwareBitsPerChar")));
-            }
-        }
-        b.append(String.format(Locale.ROOT, "  (wall %.2f s)", summary.getJsonObject("run").getDouble("wallSeconds")));
-        return b.toString();
-    }
-
-    static String label(List<Grid> grids, List<String> values) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < grids.size(); i++) {
-            parts.add(grids.get(i).key() + "=" + values.get(i));
-        }
-        return String.join(" ", parts);
+    public String line(int index, RunSummary summary) {
+        return SummaryText.point(result(index, summary), points.size());
     }
 }

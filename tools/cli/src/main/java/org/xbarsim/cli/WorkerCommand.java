@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.engine.Simulator;
-import org.xbarsim.engine.cluster.ClusterKey;
-import org.xbarsim.engine.cluster.ClusterWorker;
-import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.explore.cluster.ClusterKey;
+import org.xbarsim.explore.cluster.ClusterWorker;
+import org.xbarsim.explore.SimulatorHost;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,16 +60,11 @@ final class WorkerCommand implements Callable<Integer> {
             + "all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Directory of plugin jars.")
-    Path pluginDir;
+    @Mixin
+    PluginOptions plugins;
 
     @Option(names = "--points", paramLabel = "N", description = "Stop after N points (default: run until killed).")
     Long maxPoints;
-
-    @Option(names = "--plugin-timeout", paramLabel = "TIME", description = "A plugin call during which a point makes "
-            + "no progress for this long is named and the worker stops, exit status 1 (its point goes to another "
-            + "worker; default 5min).")
-    String pluginTimeout = Plugins.DEFAULT_TIMEOUT;
 
     @Spec
     CommandSpec spec;
@@ -84,9 +80,9 @@ final class WorkerCommand implements Callable<Integer> {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
         FileAccess access = access();
-        java.time.Duration limit = Plugins.timeout(pluginTimeout);
+        plugins.timeout(); // checked before the cluster is joined
         ClusterKey key = ClusterKey.createOrRead(keyFile != null ? keyFile : ClusterKey.defaultFile(), "--key");
-        try (PluginCatalog catalog = Plugins.load(pluginDir);
+        try (SimulatorHost simulatorHost = plugins.open(spec.commandLine().getErr());
              ClusterNode node = ClusterNode.join(host, port, join, key)) {
             String me = node.address();
             out.printf(Locale.ROOT, "xbarsim worker %s: joined the cluster (%d thread%s a point); waiting for sweep "
@@ -94,8 +90,7 @@ final class WorkerCommand implements Callable<Integer> {
             out.flush();
             Object lock = new Object();
             new ClusterWorker(node.vertx(), node.nodeId(), me, ClusterWorker.simulating(
-                    Plugins.watched(new Simulator(catalog, access), limit, spec.commandLine().getErr()), catalog,
-                    threadCount),
+                    simulatorHost.simulator().restrictedTo(access), simulatorHost.catalog(), threadCount),
                     line -> {
                         synchronized (lock) {
                             out.println(line);

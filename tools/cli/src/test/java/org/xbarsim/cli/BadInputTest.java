@@ -144,7 +144,7 @@ class BadInputTest {
     void unknownKeySuggestsTheNearestKnownOne() throws IOException {
         Path file = scenario("typo.yaml", VALID.replace("  impl: pcm\n", "  impl: pcm\n  gmaxMaen: 25uS\n"));
         assertInputError(xbarsim("run", file.toString()),
-                file + ":9: device.gmaxMaen: unknown key (did you mean 'gmaxMean'?); device keys are gmaxMean, ");
+                file + ":9: device.gmaxMaen: unknown key (did you mean 'device.gmaxMean'?); device keys are gmaxMean, ");
     }
 
     @Test
@@ -201,7 +201,7 @@ class BadInputTest {
     void setOfAnUnknownKey() throws IOException {
         Path file = scenario("valid.yaml", VALID);
         assertInputError(xbarsim("run", file.toString(), "--set", "device.gmaxMaen=25uS"),
-                "--set: device.gmaxMaen: unknown key (did you mean 'gmaxMean'?)");
+                "--set: device.gmaxMaen: unknown key (did you mean 'device.gmaxMean'?)");
     }
 
     private String fileWorkload(String npy) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a stack trace or a hang.
  */
 class DamagedInputTest {
-    private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v1.avro");
+    private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v2.avro");
 
     @TempDir
     static Path copies;

@@ -65,10 +65,14 @@ class OptimizeCommandTest {
         Path out = dir.resolve("opt");
         Result r = optimize(out);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("minimise pfail with programming.timeSeconds <= 500us"), r.out());
+        assertTrue(r.out().contains("minimise programming.pfail with programming.timeSeconds <= 500us"), r.out());
         List<String> runs = Files.readAllLines(out.resolve("evaluations.csv"));
-        assertEquals("run,phase,programming.nMsp,programming.sMsp,pfail,timeSeconds,energyJoules,pulseOpsPerRow,"
-                + "feasible,pareto", runs.get(0));
+        assertTrue(runs.get(0).startsWith("run,phase,programming.nMsp,programming.sMsp,chip.tiles,"), runs.get(0));
+        assertTrue(runs.get(0).endsWith(",programming.energy.calibration,run.busEvents,feasible,pareto"), runs.get(0));
+        assertTrue(runs.get(0).contains(",programming.pfail,") && !runs.get(0).contains("wallSeconds"),
+                "every metric of the summary but the host's");
+        int pfailColumn = column(runs, "programming.pfail");
+        int feasibleColumn = column(runs, "feasible");
         assertEquals(12, runs.size() - 1, "the budget is the number of runs");
         assertTrue(runs.get(1).startsWith("0,base,30,1,"), "the scenario's own values first (clamped): " + runs.get(1));
         JsonObject best = new JsonObject(Files.readString(out.resolve("best.summary.json")));
@@ -78,15 +82,15 @@ class OptimizeCommandTest {
         // No feasible run in the table beats the reported best.
         for (String line : runs.subList(1, runs.size())) {
             String[] f = line.split(",");
-            if (Boolean.parseBoolean(f[8])) {
-                assertTrue(Double.parseDouble(f[4]) >= pfail, line);
+            if (Boolean.parseBoolean(f[feasibleColumn])) {
+                assertTrue(Double.parseDouble(f[pfailColumn]) >= pfail, line);
             }
         }
         List<String> front = Files.readAllLines(out.resolve("pareto.csv"));
         assertTrue(front.size() >= 2, "a front of at least one run");
         double lastPfail = Double.POSITIVE_INFINITY;
         for (String line : front.subList(1, front.size())) {
-            double p = Double.parseDouble(line.split(",")[4]);
+            double p = Double.parseDouble(line.split(",")[pfailColumn]);
             assertTrue(p < lastPfail, "Pfail falls along the front: " + front);
             lastPfail = p;
         }
@@ -147,7 +151,8 @@ class OptimizeCommandTest {
                 "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("means over 2 chips, seeds 3..4"), r.out());
-        String base = Files.readAllLines(out.resolve("evaluations.csv")).get(1);
+        List<String> table = Files.readAllLines(out.resolve("evaluations.csv"));
+        String base = table.get(1);
         assertTrue(base.startsWith("0,base,30,1,"), base);
         double sum = 0;
         for (String seed : List.of("3", "4")) {
@@ -158,7 +163,8 @@ class OptimizeCommandTest {
             sum += new JsonObject(Files.readString(one.resolve("summary.json"))).getJsonObject("programming")
                     .getDouble("pfail");
         }
-        assertEquals(sum / 2, Double.parseDouble(base.split(",")[4]), 1e-12, "the mean Pfail of the two chips");
+        assertEquals(sum / 2, Double.parseDouble(base.split(",")[column(table, "programming.pfail")]), 1e-12,
+                "the mean Pfail of the two chips");
         assertInputError(optimize(dir.resolve("bad"), "--chips", "0"), "--chips", "1..64");
     }
 
@@ -198,5 +204,12 @@ class OptimizeCommandTest {
         Files.writeString(each.resolve("10").resolve("evaluations.csv"), "mine\n");
         assertInputError(optimize(each, "--each", "chip.adc.bits=6,10"), "--out", "10");
         assertEquals("mine\n", Files.readString(each.resolve("10").resolve("evaluations.csv")));
+    }
+
+    /** The index of a column of a CSV table's header. */
+    private static int column(List<String> table, String name) {
+        int i = List.of(table.get(0).split(",")).indexOf(name);
+        assertTrue(i >= 0, () -> "no column " + name + " in " + table.get(0));
+        return i;
     }
 }

@@ -126,10 +126,12 @@ class PluginFailureTest {
                 "kept up to the failure", "marked incomplete");
         Trace t = Trace.read(trace);
         assertFalse(t.complete());
-        // Rows 0..9 finished before row 10 failed; row-level events of each were recorded.
+        // Rows run on several threads at once and the timeline ends them in row order: what it ended
+        // before row 10 failed is rows 0..k-1 for some k <= 10, each recorded once, row 10 never.
         List<Integer> finished = t.events().stream().filter(e -> e instanceof RowFinished)
-                .map(e -> ((RowFinished) e).getRow()).sorted().toList();
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), finished);
+                .map(e -> ((RowFinished) e).getRow()).toList();
+        assertTrue(finished.size() <= 10, finished.toString());
+        assertEquals(java.util.stream.IntStream.range(0, finished.size()).boxed().toList(), finished);
         assertTrue(line.contains("(" + t.events().size() + " events"), line + " vs " + t.events().size());
         assertFalse(Files.exists(dir.resolve("out/summary.json")), "no summary for a failed run");
         assertThreadsGone();

@@ -24,7 +24,7 @@ import org.xbarsim.api.io.NpyArray;
  * {@code --trust-recorded-paths}.
  */
 class ReplayTrustTest {
-    private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v1.avro").toAbsolutePath();
+    private static final Path GOLDEN = Path.of("../../scenarios/traces/golden-v2.avro").toAbsolutePath();
 
     private static final Path plugins = CliTestSupport.sharedPluginDir();
 

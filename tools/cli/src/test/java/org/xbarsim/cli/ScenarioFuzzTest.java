@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 
 /**
@@ -42,12 +43,15 @@ class ScenarioFuzzTest {
     @TempDir
     Path dir;
 
+    private static SimulatorHost host;
     private static PluginCatalog catalog;
     private static List<byte[]> originals;
 
     @BeforeAll
     static void setUp() throws IOException {
-        catalog = PluginCatalog.load(CliTestSupport.pluginDir(copies));
+        // Through the host, as the command line does: it sets the logging defaults (PF4J's off) first.
+        host = SimulatorHost.open(CliTestSupport.pluginDir(copies));
+        catalog = host.catalog();
         originals = new ArrayList<>();
         try (var files = Files.list(Path.of("../../scenarios"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
@@ -59,7 +63,7 @@ class ScenarioFuzzTest {
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
+        host.close();
     }
 
     /** A named mutation of a scenario's bytes. */

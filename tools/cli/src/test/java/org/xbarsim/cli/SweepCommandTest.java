@@ -16,12 +16,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.cli.CliTestSupport.Result;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryMetrics;
 
 /**
  * {@code xbarsim sweep} and {@code xbarsim report} through the real command line with the real plugin
@@ -68,9 +72,13 @@ class SweepCommandTest {
         List<List<String>> rows = csv(sweep.resolve("sweep.csv"));
         assertEquals(5, rows.size(), "header and four rows");
         List<String> header = rows.get(0);
-        assertEquals(List.of("programming.nMsp", "chip.adc.bits", "programming.successFraction", "programming.pfail",
-                "programming.meanAbsErrorMicroSiemens", "programming.pulseOpsPerRow", "programming.readOpsPerRow",
-                "programming.timeSeconds", "programming.energyJoules", "programming.weights", "run.wallSeconds"), header);
+        // The axes, then every number of the summary, in the order of summary.json.
+        RunSummary first = RunSummary.read(sweep.resolve("points/0/summary.json"));
+        List<String> numbers = SummaryMetrics.values(first).entrySet().stream().filter(e -> e.getValue() != null)
+                .map(Map.Entry::getKey).toList();
+        assertEquals(Stream.concat(Stream.of("programming.nMsp", "chip.adc.bits"), numbers.stream()).toList(), header);
+        assertTrue(numbers.containsAll(List.of("chip.tiles", "programming.pfail", "programming.energy.set",
+                "run.busEvents")) && numbers.stream().noneMatch(n -> n.startsWith("inference.")), numbers::toString);
         String[][] expected = {{"5", "4"}, {"5", "10"}, {"40", "4"}, {"40", "10"}};
         List<Double> pfails = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -134,8 +142,8 @@ class SweepCommandTest {
         }
         Result cost = CliTestSupport.xbarsim(null, "report", out.toString(), "--cost");
         assertEquals(0, cost.status(), cost::err);
-        // The exponent of three points of a few hundred weights is the noise of millisecond wall times (the
-        // first point pays for the compiler): it may come out negative; the report must print it.
+        // Three tiny points on one 256x256 tile cost about the same (building the tile dominates), so the
+        // fitted exponent is noise around 0 and may be negative on a busy machine: its sign is not asserted.
         assertTrue(cost.out().matches("(?s).*grows as weights\\^-?\\d+\\.\\d\\d.*"), cost.out());
         assertNotNull(ImageIO.read(out.resolve("cost-vs-size.png").toFile()));
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
@@ -218,7 +226,7 @@ class SweepCommandTest {
     @Test
     void gridOfAnUnknownKey() {
         assertInputError(CliTestSupport.xbarsim(plugins, "sweep", scenario.toString(), "--grid",
-                "programming.nMps=5,10"), "--grid: programming.nMps: unknown key (did you mean 'nMsp'?)");
+                "programming.nMps=5,10"), "--grid: programming.nMps: unknown key (did you mean 'programming.nMsp'?)");
     }
 
     @Test
@@ -309,7 +317,7 @@ class SweepCommandTest {
                 "ref,40,,0.003,0.01",
                 "adaptive,4,2,5.0E-4,0.2",
                 "adaptive,10,3,0.0015,0.01",
-                "adaptive,40,3,0.0025,0.0"), Files.readAllLines(dir.resolve("front-by-programming.impl.csv")));
+                "adaptive,40,3,0.0025,0"), Files.readAllLines(dir.resolve("front-by-programming.impl.csv")));
     }
 
     @Test

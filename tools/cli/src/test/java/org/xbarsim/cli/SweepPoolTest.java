@@ -47,16 +47,21 @@ class SweepPoolTest {
         return CliTestSupport.xbarsim(plugins, args.toArray(String[]::new));
     }
 
-    /** sweep.csv without its wall-clock column, the one column that may differ between two runs of a sweep. */
+    /** sweep.csv without the host's columns (wall times, threads, shares): the ones that may differ between runs. */
     static List<String> tableWithoutWallClock(Path sweepDir) throws IOException {
-        List<String> lines = Files.readAllLines(sweepDir.resolve(SweepFiles.CSV), StandardCharsets.UTF_8);
-        int wall = List.of(lines.get(0).split(",", -1)).indexOf("run.wallSeconds");
-        assertTrue(wall >= 0, lines.get(0));
+        List<String> lines = Files.readAllLines(sweepDir.resolve(SweepResults.CSV), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        assertTrue(header.contains("run.wallSeconds"), lines.get(0));
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(wall);
-            kept.add(String.join(",", cells));
+            List<String> cells = List.of(line.split(",", -1));
+            List<String> deterministic = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                if (!org.xbarsim.engine.summary.SummaryMetrics.HOST.contains(header.get(i))) {
+                    deterministic.add(cells.get(i));
+                }
+            }
+            kept.add(String.join(",", deterministic));
         }
         return kept;
     }
@@ -75,7 +80,7 @@ class SweepPoolTest {
 
     private static Properties axes(Path sweepDir) throws IOException {
         Properties p = new Properties();
-        try (var r = Files.newBufferedReader(sweepDir.resolve(SweepFiles.PROPERTIES))) {
+        try (var r = Files.newBufferedReader(sweepDir.resolve(org.xbarsim.explore.sweep.SweepAxes.FILE))) {
             p.load(r);
         }
         return p;
@@ -97,8 +102,8 @@ class SweepPoolTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(withoutWallClock(point(one, i)), withoutWallClock(point(two, i)), "point " + i);
         }
-        JsonObject s1 = new JsonObject(Files.readString(one.resolve(SweepCommand.SUMMARY)));
-        JsonObject s2 = new JsonObject(Files.readString(two.resolve(SweepCommand.SUMMARY)));
+        JsonObject s1 = new JsonObject(Files.readString(one.resolve(org.xbarsim.explore.sweep.SweepRecord.FILE)));
+        JsonObject s2 = new JsonObject(Files.readString(two.resolve(org.xbarsim.explore.sweep.SweepRecord.FILE)));
         assertEquals(1, s1.getInteger("workers"));
         assertEquals(2, s2.getInteger("workers"));
         assertEquals(6, s2.getInteger("pointsRun"));
@@ -154,7 +159,7 @@ class SweepPoolTest {
         assertTrue(again.out().contains("[2/3] programming.nMsp=10"), again.out());
         assertEquals(complete, tableWithoutWallClock(out));
         assertEquals(withoutWallClock(middle), withoutWallClock(point(out, 1)));
-        assertEquals(1, new JsonObject(Files.readString(out.resolve(SweepCommand.SUMMARY))).getInteger("pointsRun"));
+        assertEquals(1, new JsonObject(Files.readString(out.resolve(org.xbarsim.explore.sweep.SweepRecord.FILE))).getInteger("pointsRun"));
     }
 
     @Test
@@ -162,12 +167,12 @@ class SweepPoolTest {
         Path out = dir.resolve("other");
         Result first = sweep(out, "--grid", "programming.nMsp=5,10", "--threads", "1");
         assertEquals(0, first.status(), first::err);
-        byte[] table = Files.readAllBytes(out.resolve(SweepFiles.CSV));
+        byte[] table = Files.readAllBytes(out.resolve(SweepResults.CSV));
         assertInputError(sweep(out, "--grid", "programming.nMsp=5,20", "--resume"),
                 "--resume: expected the same sweep in " + out + ", but it holds another (grid.1.values: '5,10' there, "
                         + "'5,20' here); pass --force");
         assertEquals(new String(table, StandardCharsets.UTF_8),
-                Files.readString(out.resolve(SweepFiles.CSV)), "the first sweep is untouched");
+                Files.readString(out.resolve(SweepResults.CSV)), "the first sweep is untouched");
 
         Result forced = sweep(out, "--grid", "programming.nMsp=5,20", "--resume", "--force", "--threads", "1");
         assertEquals(0, forced.status(), forced::err);
@@ -178,7 +183,7 @@ class SweepPoolTest {
     @Test
     void rangeOfAnUnknownKey() {
         assertInputError(sweep(dir.resolve("x"), "--grid", "programming.nMps=5:10:2"),
-                "--grid: programming.nMps: unknown key (did you mean 'nMsp'?)");
+                "--grid: programming.nMps: unknown key (did you mean 'programming.nMsp'?)");
     }
 
     /** Each mistake in a range: its --grid option, then the one line expected after "xbarsim: --grid: ". */

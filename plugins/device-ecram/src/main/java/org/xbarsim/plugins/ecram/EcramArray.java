@@ -1,6 +1,7 @@
 package org.xbarsim.plugins.ecram;
 
 import org.xbarsim.api.device.DeviceArrayBase;
+import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -53,7 +54,7 @@ final class EcramArray extends DeviceArrayBase {
             gmin[i] = lo;
             gmax[i] = hi;
             gsym[i] = sym;
-            alpha[i] = alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian());
+            alpha[i] = alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian());
             double up = Math.min(Math.max(gammaUp * (1 + gammaSigma * rng.nextGaussian()), 0), 1);
             double down = Math.min(Math.max(gammaDown * (1 + gammaSigma * rng.nextGaussian()), 0), 1);
             slopeUp[i] = up / (hi - sym);

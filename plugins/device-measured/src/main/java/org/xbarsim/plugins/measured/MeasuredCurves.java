@@ -121,15 +121,9 @@ final class MeasuredCurves {
     /** Parses CSV text; {@code source} names it in messages. */
     static MeasuredCurves parse(String source, Reader reader) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        List<String> names = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        double[] values = new double[1024];
-        int n = 0;
+        Curves curves = new Curves(source);
         boolean header = false;
         int lineNo = 0;
-        int deviceLine = 0;
-        String current = null;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
@@ -147,6 +141,31 @@ final class MeasuredCurves {
                 header = true;
                 continue;
             }
+            curves.row(t, lineNo);
+        }
+        if (!header) {
+            throw error(source, Math.max(1, lineNo), "the header " + HEADER, "the end of the file");
+        }
+        return curves.finish(lineNo);
+    }
+
+    /** The curves read so far: devices in file order, each a run of points from pulse 0 on. */
+    private static final class Curves {
+        private final String source;
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> starts = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private double[] values = new double[1024];
+        private int n;
+        private int deviceLine;
+        private String current;
+
+        Curves(String source) {
+            this.source = source;
+        }
+
+        /** One data line: device, pulse, conductance. */
+        void row(String t, int lineNo) {
             String[] f = t.split(",", -1);
             if (f.length != 3) {
                 throw error(source, lineNo, "3 comma-separated fields " + HEADER, f.length + " in '" + t + "'");
@@ -170,6 +189,10 @@ final class MeasuredCurves {
             if (!Double.isFinite(g) || g < 0) {
                 throw error(source, lineNo, "a finite conductance >= 0 uS", f[2].strip());
             }
+            add(device, pulse, g, lineNo);
+        }
+
+        private void add(String device, int pulse, double g, int lineNo) {
             if (!device.equals(current)) {
                 if (current != null) {
                     checkPulses(source, deviceLine, current, n - starts.get(starts.size() - 1));
@@ -193,21 +216,21 @@ final class MeasuredCurves {
             }
             values[n++] = g;
         }
-        if (!header) {
-            throw error(source, Math.max(1, lineNo), "the header " + HEADER, "the end of the file");
+
+        MeasuredCurves finish(int lineNo) {
+            if (current != null) {
+                checkPulses(source, deviceLine, current, n - starts.get(starts.size() - 1));
+            }
+            if (names.size() < MIN_DEVICES) {
+                throw error(source, lineNo, "at least " + MIN_DEVICES + " measured devices", names.size());
+            }
+            int[] start = new int[names.size() + 1];
+            for (int d = 0; d < names.size(); d++) {
+                start[d] = starts.get(d);
+            }
+            start[names.size()] = n;
+            return new MeasuredCurves(source, names, start, Arrays.copyOf(values, n));
         }
-        if (current != null) {
-            checkPulses(source, deviceLine, current, n - starts.get(starts.size() - 1));
-        }
-        if (names.size() < MIN_DEVICES) {
-            throw error(source, lineNo, "at least " + MIN_DEVICES + " measured devices", names.size());
-        }
-        int[] start = new int[names.size() + 1];
-        for (int d = 0; d < names.size(); d++) {
-            start[d] = starts.get(d);
-        }
-        start[names.size()] = n;
-        return new MeasuredCurves(source, names, start, Arrays.copyOf(values, n));
     }
 
     private static void checkPulses(String source, int line, String device, int points) {

@@ -1,6 +1,7 @@
 package org.xbarsim.plugins.pcm;
 
 import org.xbarsim.api.device.DeviceArrayBase;
+import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -59,7 +60,7 @@ final class PcmArray extends DeviceArrayBase {
             double gmax = Math.max(GMAX_FLOOR, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
             invGmax[i] = 1 / gmax;
             ceiling[i] = CEILING * gmax;
-            alpha[i] = alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian());
+            alpha[i] = alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian());
             double z = rng.nextGaussian();
             nu[i] = statisticalDrift ? z : Math.max(0, nuMean + nuSigma * z);
             g[i] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));

@@ -1,6 +1,7 @@
 package org.xbarsim.plugins.rram;
 
 import org.xbarsim.api.device.DeviceArrayBase;
+import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
@@ -50,8 +51,8 @@ final class RramArray extends DeviceArrayBase {
             gmin[i] = lo;
             gmax[i] = hi;
             invWindow[i] = 1 / (hi - lo);
-            alpha[i] = alphaMedian * StrictMath.exp(alphaSigmaLn * rng.nextGaussian());
-            resetDepth[i] = depthMedian * StrictMath.exp(depthSigmaLn * rng.nextGaussian());
+            alpha[i] = alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian());
+            resetDepth[i] = depthMedian * PortableMath.exp(depthSigmaLn * rng.nextGaussian());
             double nuDeviate = rng.nextGaussian();
             if (nu != null) {
                 nu[i] = nuMean + nuSigma * nuDeviate; // not clipped: relaxation goes both ways

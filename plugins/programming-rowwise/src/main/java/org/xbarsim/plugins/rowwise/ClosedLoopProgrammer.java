@@ -125,17 +125,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
         readout.wrap(result);
         switch (phase) {
             case RESET -> {
-                int n = 0;
-                for (int c = groupStart; c < groupEnd; c++) {
-                    active[c] = Math.abs(targets[c]) > k.tol();
-                    progress[c] = 0;
-                    n += active[c] ? 1 : 0;
-                }
-                pulses = 0;
-                retriesLeft = variant.retries();
-                mspStrength = k.sMsp();
-                phase = Phase.MSP;
-                return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+                return afterReset();
             }
             case MSP -> {
                 int n = 0;
@@ -161,16 +151,7 @@ final class ClosedLoopProgrammer implements RowProgrammer {
                 return mspPulse();
             }
             case LSP_READ -> {
-                int n = 0;
-                double accept = k.accept() * k.tol();
-                for (int c = groupStart; c < groupEnd; c++) {
-                    readBack[c] = readout.value(c);
-                    active[c] = Math.abs(targets[c] - readBack[c]) > accept;
-                    n += active[c] ? 1 : 0;
-                }
-                pulses = 0;
-                phase = Phase.LSP;
-                return n > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
+                return afterLspRead();
             }
             case LSP -> {
                 int n = 0;
@@ -186,6 +167,35 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             }
             default -> throw new IllegalStateException("phase " + phase);
         }
+    }
+
+    /** The group was RESET: the columns with a target start their MSP phase. */
+    private RowOp afterReset() {
+        int n = 0;
+        for (int c = groupStart; c < groupEnd; c++) {
+            active[c] = Math.abs(targets[c]) > k.tol();
+            progress[c] = 0;
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        retriesLeft = variant.retries();
+        mspStrength = k.sMsp();
+        phase = Phase.MSP;
+        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+    }
+
+    /** The group was read after its MSP phase: the columns outside the acceptance band start the LSP phase. */
+    private RowOp afterLspRead() {
+        int n = 0;
+        double accept = k.accept() * k.tol();
+        for (int c = groupStart; c < groupEnd; c++) {
+            readBack[c] = readout.value(c);
+            active[c] = Math.abs(targets[c] - readBack[c]) > accept;
+            n += active[c] ? 1 : 0;
+        }
+        pulses = 0;
+        phase = Phase.LSP;
+        return n > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
     }
 
     private RowOp mspPulse() {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.api.inference.DigitalOps;
+import org.xbarsim.api.inference.LayerWork;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
@@ -13,7 +15,9 @@ import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.api.io.NpzArchive;
 import org.xbarsim.nn.lstm.CharLstm;
+import org.xbarsim.nn.lstm.TorchLstm;
 import org.xbarsim.nn.text.CharCorpus;
 
 /**
@@ -47,7 +51,9 @@ public class CharLstmWorkload implements InferenceWorkload {
     public List<ParameterSpec> parameters() {
         return List.of(
                 new ParameterSpec("model", PATH, "models/char-lstm", 0, 0, List.of(),
-                        "Directory of the trained model (.npy tensors and model.properties), relative to the scenario."),
+                        "The trained model, relative to the scenario: a directory (.npy tensors and model.properties), "
+                                + "or a PyTorch state_dict .npz (nn.LSTM, output nn.Linear, optional nn.Embedding) with "
+                                + "a 'vocabulary' array of the characters' code points."),
                 new ParameterSpec("text", PATH, "data/jargon-4.4.7-excerpt.txt", 0, 0, List.of(),
                         "The text the model was trained on; its last 10% is the held-out evaluation text."));
     }
@@ -55,6 +61,9 @@ public class CharLstmWorkload implements InferenceWorkload {
     private static CharLstm model(WorkloadContext context) {
         Path dir = context.resolve("model");
         try {
+            if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".npz")) {
+                return TorchLstm.fromStateDict(NpzArchive.read(dir));
+            }
             return CharLstm.load(dir);
         } catch (InputError e) {
             throw e;
@@ -78,37 +87,75 @@ public class CharLstmWorkload implements InferenceWorkload {
     public InferenceResult evaluate(InferenceContext context) {
         WorkloadContext wc = context.workload();
         CharLstm m = model(wc);
-        int[] ids = heldOut(wc, m);
+        Path file = wc.resolve("text");
+        CharCorpus corpus;
+        try {
+            corpus = CharCorpus.load(file);
+        } catch (IllegalArgumentException e) {
+            throw wc.error("text", file + ": " + e.getMessage());
+        }
+        int[] ids = encode(wc, file, corpus, corpus.heldOutIds(), m);
         if (context.samples() > 0 && context.samples() + 1 < ids.length) {
             ids = java.util.Arrays.copyOf(ids, (int) context.samples() + 1);
         }
         int segments = Math.max(1, Math.min(context.batch(), ids.length / 2));
         int length = ids.length / segments;
-        int v = m.vocabSize();
-        int h = m.hiddenSize();
-        // Calibration inputs: the floating-point model's own layer inputs at a few steps of every
-        // segment, once its state has warmed up (a zero state at step 1 is unlike the rest).
-        int[] calibrationSteps = java.util.stream.IntStream.of(8, 32, 128).filter(t -> t < length).toArray();
-        int samplesPerSegment = Math.max(1, calibrationSteps.length);
-        float[] characters = new float[segments * samplesPerSegment * v];
-        float[] previousStates = new float[segments * samplesPerSegment * h];
-        float[] states = new float[segments * samplesPerSegment * h];
-        int calibrated = 0;
         double software = 0;
         CharLstm.Runner runner = m.runner();
         for (int s = 0; s < segments; s++) {
             runner.reset();
             for (int t = 1; t < length; t++) {
-                boolean record = java.util.Arrays.binarySearch(calibrationSteps, t) >= 0;
+                double[] p = runner.next(ids[s * length + t - 1]);
+                software -= Math.log(p[ids[s * length + t]]);
+            }
+        }
+        calibrate(context, m, encode(wc, file, corpus, corpus.trainIds(), m), segments);
+        double analog = analogNats(context, m, ids, segments, length);
+        long predictions = (long) segments * (length - 1);
+        double ln2 = Math.log(2);
+        return InferenceResult.languageModel(predictions, software / predictions / ln2, analog / predictions / ln2)
+                .withLayers(work(m));
+    }
+
+    /** Per character: the LSTM cell (input and recurrent matrices), the output matrix, the softmax. */
+    static List<LayerWork> work(CharLstm m) {
+        long h = m.hiddenSize();
+        long v = m.vocabSize();
+        // Per cell: 4 gates x (input + recurrent + bias) additions and the cell's f c + i g; products
+        // f c, i g, o tanh(c); 3 sigmoids and 2 tanh. The softmax: max, exp, sum, normalise.
+        return List.of(new LayerWork("lstm", "lstm", List.of(0, 1), 1, new DigitalOps(9 * h, 3 * h, 0, 5 * h)),
+                new LayerWork("output", "linear", List.of(2), 1, new DigitalOps(v, 0, 0, 0)),
+                new LayerWork("softmax", "softmax", List.of(), 0, new DigitalOps(2 * v, v + 1, v, v)));
+    }
+
+    /**
+     * Calibrates the three analog layers on the floating-point model's own inputs to them, at a few
+     * steps (8, 32, 128, once the state has warmed up: a zero state at step 1 is unlike the rest) of
+     * {@code segments} stretches of the training text, never the held-out text that is scored.
+     */
+    private static void calibrate(InferenceContext context, CharLstm m, int[] train, int segments) {
+        int v = m.vocabSize();
+        int h = m.hiddenSize();
+        int length = train.length / segments;
+        int[] steps = java.util.stream.IntStream.of(8, 32, 128).filter(t -> t < length).toArray();
+        int perSegment = Math.max(1, steps.length);
+        float[] characters = new float[segments * perSegment * v];
+        float[] previousStates = new float[segments * perSegment * h];
+        float[] states = new float[segments * perSegment * h];
+        int calibrated = 0;
+        CharLstm.Runner runner = m.runner();
+        for (int s = 0; s < segments; s++) {
+            runner.reset();
+            for (int t = 1; t <= (steps.length == 0 ? 0 : steps[steps.length - 1]); t++) {
+                boolean record = java.util.Arrays.binarySearch(steps, t) >= 0;
                 if (record) {
-                    characters[calibrated * v + ids[s * length + t - 1]] = 1f;
+                    characters[calibrated * v + train[s * length + t - 1]] = 1f;
                     double[] hPrev = runner.hiddenState();
                     for (int k = 0; k < h; k++) {
                         previousStates[calibrated * h + k] = (float) hPrev[k];
                     }
                 }
-                double[] p = runner.next(ids[s * length + t - 1]);
-                software -= Math.log(p[ids[s * length + t]]);
+                runner.next(train[s * length + t - 1]);
                 if (record) {
                     double[] hNow = runner.hiddenState();
                     for (int k = 0; k < h; k++) {
@@ -123,10 +170,6 @@ public class CharLstmWorkload implements InferenceWorkload {
             context.layer(1).calibrate(previousStates, calibrated);
             context.layer(2).calibrate(states, calibrated);
         }
-        double analog = analogNats(context, m, ids, segments, length);
-        long predictions = (long) segments * (length - 1);
-        double ln2 = Math.log(2);
-        return InferenceResult.languageModel(predictions, software / predictions / ln2, analog / predictions / ln2);
     }
 
     /** Sum of -ln p(next character) over all segments, with both products on the analog tiles. */
@@ -191,16 +234,8 @@ public class CharLstmWorkload implements InferenceWorkload {
         return 1 / (1 + Math.exp(-x));
     }
 
-    /** The held-out text encoded with the model's own vocabulary. */
-    private static int[] heldOut(WorkloadContext context, CharLstm m) {
-        Path file = context.resolve("text");
-        CharCorpus corpus;
-        try {
-            corpus = CharCorpus.load(file);
-        } catch (IllegalArgumentException e) {
-            throw context.error("text", file + ": " + e.getMessage());
-        }
-        int[] corpusIds = corpus.heldOutIds();
+    /** Corpus ids re-encoded with the model's own vocabulary. */
+    private static int[] encode(WorkloadContext context, Path file, CharCorpus corpus, int[] corpusIds, CharLstm m) {
         String vocabulary = m.vocabulary();
         int[] ids = new int[corpusIds.length];
         for (int i = 0; i < ids.length; i++) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
-import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.inference.InferenceContext;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
@@ -17,9 +16,9 @@ import org.xbarsim.api.io.NpzArchive;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
-import org.xbarsim.nn.data.Dataset;
-import org.xbarsim.nn.data.Mnist;
 import org.xbarsim.nn.mlp.Mlp;
+import org.xbarsim.nn.mlp.MlpNetwork;
+import org.xbarsim.nn.net.Tensors;
 
 /**
  * A trained MNIST multi-layer perceptron (784-250-125-10 by default, the reference line of work):
@@ -57,6 +56,11 @@ public class MnistMlpWorkload implements InferenceWorkload {
         if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".npz")) {
             return fromNpz(context, dir);
         }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw context.error("model", dir + ": expected a model directory (layer0.weights.npy, layer0.bias.npy, ..., "
+                    + "model.properties) or a .npz archive of such arrays, got " + (java.nio.file.Files.exists(dir)
+                    ? "a file" + (dir.toString().endsWith(".npy") ? " of one array" : "") : "no such directory"));
+        }
         try {
             return Mlp.load(dir);
         } catch (InputError e) {
@@ -76,49 +80,15 @@ public class MnistMlpWorkload implements InferenceWorkload {
         return layers;
     }
 
+    /**
+     * The MLP through the shared network evaluation: the analog path (products on the tiles, then
+     * bias and activation digital) is the one this workload always had; the converters are now
+     * calibrated on training images instead of the first scored test images.
+     */
     @Override
     public InferenceResult evaluate(InferenceContext context) {
         WorkloadContext wc = context.workload();
-        Mlp mlp = model(wc);
-        // The host decides whether this run may fetch (never for a cluster peer's point or a replay) and
-        // may name the data directory (a worker's --data-dir).
-        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir")
-                : wc.access().dataDir().orElse(Mnist.defaultDataDir());
-        Dataset test = Mnist.load(dataDir, wc.access().downloads()).test();
-        int count = context.samples() > 0 ? (int) Math.min(context.samples(), test.count()) : test.count();
-        Dataset data = test.slice(0, count);
-        double software = mlp.accuracy(data);
-
-        int batch = context.batch();
-        calibrate(context, mlp, data, Math.min(batch, count));
-        int correct = 0;
-        for (int from = 0; from < count; from += batch) {
-            int n = Math.min(batch, count - from);
-            float[] a = new float[n * mlp.inputs()];
-            System.arraycopy(data.x(), from * mlp.inputs(), a, 0, a.length);
-            for (int l = 0; l < mlp.layers(); l++) {
-                AnalogLayer layer = context.layer(l);
-                float[] z = new float[n * layer.outputs()];
-                layer.multiply(a, n, z);
-                float[] bias = mlp.bias(l);
-                boolean hidden = l < mlp.layers() - 1;
-                for (int b = 0; b < n; b++) {
-                    for (int o = 0; o < layer.outputs(); o++) {
-                        float v = z[b * layer.outputs() + o] + bias[o];
-                        z[b * layer.outputs() + o] = hidden ? activate(mlp.activation(), v) : v;
-                    }
-                }
-                a = z;
-            }
-            for (int b = 0; b < n; b++) {
-                // Softmax is monotonic: the largest output is the predicted class.
-                if (argmax(a, b * mlp.outputs(), mlp.outputs()) == data.label(from + b)) {
-                    correct++;
-                }
-            }
-            context.progress(from + n, count);
-        }
-        return InferenceResult.classifier(count, software, correct / (double) count);
+        return MnistEvaluation.run(MlpNetwork.of(model(wc)), wc, context);
     }
 
     /** A user's network from a .npz archive, every shape checked against its neighbours. */
@@ -129,25 +99,13 @@ public class MnistMlpWorkload implements InferenceWorkload {
         } catch (IllegalArgumentException e) {
             throw context.error("model", file + ": " + e.getMessage());
         }
+        if (!arrays.containsKey("layer0.weights")) {
+            throw context.error("model", file + ": expected arrays layer0.weights, layer0.bias, layer1.weights, ..., "
+                    + "found " + String.join(", ", arrays.keySet()));
+        }
         List<Integer> sizes = new ArrayList<>();
         for (int l = 0; arrays.containsKey("layer" + l + ".weights"); l++) {
-            int[] shape = arrays.get("layer" + l + ".weights").shape();
-            if (shape.length != 2) {
-                throw context.error("model", file + ": layer" + l + ".weights: expected a 2-D array (inputs, outputs), "
-                        + "got shape " + java.util.Arrays.toString(shape));
-            }
-            if (l == 0) {
-                sizes.add(shape[0]);
-            } else if (shape[0] != sizes.get(l)) {
-                throw context.error("model", file + ": layer" + l + ".weights: expected " + sizes.get(l)
-                        + " inputs (the outputs of layer" + (l - 1) + "), got shape (" + shape[0] + ", " + shape[1] + ")");
-            }
-            sizes.add(shape[1]);
-            NpyArray bias = arrays.get("layer" + l + ".bias");
-            if (bias == null || bias.shape().length != 1 || bias.shape()[0] != shape[1]) {
-                throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
-                        + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
-            }
+            checkLayer(context, file, arrays, l, sizes);
         }
         if (sizes.size() < 2 || sizes.get(0) != 784 || sizes.get(sizes.size() - 1) != 10) {
             throw context.error("model", file + ": expected layer0.weights, layer1.weights, ... from 784 inputs to "
@@ -156,66 +114,52 @@ public class MnistMlpWorkload implements InferenceWorkload {
         Mlp mlp = new Mlp(sizes.stream().mapToInt(Integer::intValue).toArray(),
                 Mlp.Activation.of(context.parameters().text("activation")));
         for (int l = 0; l < mlp.layers(); l++) {
-            mlp.setLayer(l, floats(arrays.get("layer" + l + ".weights").data()),
-                    floats(arrays.get("layer" + l + ".bias").data()));
+            mlp.setLayer(l, finite(context, file, "layer" + l + ".weights", arrays),
+                    finite(context, file, "layer" + l + ".bias", arrays));
         }
         return mlp;
     }
 
-    private static float[] floats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
+    /** Layer {@code l}'s weights and bias: shapes that follow from the layer before. */
+    private static void checkLayer(WorkloadContext context, Path file, Map<String, NpyArray> arrays, int l,
+                                   List<Integer> sizes) {
+        String name = "layer" + l + ".weights";
+        int[] shape = arrays.get(name).shape();
+        if (shape.length != 2) {
+            throw context.error("model", file + ": " + name + ": expected a 2-D array (inputs, outputs), got shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        int inputs = l == 0 ? 784 : sizes.get(l);
+        if (shape[0] != inputs && shape[1] == inputs) {
+            throw context.error("model", file + ": " + name + ": expected (inputs, outputs) = (" + inputs + ", n), got ("
+                    + shape[0] + ", " + shape[1] + "), PyTorch's nn.Linear orientation (out, in): transpose it "
+                    + "(weight.T) when you save it");
+        }
+        if (l > 0 && shape[0] != inputs) {
+            throw context.error("model", file + ": " + name + ": expected " + inputs + " inputs (the outputs of layer"
+                    + (l - 1) + "), got shape (" + shape[0] + ", " + shape[1] + ")");
+        }
+        if (l == 0) {
+            sizes.add(shape[0]);
+        }
+        sizes.add(shape[1]);
+        NpyArray bias = arrays.get("layer" + l + ".bias");
+        if (bias == null || bias.shape().length != 1 || bias.shape()[0] != shape[1]) {
+            throw context.error("model", file + ": expected layer" + l + ".bias of shape (" + shape[1] + ",), got "
+                    + (bias == null ? "none" : java.util.Arrays.toString(bias.shape())));
+        }
+    }
+
+    /** A tensor's values as float32, refusing NaN and infinities (a diverged training run). */
+    private static float[] finite(WorkloadContext context, Path file, String name, Map<String, NpyArray> arrays) {
+        float[] f = Tensors.floats(arrays.get(name).data());
+        for (int i = 0; i < f.length; i++) {
+            if (!Float.isFinite(f[i])) {
+                throw context.error("model", file + ": " + name + ": expected finite float32 values, got "
+                        + arrays.get(name).data()[i] + " at index " + i);
+            }
         }
         return f;
     }
 
-    /**
-     * Calibrates each analog layer on the floating-point network's own inputs to that layer for the
-     * first {@code n} samples, as a chip is calibrated once when a network is deployed on it.
-     */
-    private static void calibrate(InferenceContext context, Mlp mlp, Dataset data, int n) {
-        float[] a = java.util.Arrays.copyOf(data.x(), n * mlp.inputs());
-        for (int l = 0; l < mlp.layers(); l++) {
-            AnalogLayer layer = context.layer(l);
-            layer.calibrate(a, n);
-            float[] w = mlp.weights(l);
-            float[] bias = mlp.bias(l);
-            int in = layer.inputs();
-            int out = layer.outputs();
-            float[] z = new float[n * out];
-            for (int b = 0; b < n; b++) {
-                for (int i = 0; i < in; i++) {
-                    float x = a[b * in + i];
-                    if (x != 0) {
-                        for (int o = 0; o < out; o++) {
-                            z[b * out + o] += x * w[i * out + o];
-                        }
-                    }
-                }
-                for (int o = 0; o < out; o++) {
-                    float v = z[b * out + o] + bias[o];
-                    z[b * out + o] = l < mlp.layers() - 1 ? activate(mlp.activation(), v) : v;
-                }
-            }
-            a = z;
-        }
-    }
-
-    private static float activate(Mlp.Activation activation, float z) {
-        return switch (activation) {
-            case RELU -> Math.max(0f, z);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-z)));
-        };
-    }
-
-    private static int argmax(float[] v, int offset, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (v[offset + i] > v[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

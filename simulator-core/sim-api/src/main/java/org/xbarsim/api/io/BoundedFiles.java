@@ -125,4 +125,23 @@ public final class BoundedFiles {
         }
         return (v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
     }
+
+    /**
+     * The file as UTF-8 text of at most {@code limit} bytes, every failure an {@link InputError} naming
+     * the file: missing ("expected {@code what}, found no such file"), not UTF-8, unreadable or too large.
+     */
+    public static String readText(Path file, long limit, String what) {
+        if (Files.isDirectory(file)) { // its size is the directory's own, not a content's: say what it is
+            throw new InputError(file.toString(), "", "cannot read: a directory, expected " + what);
+        }
+        try {
+            return readString(file, limit, what, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputError(file.toString(), "", "expected " + what + ", found no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputError(file.toString(), "", "expected UTF-8 text, got bytes that are not");
+        } catch (IOException e) {
+            throw new InputError(file.toString(), "", "cannot read: " + e.getMessage());
+        }
+    }
 }

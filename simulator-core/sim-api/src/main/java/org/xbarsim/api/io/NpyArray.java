@@ -55,6 +55,25 @@ public record NpyArray(int[] shape, double[] data) {
             throw new IllegalArgumentException("expected a NumPy .npy file (magic \\x93NUMPY), got something else");
         }
         int major = bytes[6] & 0xff;
+        int[] span = header(bytes, major);
+        int headerStart = span[0];
+        int headerLength = span[1];
+        String header = new String(bytes, headerStart, headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        String descr = find(DESCR, header, "descr");
+        boolean fortran = find(FORTRAN, header, "fortran_order").equals("True");
+        int[] shape = parseShape(find(SHAPE, header, "shape"));
+        double[] values = values(bytes, headerStart + headerLength, descr, shape);
+        if (fortran && shape.length == 2) {
+            values = transpose(values, shape[1], shape[0]);
+        } else if (fortran && shape.length > 2) {
+            throw new IllegalArgumentException("expected C order for arrays of more than 2 dimensions");
+        }
+        return new NpyArray(shape, values);
+    }
+
+    /** Where the header starts and how long it is, by format version; a truncated file is refused. */
+    private static int[] header(byte[] bytes, int major) {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength;
         int headerStart;
@@ -73,12 +92,11 @@ public record NpyArray(int[] shape, double[] data) {
         if (headerLength < 0 || headerStart + (long) headerLength > bytes.length) {
             throw new IllegalArgumentException("expected a .npy header of " + headerLength + " bytes, file is truncated");
         }
-        String header = new String(bytes, headerStart, headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        String descr = find(DESCR, header, "descr");
-        boolean fortran = find(FORTRAN, header, "fortran_order").equals("True");
-        int[] shape = parseShape(find(SHAPE, header, "shape"));
+        return new int[] {headerStart, headerLength};
+    }
 
+    /** The elements, in file order, of dtype {@code descr} and {@code shape}, from {@code dataStart}. */
+    private static double[] values(byte[] bytes, int dataStart, String descr, int[] shape) {
         ByteOrder order;
         int width;
         switch (descr) {
@@ -96,7 +114,6 @@ public record NpyArray(int[] shape, double[] data) {
         for (int d : shape) {
             count = d == 0 || count == 0 ? 0 : count > cap / d ? cap : count * d;
         }
-        int dataStart = headerStart + headerLength;
         long expectedBytes = count * width;
         if (bytes.length - dataStart < expectedBytes) {
             throw new IllegalArgumentException("expected " + expectedBytes + " bytes of data for shape "
@@ -107,12 +124,7 @@ public record NpyArray(int[] shape, double[] data) {
         for (int i = 0; i < values.length; i++) {
             values[i] = width == 8 ? data.getDouble(i * 8) : data.getFloat(i * 4);
         }
-        if (fortran && shape.length == 2) {
-            values = transpose(values, shape[1], shape[0]);
-        } else if (fortran && shape.length > 2) {
-            throw new IllegalArgumentException("expected C order for arrays of more than 2 dimensions");
-        }
-        return new NpyArray(shape, values);
+        return values;
     }
 
     private static String find(Pattern p, String header, String key) {

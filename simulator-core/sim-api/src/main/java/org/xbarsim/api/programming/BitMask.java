@@ -8,6 +8,8 @@ import java.util.Arrays;
  * and {@link org.xbarsim.api.event.RowResult}: bit i is bit (i % 8) of byte (i / 8).
  */
 public final class BitMask {
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes;
     private final int bits;
 
@@ -88,36 +90,49 @@ public final class BitMask {
             }
             return n;
         }
-        // Byte at a time over the backing array, skipping empty bytes: masks are often sparse
-        // (the columns still active late in a phase).
+        // 64 bits at a time over the backing array (little-endian words: bit i of the mask is bit i of
+        // the word its byte starts), set bits found with numberOfTrailingZeros, a full word written
+        // without bit tests. Masks are often sparse (the columns still active late in a phase) or
+        // full (a read of the whole row); a byte at a time was 13% of a run's samples.
         byte[] bytes = mask.array();
         int offset = mask.arrayOffset();
+        int limitBytes = mask.limit();
         int n = 0;
         int i = from;
         while (i < end) {
-            int b = bytes[offset + (i >>> 3)] & 0xff;
-            int bit = i & 7;
-            int stop = Math.min(end, (i & ~7) + 8);
-            if ((b >>> bit) == 0) {
-                i = stop;
-                continue;
+            int byteIndex = i >>> 3;
+            int shift = i & 7;
+            long word = limitBytes - byteIndex >= Long.BYTES ? (long) LONG_LE.get(bytes, offset + byteIndex)
+                    : tail(bytes, offset + byteIndex, limitBytes - byteIndex);
+            word >>>= shift;
+            int span = Math.min(64 - shift, end - i);
+            if (span < 64) {
+                word &= (1L << span) - 1;
             }
-            if (b == 0xff && bit == 0 && stop - i == 8) {
-                // A full byte, the common case of whole-row masks: no bit tests.
-                int base = i - from;
-                for (int k = 0; k < 8; k++) {
-                    out[n++] = base + k;
+            int base = i - from;
+            if (word == -1L) {
+                for (int k = 0; k < 64; k++) {
+                    out[n + k] = base + k;
                 }
-                i = stop;
-                continue;
-            }
-            for (; i < stop; i++) {
-                if ((b & (1 << (i & 7))) != 0) {
-                    out[n++] = i - from;
+                n += 64;
+            } else {
+                while (word != 0) {
+                    out[n++] = base + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
                 }
             }
+            i += span;
         }
         return n;
+    }
+
+    /** The last {@code count} (< 8) bytes of a mask as the low bytes of a little-endian word. */
+    private static long tail(byte[] bytes, int at, int count) {
+        long word = 0;
+        for (int k = 0; k < count; k++) {
+            word |= (bytes[at + k] & 0xffL) << (8 * k);
+        }
+        return word;
     }
 
     public static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();

@@ -16,6 +16,10 @@ public interface ProgrammingPolicy extends ExtensionPoint, Component {
     String G_TARGET_MAX = "gTargetMax";
     String TOLERANCE = "tol";
 
-    /** A programmer for the rows of one tile; called once per tile, used by one thread. */
+    /**
+     * A programmer for rows of one tile, used by one thread. The host may make several for one tile
+     * and give each any subset of the tile's rows, in any order, on different threads at once: a
+     * programmer keeps state per row only (see {@link RowProgrammer}).
+     */
     RowProgrammer newProgrammer(PolicyContext context);
 }

@@ -93,4 +93,20 @@ class BoundedFilesTest {
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> BoundedFiles.readAllBytes(dir, 1 << 20, "a scenario"), "a directory fails as the open fails");
     }
+
+    @Test
+    void textIsReadOrRefusedInOneLineNamingTheFile(@TempDir Path d) throws IOException {
+        Path f = Files.writeString(d.resolve("a.json"), "{\"k\": \"\u00e9\"}");
+        assertEquals("{\"k\": \"\u00e9\"}", BoundedFiles.readText(f, 100, "a summary"));
+        InputError missing = assertThrows(InputError.class, () -> BoundedFiles.readText(d.resolve("b.json"), 100,
+                "a summary"));
+        assertEquals(d.resolve("b.json") + ": expected a summary, found no such file", missing.getMessage());
+        Files.write(f, new byte[] {'{', (byte) 0xff, '}'});
+        InputError latin = assertThrows(InputError.class, () -> BoundedFiles.readText(f, 100, "a summary"));
+        assertEquals(f + ": expected UTF-8 text, got bytes that are not", latin.getMessage());
+        assertTrue(assertThrows(InputError.class, () -> BoundedFiles.readText(f, 2, "a summary")).getMessage()
+                .contains("of at most 2 bytes"));
+        assertTrue(assertThrows(InputError.class, () -> BoundedFiles.readText(d, 100, "a summary")).getMessage()
+                .startsWith(d + ": cannot read: "), "a directory");
+    }
 }

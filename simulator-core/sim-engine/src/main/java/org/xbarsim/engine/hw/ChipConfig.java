@@ -26,12 +26,13 @@ import org.xbarsim.engine.cost.FlatCostModel;
  * @param dacPicojoules        per row input driven (one per read operation)
  * @param periphery            the ADCs and wires as built
  * @param costs                the chip priced by its cost model: what the engine charges per action
+ * @param shared               what tiles share on the chip's timeline (controllers, supplies, ADC banks)
  */
 public record ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
                          int columnsPerAdc, double adcRangeMicroSiemens, long setCycles, long resetCycles,
                          long integrationCycles, long adcBitCycles, long dacStepCycles, double setPicojoules, double resetPicojoules,
                          double readPicojoules, double adcPicojoules, double dacPicojoules,
-                         PeripheryConfig periphery, Costs costs) {
+                         PeripheryConfig periphery, Costs costs, SharedHardware shared) {
 
     /** A chip with an ideal SAR periphery and the flat costs of its energy fields. */
     public ChipConfig(double clockHz, int tileRows, int tileCols, double significanceF, int adcBits,
@@ -42,21 +43,28 @@ public record ChipConfig(double clockHz, int tileRows, int tileCols, double sign
                 resetCycles, integrationCycles, adcBitCycles, dacStepCycles, setPicojoules, resetPicojoules,
                 readPicojoules, adcPicojoules, dacPicojoules, PeripheryConfig.ideal(adcBits, adcBitCycles),
                 FlatCostModel.costs(new FlatEnergies(setPicojoules, resetPicojoules, readPicojoules, adcPicojoules,
-                        dacPicojoules)));
+                        dacPicojoules)), SharedHardware.NONE);
+    }
+
+    /** The same chip with other shared hardware. */
+    public ChipConfig withShared(SharedHardware sharing) {
+        return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc,
+                adcRangeMicroSiemens, setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles,
+                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, periphery, costs, sharing);
     }
 
     /** The same chip priced by another cost model. */
     public ChipConfig withCosts(Costs priced) {
         return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc,
                 adcRangeMicroSiemens, setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles,
-                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, periphery, priced);
+                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, periphery, priced, shared);
     }
 
     /** The same chip with another periphery. */
     public ChipConfig withPeriphery(PeripheryConfig built) {
         return new ChipConfig(clockHz, tileRows, tileCols, significanceF, adcBits, columnsPerAdc,
                 adcRangeMicroSiemens, setCycles, resetCycles, integrationCycles, adcBitCycles, dacStepCycles,
-                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, built, costs);
+                setPicojoules, resetPicojoules, readPicojoules, adcPicojoules, dacPicojoules, built, costs, shared);
     }
 
     /** The chip's {@code chip.energy.*} values, for the flat cost model. */

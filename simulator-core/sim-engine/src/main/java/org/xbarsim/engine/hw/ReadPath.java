@@ -9,7 +9,7 @@ import org.xbarsim.engine.converter.ColumnAdcs;
  * four devices with the MSP pair weighted by F, and an ADC converts the result.
  *
  * <p>The functional step ({@link #sample}, {@link #convert}) is separate from its timing
- * ({@link #conversionCycles}) so tests can call it directly. Read noise is Gaussian and independent
+ * ({@link #conversionsInSeries}, which {@link OpTiming} turns into cycles) so tests can call it directly. Read noise is Gaussian and independent
  * per device, so the integrated noise of a column is one Gaussian with variance
  * F^2 (var GP + var GM) + var LP + var LM: one deviate per column instead of four.
  */
@@ -131,9 +131,5 @@ public final class ReadPath {
             most = Math.max(most, ++adcLoad[cols[k] / columnsPerAdc]);
         }
         return most;
-    }
-
-    public long conversionCycles(long conversionsInSeries, long adcBitCycles) {
-        return conversionsInSeries * adc.bits() * adcBitCycles;
     }
 }

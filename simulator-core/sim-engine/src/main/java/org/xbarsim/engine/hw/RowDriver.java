@@ -42,6 +42,11 @@ public final class RowDriver {
         return n;
     }
 
+    /** Enabled devices on each line in the last decoded mask, into {@code out[line]}. */
+    public void lineCounts(int[] out) {
+        System.arraycopy(lineCounts, 0, out, 0, lineCounts.length);
+    }
+
     public void set(int row, double strength, RandomStream rng) {
         DeviceArray devices = tile.devices();
         for (int line = 0; line < 4; line++) {

@@ -32,10 +32,20 @@ import org.xbarsim.engine.run.TileJob;
  */
 public final class AnalogNetwork implements AutoCloseable {
     private final Vertx vertx;
+    private final boolean ownVertx;
+    private final SimulationBus.Addresses addresses = SimulationBus.newRun();
+    private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
 
-    private AnalogNetwork(Vertx vertx) {
+    private AnalogNetwork(Vertx vertx, boolean ownVertx) {
         this.vertx = vertx;
+        this.ownVertx = ownVertx;
+    }
+
+    /** As below, on a Vert.x instance of its own with {@code threads} event loops. */
+    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        return start(null, chip, jobs, programmed, inference, gTargetMax, streams, threads);
     }
 
     /**
@@ -43,10 +53,11 @@ public final class AnalogNetwork implements AutoCloseable {
      * @param programmed the tiles as programming left them, in job order
      * @param inference  resolved {@code inference.*} parameters
      */
-    public static AnalogNetwork start(ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+    public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                       Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
-        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
-        AnalogNetwork network = new AnalogNetwork(vertx);
+        Vertx vertx = given != null ? given
+                : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
+        AnalogNetwork network = new AnalogNetwork(vertx, given == null);
         try {
             SimulationBus.registerCodecs(vertx);
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
@@ -101,11 +112,13 @@ public final class AnalogNetwork implements AutoCloseable {
                     new SinhIv(inference.number("ivNonlinearity")), dacBits, tile.rows(), scope) : null);
             ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
                     chip.tileCols(), chip.columnsPerAdc(), scope);
-            await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs)));
+            deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
+                    addresses.mvm(job.tile())))));
         }
         double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
         double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
-        return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), toWeights * compensation,
+        return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
+                toWeights * compensation,
                 dacBits, encoding, chip);
     }
 
@@ -141,7 +154,13 @@ public final class AnalogNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        await(vertx.close());
+        if (ownVertx) {
+            await(vertx.close());
+            return;
+        }
+        for (String id : deployed) {
+            await(vertx.undeploy(id));
+        }
     }
 
 }

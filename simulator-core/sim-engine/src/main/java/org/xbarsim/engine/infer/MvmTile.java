@@ -29,23 +29,21 @@ final class MvmTile extends VerticleBase {
     private final RandomStreams.Scope streams;
     /** The tile's column ADCs as built (the same draws programming's verify reads used), or null: ideal. */
     private final ColumnAdcs adcs;
+    private final String address;
     private Adc adc;
 
-    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, ColumnAdcs adcs) {
+    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, ColumnAdcs adcs, String address) {
         this.tile = tile;
+        this.address = address;
         this.block = block;
         this.adcBits = adcBits;
         this.streams = streams;
         this.adcs = adcs;
     }
 
-    static String address(int tile) {
-        return "xbarsim.tile." + tile + ".mvm";
-    }
-
     @Override
     public Future<?> start() {
-        return vertx.eventBus().localConsumer(address(tile), this::onBatch).completion();
+        return vertx.eventBus().localConsumer(address, this::onBatch).completion();
     }
 
     private void onBatch(Message<MvmBatch> message) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
 import org.xbarsim.api.inference.AnalogLayer;
+import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.api.cost.Costs;
 import org.xbarsim.engine.converter.AmplitudeDrive;
 import org.xbarsim.engine.hw.ChipConfig;
@@ -34,6 +35,7 @@ final class TileLayer implements AnalogLayer {
     private final int outputs;
     private final List<TileJob> jobs;
     private final EventBus bus;
+    private final SimulationBus.Addresses addresses;
     private final double scale;
     private final int dacBits;
     private final Dac.Encoding encoding;
@@ -54,7 +56,8 @@ final class TileLayer implements AnalogLayer {
     double digitalPicojoules;
 
     TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, List<MvmBlock> blocks,
-              List<AmplitudeDrive> drives, EventBus bus, double scale, int dacBits, Dac.Encoding encoding,
+              List<AmplitudeDrive> drives, EventBus bus, SimulationBus.Addresses addresses, double scale, int dacBits,
+              Dac.Encoding encoding,
               ChipConfig chip) {
         this.index = index;
         this.inputs = inputs;
@@ -63,6 +66,7 @@ final class TileLayer implements AnalogLayer {
         this.blocks = blocks;
         this.drives = drives;
         this.bus = bus;
+        this.addresses = addresses;
         this.scale = scale;
         this.dacBits = dacBits;
         this.encoding = encoding;
@@ -159,7 +163,7 @@ final class TileLayer implements AnalogLayer {
                 energyPicojoules += array;
                 arrayPicojoules += array;
             }
-            replies.add(bus.request(MvmTile.address(job.tile()), new MvmBatch(index, job.tile(),
+            replies.add(bus.request(addresses.mvm(job.tile()), new MvmBatch(index, job.tile(),
                     calibration ? -1L : batches, batch, Floats.pack(slice, 0, slice.length), calibration)));
         }
         return replies;

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * priority, in the order they were scheduled: a run is deterministic.
  *
  * <p>A binary heap over parallel primitive arrays: scheduling allocates nothing once the arrays have
- * grown to the working size. One kernel belongs to one tile and runs on one thread.
+ * grown to the working size. One kernel runs on one thread: the chip's timeline owns one for the
+ * whole chip (see {@code org.xbarsim.engine.timeline}).
  */
 public final class Kernel {
     private long now;
@@ -55,18 +56,41 @@ public final class Kernel {
         actions[i] = action;
     }
 
+    /** Events waiting to fire. */
+    public int pending() {
+        return size;
+    }
+
     /** Fires events in order until none is left; returns how many fired. */
     public int runUntilIdle() {
         int fired = 0;
         while (size > 0) {
-            long cycle = cycles[0];
-            Action action = actions[0];
-            removeFirst();
-            now = cycle;
-            action.fire(cycle);
+            fireFirst();
             fired++;
         }
         return fired;
+    }
+
+    /**
+     * Fires events in order until none is left or the next one is not {@link Action#ready() ready};
+     * returns how many fired. A conservative stop: nothing after the waiting event fires either, so
+     * calling again once it is ready continues exactly as one uninterrupted run would.
+     */
+    public int runWhileReady() {
+        int fired = 0;
+        while (size > 0 && actions[0].ready()) {
+            fireFirst();
+            fired++;
+        }
+        return fired;
+    }
+
+    private void fireFirst() {
+        long cycle = cycles[0];
+        Action action = actions[0];
+        removeFirst();
+        now = cycle;
+        action.fire(cycle);
     }
 
     private void removeFirst() {

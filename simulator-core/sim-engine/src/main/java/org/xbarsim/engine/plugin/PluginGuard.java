@@ -69,6 +69,12 @@ public final class PluginGuard {
             }
 
             @Override
+            public void inferenceStarted() {
+                dog.progress();
+                listener.inferenceStarted();
+            }
+
+            @Override
             public void inferenceProgress(long done, long total) {
                 dog.progress();
                 listener.inferenceProgress(done, total);

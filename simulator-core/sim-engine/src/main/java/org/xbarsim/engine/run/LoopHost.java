@@ -2,54 +2,67 @@ package org.xbarsim.engine.run;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The tiles one event loop runs. One host per loop, its tiles chosen by {@link #balance} so that the
- * loops finish together: Vert.x gives verticles their loops in turn, which for tiles of unequal size
- * (a layer's last tile, a small output layer) leaves one loop with most of the work.
+ * What one event loop runs: the tiles it fabricates and the shards of rows it programs. Fabrications
+ * are separate tasks, one tile at a time, queued behind the messages of the shards already running,
+ * so programming starts as soon as the first tile exists (and the hot loop gets compiled early)
+ * instead of after every tile is made.
  */
 final class LoopHost extends VerticleBase {
-    private final List<TileProgramming> tiles;
+    private final List<Integer> fabricate;
+    private final List<RowShard> shards;
+    private final List<Integer> shardJobs;
+    private final ChipTiles tiles;
+    private final Map<Long, LoopClock> clocks;
+    private final TimelineFeed feed;
+    private LoopClock clock;
 
-    LoopHost(List<TileProgramming> tiles) {
+    /**
+     * @param fabricate the jobs whose tiles this loop makes
+     * @param shards    the shards it programs, with {@code shardJobs} the job of each
+     */
+    LoopHost(List<Integer> fabricate, List<RowShard> shards, List<Integer> shardJobs, ChipTiles tiles,
+             Map<Long, LoopClock> clocks, TimelineFeed feed) {
+        this.fabricate = fabricate;
+        this.shards = shards;
+        this.shardJobs = shardJobs;
         this.tiles = tiles;
+        this.clocks = clocks;
+        this.feed = feed;
     }
 
     @Override
     public Future<?> start() {
-        for (TileProgramming tile : tiles) {
-            tile.start(vertx, context);
+        clock = clocks.computeIfAbsent(Thread.currentThread().getId(), id -> new LoopClock());
+        for (int i = 0; i < shards.size(); i++) {
+            RowShard shard = shards.get(i);
+            int job = shardJobs.get(i);
+            tiles.ready(job).onComplete(made -> {
+                if (made.failed()) {
+                    feed.fail(made.cause());
+                } else {
+                    // The tile may have been made on another loop: the shard runs on this one.
+                    context.runOnContext(v -> shard.start(vertx, context, made.result(), tiles.adcs(job), clock));
+                }
+            });
         }
+        fabricateNext(0);
         return Future.succeededFuture();
     }
 
-    /**
-     * Longest-processing-time-first: tiles in order of decreasing work (rows times columns; ties by
-     * tile index), each to the host with the least work so far (ties to the lower host). Deterministic,
-     * and results do not depend on it anyway: each tile draws only from its own random streams.
-     */
-    static List<List<TileJob>> balance(List<TileJob> jobs, int hosts) {
-        List<List<TileJob>> assigned = new ArrayList<>();
-        long[] load = new long[hosts];
-        for (int h = 0; h < hosts; h++) {
-            assigned.add(new ArrayList<>());
+    private void fabricateNext(int i) {
+        if (i == fabricate.size() || feed.stopped()) {
+            return;
         }
-        List<TileJob> order = new ArrayList<>(jobs);
-        order.sort((a, b) -> a.rows() * (long) a.cols() != b.rows() * (long) b.cols()
-                ? Long.compare(b.rows() * (long) b.cols(), a.rows() * (long) a.cols())
-                : Integer.compare(a.tile(), b.tile()));
-        for (TileJob job : order) {
-            int least = 0;
-            for (int h = 1; h < hosts; h++) {
-                if (load[h] < load[least]) {
-                    least = h;
-                }
-            }
-            assigned.get(least).add(job);
-            load[least] += job.rows() * (long) job.cols();
-        }
-        return assigned;
+        context.runOnContext(v -> {
+            clock.enter();
+            tiles.fabricate(fabricate.get(i));
+            // Making devices is neither simulation work nor bus delivery: left out of both shares.
+            clock.leave(clock.setAside());
+            fabricateNext(i + 1);
+        });
     }
 }

@@ -7,6 +7,13 @@ import org.xbarsim.api.event.RowFinished;
 public interface RunListener {
     void rowFinished(RowFinished row);
 
+    /**
+     * Programming is over and inference begins (the workload loads its data, calibrates, then reports
+     * {@link #inferenceProgress}): a progress display switches to inference here, not at the first batch.
+     */
+    default void inferenceStarted() {
+    }
+
     /** Inference progress: samples evaluated of the total. Called on the workload's thread. */
     default void inferenceProgress(long done, long total) {
     }

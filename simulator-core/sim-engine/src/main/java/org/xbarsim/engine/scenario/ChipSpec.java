@@ -12,6 +12,7 @@ import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.engine.hw.ChipConfig;
+import org.xbarsim.engine.hw.SharedHardware;
 
 /**
  * The chip's parameters ({@code chip.*} keys): the engine's own, with the defaults of science.md
@@ -45,7 +46,22 @@ public final class ChipSpec {
             ParameterSpec.of("energy.reset", ENERGY, "50pJ", 0, 1e9, "Energy of a RESET pulse, per device reset."),
             ParameterSpec.of("energy.read", ENERGY, "0.1pJ", 0, 1e9, "Energy of a read, per device read."),
             ParameterSpec.of("energy.adc", ENERGY, "1pJ", 0, 1e9, "Energy of one ADC conversion."),
-            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC).")
+            ParameterSpec.of("energy.dac", ENERGY, "0.1pJ", 0, 1e9, "Energy of driving one row input (one DAC)."),
+            ParameterSpec.of("controller.latency", TIME, "0s", 0, 1,
+                    "Time a controller takes to turn an operation's outcome into the policy's next decision "
+                            + "(0: decisions take no time)."),
+            ParameterSpec.of("controller.tilesPerController", INTEGER, "1", 1, 65536,
+                    "Tiles one controller serves; it takes their decisions one at a time."),
+            ParameterSpec.of("supply.maxDevices", INTEGER, "0", 0, Integer.MAX_VALUE,
+                    "Devices a programming supply can pulse at once (0: no limit); a larger pulse runs in "
+                            + "sub-pulses."),
+            ParameterSpec.of("supply.tilesPerSupply", INTEGER, "1", 1, 65536,
+                    "Tiles that share one programming supply and its device budget."),
+            ParameterSpec.choice("supply.overflow", "queue", List.of("queue", "split"),
+                    "A pulse the shared supply cannot deliver whole waits until its devices fit (queue) or pulses "
+                            + "what fits now and the rest after (split)."),
+            ParameterSpec.of("adc.tilesPerBank", INTEGER, "1", 1, 65536,
+                    "Tiles whose verify reads share one bank of ADCs, converting one read at a time.")
     );
 
     /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
@@ -74,7 +90,15 @@ public final class ChipSpec {
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
                 p.number("energy.adc"), p.number("energy.dac")).withPeriphery(PeripherySpec.resolve(p, clock,
-                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source)));
+                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source))).withShared(shared(p, clock));
+    }
+
+    /** What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}). */
+    private static SharedHardware shared(Parameters p, double clock) {
+        return new SharedHardware(Math.round(p.number("controller.latency") * clock),
+                p.integer("controller.tilesPerController"), p.integer("supply.maxDevices"),
+                p.integer("supply.tilesPerSupply"), SharedHardware.Overflow.of(p.text("supply.overflow")),
+                p.integer("adc.tilesPerBank"));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

@@ -1,8 +1,11 @@
 package org.xbarsim.engine.scenario;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xbarsim.api.cost.CostModel;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
@@ -56,6 +59,32 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
             }
         }
         return null;
+    }
+
+    /**
+     * This scenario read at another inference time ({@code 1h}, {@code 1y}): the same chip and
+     * weights, the devices drifted for {@code time}. Refused, naming {@code inference.time}, when the
+     * workload runs no inference or the time is not one.
+     */
+    public Scenario withInferenceTime(String time) {
+        if (inference == null) {
+            throw new InputError(source, "inference.time", "workload '" + workload.id() + "' programs weights only "
+                    + "and runs no inference; there is no time to read it at");
+        }
+        ParameterSpec spec = parameter("inference.time");
+        Object seconds;
+        try {
+            seconds = spec.parse(time);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(source, "inference.time", e.getMessage());
+        }
+        Map<String, Object> values = new LinkedHashMap<>(inference.asMap());
+        values.put(spec.name(), seconds);
+        Map<String, String> keys = new LinkedHashMap<>(effective);
+        keys.put("inference.time", time.trim());
+        return new Scenario(name, source, baseDir, seed, chip, device, devicePreset, deviceParameters, policy,
+                policyPreset, policyParameters, workload, workloadPreset, workloadParameters,
+                new Parameters(values), Collections.unmodifiableMap(keys), cost, costPreset, costParameters);
     }
 
     /** The effective scenario as YAML-compatible text: one {@code key.path: value} line per key. */

@@ -1,10 +1,5 @@
 package org.xbarsim.engine.scenario;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.inference.InferenceWorkload;
-import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Component;
 import org.xbarsim.api.param.ParameterSpec;
@@ -69,8 +63,16 @@ public final class ScenarioLoader {
     }
 
     public Scenario load(Path file, List<String> overrides, Long seedOverride) {
-        String source = file.toString();
-        return loadText(read(file, source), source, file, overrides, seedOverride);
+        return load(ScenarioText.read(file), settings(overrides), seedOverride);
+    }
+
+    /** The {@code --set path=value} options as settings. */
+    private static List<Setting> settings(List<String> overrides) {
+        List<Setting> settings = new ArrayList<>();
+        for (String o : overrides) {
+            settings.add(Setting.parse(o, "--set"));
+        }
+        return settings;
     }
 
     /**
@@ -78,29 +80,17 @@ public final class ScenarioLoader {
      * where it stood, whose directory relative paths resolve against and whose name is the default name.
      */
     public Scenario loadText(String text, String source, Path location, List<String> overrides, Long seedOverride) {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        flatten(parse(text, source), "", entries, source);
-        for (String override : overrides) {
-            applyOverride(override, entries);
-        }
-        return resolve(location, source, entries, seedOverride);
+        return load(new ScenarioText(text, source, location), settings(overrides), seedOverride);
     }
 
-    private static String read(Path file, String source) {
-        try {
-            // Otherwise a directory surfaces as the operating system's "Is a directory" from the read.
-            if (Files.isDirectory(file)) {
-                throw new InputError(source, "", "expected a scenario YAML file, got a directory");
-            }
-            byte[] bytes = BoundedFiles.readAllBytes(file, MAX_FILE_BYTES, "a scenario YAML file");
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new InputError(source, "", "expected a scenario YAML file, found no such file");
-        } catch (CharacterCodingException e) {
-            throw new InputError(source, "", "expected UTF-8 text, got bytes that are not");
-        } catch (IOException e) {
-            throw new InputError(source, "", "cannot read: " + e.getMessage());
+    /** Loads a scenario's text with {@code settings} applied in order, then {@code seedOverride} if not null. */
+    public Scenario load(ScenarioText scenario, List<Setting> settings, Long seedOverride) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        flatten(parse(scenario.text(), scenario.source()), "", entries, scenario.source());
+        for (Setting setting : settings) {
+            apply(setting, entries);
         }
+        return resolve(scenario.location(), scenario.source(), entries, seedOverride);
     }
 
     private static Node parse(String text, String source) {
@@ -246,21 +236,51 @@ public final class ScenarioLoader {
         return "value";
     }
 
-    private static void applyOverride(String override, Map<String, Entry> entries) {
-        int eq = override.indexOf('=');
-        if (eq <= 0) {
-            throw new InputError("--set", "", "expected path=value, got '" + override + "'");
+    private static void apply(Setting setting, Map<String, Entry> entries) {
+        entries.keySet().removeIf(k -> k.equals(setting.key()) || k.startsWith(setting.key() + "."));
+        if (setting.value() != null) {
+            entries.put(setting.key(), new Entry(setting.value(), setting.origin()));
         }
-        String key = override.substring(0, eq).trim();
-        String value = override.substring(eq + 1).trim();
-        if (value.isEmpty()) {
-            throw new InputError("--set", key, "expected a value after '='");
-        }
-        entries.remove(key);
-        entries.put(key, new Entry(value, "--set"));
     }
 
     private Scenario resolve(Path file, String source, Map<String, Entry> entries, Long seedOverride) {
+        Map<String, Map<String, Entry>> sections = sections(entries);
+        String fileName = file.getFileName() == null ? source : file.getFileName().toString();
+        String name = entries.containsKey("name") ? entries.get("name").value()
+                : fileName.replaceFirst("\\.ya?ml$", "");
+        long seed = seedOverride != null ? seedOverride
+                : entries.containsKey("seed") ? parseSeed(entries.get("seed")) : 1;
+        Map<String, String> effective = new LinkedHashMap<>();
+        effective.put("name", name);
+        effective.put("seed", Long.toString(seed));
+        Path base = file.toAbsolutePath().getParent();
+        Parameters chipParameters = resolveParameters("chip", ChipSpec.PARAMETERS, Map.of(), sections.get("chip"),
+                effective, source);
+        Bound<org.xbarsim.api.device.DeviceModel> device = bind("device", sections.get("device"), source,
+                catalog::device, catalog.devices(), effective).withPathsUnder(base);
+        Bound<ProgrammingPolicy> policy = bind("programming", sections.get("programming"), source,
+                catalog::policy, catalog.policies(), effective).withPathsUnder(base);
+        Bound<org.xbarsim.api.workload.Workload> workload = bind("workload", sections.get("workload"), source,
+                catalog::workload, catalog.workloads(), effective).withPathsUnder(base);
+        if (!policy.parameters().has(ProgrammingPolicy.G_TARGET_MAX)
+                || !policy.parameters().has(ProgrammingPolicy.TOLERANCE)) {
+            throw new IllegalStateException("programming policy '" + policy.component().id()
+                    + "' does not declare gTargetMax and tol, which every policy must");
+        }
+        Parameters inference = inference(workload.component(), sections.get("inference"), effective, source);
+        Bound<CostModel> cost = bind("cost", sections.get("cost"), source, catalog::costModel, catalog.costModels(),
+                effective).withPathsUnder(base);
+        ChipConfig chip = ChipSpec.resolve(chipParameters, source);
+        chip = chip.withCosts(CostPricing.price(cost.component(), cost.parameters(), chip, source, base));
+        return new Scenario(name, source, base, seed, chip,
+                device.component(), device.preset(), device.parameters(),
+                policy.component(), policy.preset(), policy.parameters(),
+                workload.component(), workload.preset(), workload.parameters(), inference, effective,
+                cost.component(), cost.preset(), cost.parameters());
+    }
+
+    /** The entries by section (chip, device, ...), keys relative to it; unknown top-level keys refused. */
+    private static Map<String, Map<String, Entry>> sections(Map<String, Entry> entries) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
         for (String s : List.of("chip", "device", "programming", "workload", "inference", "cost")) {
             sections.put(s, new LinkedHashMap<>());
@@ -284,56 +304,22 @@ public final class ScenarioLoader {
                 throw new InputError(e.getValue().origin(), key, "expected a single value for " + top);
             }
         }
+        return sections;
+    }
 
-        String fileName = file.getFileName() == null ? source : file.getFileName().toString();
-        String name = entries.containsKey("name") ? entries.get("name").value()
-                : fileName.replaceFirst("\\.ya?ml$", "");
-        long seed;
-        if (seedOverride != null) {
-            seed = seedOverride;
-        } else if (entries.containsKey("seed")) {
-            seed = parseSeed(entries.get("seed"));
-        } else {
-            seed = 1;
+    /** The inference parameters of a network workload; inference keys for any other are refused. */
+    private static Parameters inference(org.xbarsim.api.workload.Workload workload, Map<String, Entry> keys,
+                                        Map<String, String> effective, String source) {
+        if (workload instanceof InferenceWorkload) {
+            return resolveParameters("inference", InferenceSpec.PARAMETERS, Map.of(), keys, effective, source);
         }
-
-        Map<String, String> effective = new LinkedHashMap<>();
-        effective.put("name", name);
-        effective.put("seed", Long.toString(seed));
-        Parameters chipParameters = resolveParameters("chip", ChipSpec.PARAMETERS, Map.of(), sections.get("chip"),
-                effective, source);
-
-        Bound<org.xbarsim.api.device.DeviceModel> device = bind("device", sections.get("device"), source,
-                catalog::device, catalog.devices(), effective);
-        Bound<ProgrammingPolicy> policy = bind("programming", sections.get("programming"), source,
-                catalog::policy, catalog.policies(), effective);
-        Bound<org.xbarsim.api.workload.Workload> workload = bind("workload", sections.get("workload"), source,
-                catalog::workload, catalog.workloads(), effective);
-        if (!policy.parameters().has(ProgrammingPolicy.G_TARGET_MAX)
-                || !policy.parameters().has(ProgrammingPolicy.TOLERANCE)) {
-            throw new IllegalStateException("programming policy '" + policy.component().id()
-                    + "' does not declare gTargetMax and tol, which every policy must");
-        }
-        Parameters inference = null;
-        if (workload.component() instanceof InferenceWorkload) {
-            inference = resolveParameters("inference", InferenceSpec.PARAMETERS, Map.of(), sections.get("inference"),
-                    effective, source);
-        } else if (!sections.get("inference").isEmpty()) {
-            Map.Entry<String, Entry> first = sections.get("inference").entrySet().iterator().next();
+        if (!keys.isEmpty()) {
+            Map.Entry<String, Entry> first = keys.entrySet().iterator().next();
             throw new InputError(first.getValue().origin(), "inference." + first.getKey(), "workload '"
-                    + workload.component().id() + "' programs weights only and runs no inference; remove the "
+                    + workload.id() + "' programs weights only and runs no inference; remove the "
                     + "inference keys or choose a network workload");
         }
-        Bound<CostModel> cost = bind("cost", sections.get("cost"), source, catalog::costModel, catalog.costModels(),
-                effective);
-        Path base = file.toAbsolutePath().getParent();
-        ChipConfig chip = ChipSpec.resolve(chipParameters, source);
-        chip = chip.withCosts(CostPricing.price(cost.component(), cost.parameters(), chip, source, base));
-        return new Scenario(name, source, base, seed, chip,
-                device.component(), device.preset(), device.parameters(),
-                policy.component(), policy.preset(), policy.parameters(),
-                workload.component(), workload.preset(), workload.parameters(), inference, effective,
-                cost.component(), cost.preset(), cost.parameters());
+        return null;
     }
 
     private static long parseSeed(Entry entry) {
@@ -349,6 +335,21 @@ public final class ScenarioLoader {
     }
 
     private record Bound<T extends Component>(T component, String preset, Parameters parameters) {
+        /**
+         * The one rule for file keys: a relative path resolves against the scenario's directory, for every
+         * plugin alike (a workload's model, a device's measured curves). An absolute path stays, and so
+         * does a name with a scheme ({@code builtin:example}: a resource the plugin ships).
+         */
+        Bound<T> withPathsUnder(Path base) {
+            Map<String, Object> values = new LinkedHashMap<>(parameters.asMap());
+            for (ParameterSpec spec : component.parameters()) {
+                if (spec.quantity() == Quantity.PATH && values.get(spec.name()) instanceof String text
+                        && !text.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+                    values.put(spec.name(), base.resolve(text).normalize().toString());
+                }
+            }
+            return new Bound<>(component, preset, new Parameters(values));
+        }
     }
 
     private <T extends Component> Bound<T> bind(String section, Map<String, Entry> keys, String source,
@@ -404,7 +405,8 @@ public final class ScenarioLoader {
         for (Map.Entry<String, Entry> e : keys.entrySet()) {
             if (!byName.containsKey(e.getKey())) {
                 throw new InputError(e.getValue().origin(), section + "." + e.getKey(), "unknown key"
-                        + suggest(e.getKey(), new ArrayList<>(byName.keySet())) + "; " + section + " keys are "
+                        + suggest(section + "." + e.getKey(), byName.keySet().stream().map(k -> section + "." + k)
+                        .toList()) + "; " + section + " keys are "
                         + String.join(", ", byName.keySet()));
             }
         }
@@ -442,34 +444,7 @@ public final class ScenarioLoader {
 
     /** "; did you mean X?" for the nearest known word within two edits, else "". */
     static String suggest(String word, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = distance(word.toLowerCase(), k.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
+        String best = NearestWord.of(word, known);
         return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -2,13 +2,18 @@ package org.xbarsim.engine.stats;
 
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.ProgrammingEnergy;
-import org.xbarsim.engine.hw.TileSequencer;
+import org.xbarsim.engine.hw.RowDemand;
 
 /**
- * What one tile's programming came to: primitive counters, bumped per row, merged in tile order so
- * that sums come out bit-identical whatever thread ran which tile.
+ * What one tile's programming came to: primitive counters, added row by row in row order and merged
+ * in tile order, so that sums of doubles come out bit-identical whatever thread computed which row.
+ * The error histogram holds counts, whose sums do not depend on order: each shard of rows fills its
+ * own and they are merged ({@link ErrorHistogram#addAll}).
  */
 public final class TileStatistics {
+    /** Bins of the error histogram over +-4 tol: a fifth of a tolerance each. */
+    public static final int HISTOGRAM_BINS = 40;
+
     public final int tile;
     public final int layer;
     public long rows;
@@ -27,21 +32,17 @@ public final class TileStatistics {
     public TileStatistics(int tile, int layer, double histogramLimit) {
         this.tile = tile;
         this.layer = layer;
-        this.histogram = new ErrorHistogram(histogramLimit, 40);
-    }
-
-    /** A programmed row's score: weights within tolerance, and their summed |W_true - W_target|. */
-    public record RowScore(int succeeded, double sumAbsErrorMicroSiemens) {
+        this.histogram = new ErrorHistogram(histogramLimit, HISTOGRAM_BINS);
     }
 
     /**
      * Scores row {@code row} of a programmed tile against its targets (noiseless conductances, the
-     * success rule of science.md section 4) and adds it, with the row's operation counts, to these
-     * statistics. The programming run and the open-loop replay both score rows here, so the same
-     * weights give the same bits.
+     * success rule of science.md section 4) into the row's log, and counts its errors in
+     * {@code histogram}. The programming run and the open-loop replay both score rows here, so the
+     * same weights give the same bits.
      */
-    public RowScore addRow(CrossbarTile tile, int row, double[] targets, int cols, double tolerance,
-                           TileSequencer.RowCounters counters, long now) {
+    public static void score(CrossbarTile tile, int row, double[] targets, int cols, double tolerance,
+                             ErrorHistogram histogram, RowDemand into) {
         double[] g = tile.devices().conductances();
         int ok = 0;
         double sumAbs = 0;
@@ -53,17 +54,23 @@ public final class TileStatistics {
                 ok++;
             }
         }
+        into.weights = cols;
+        into.succeeded = ok;
+        into.sumAbsErrorMicroSiemens = sumAbs;
+    }
+
+    /** Adds a scored row that ended at cycle {@code end} of the chip's timeline; rows come in row order. */
+    public void addRow(RowDemand row, long end) {
         rows++;
-        weights += cols;
-        succeeded += ok;
-        setOps += counters.setOps;
-        resetOps += counters.resetOps;
-        readOps += counters.readOps;
-        energyPicojoules += counters.energyPicojoules;
-        energy.add(counters.energy);
-        sumAbsErrorMicroSiemens += sumAbs;
-        cycles = now;
-        return new RowScore(ok, sumAbs);
+        weights += row.weights;
+        succeeded += row.succeeded;
+        setOps += row.setOps;
+        resetOps += row.resetOps;
+        readOps += row.readOps;
+        energyPicojoules += row.energyPicojoules;
+        energy.add(row.energy);
+        sumAbsErrorMicroSiemens += row.sumAbsErrorMicroSiemens;
+        cycles = end;
     }
 
     /** Adds another tile's statistics (for a layer's or a run's totals); cycles are not additive and stay. */

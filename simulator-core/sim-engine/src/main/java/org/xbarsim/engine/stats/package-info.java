@@ -1,2 +1,2 @@
-/** Run statistics: per-tile counters, error histograms, and the summary they add up to. */
+/** Run statistics: per-tile counters and error histograms, bumped by tiles as rows finish. */
 package org.xbarsim.engine.stats;

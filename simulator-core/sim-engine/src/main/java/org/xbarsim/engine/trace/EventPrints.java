@@ -11,71 +11,90 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A 128-bit fingerprint of every event of a run, per tile and in the tile's order: what an exact
- * replay compares instead of the events themselves. Sixteen bytes an event where the events take
+ * A 128-bit fingerprint of every event of a run, per stream and in the stream's order (a row's
+ * conversation, or the chip timeline's events: see {@link Trace#stream}): what an exact replay
+ * compares instead of the events themselves. Sixteen bytes an event where the events take
  * over a kilobyte, so a replay of a trace of any size compares in little memory, and the recorded
  * side streams from its file. Two different events share a fingerprint with probability about
  * 2^-128; the first pair found to differ is then read again in full to say which field differs.
  *
- * <p>A sink for {@link Recording}: one tile's events arrive from one thread at a time.
+ * <p>A sink for {@link Recording}: one stream's events arrive from one thread at a time.
  */
 public final class EventPrints implements Consumer<SpecificRecord> {
-    private final Map<Integer, TilePrints> tiles = new ConcurrentHashMap<>();
+    private final Map<Long, StreamPrints> streams = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> tiles = ConcurrentHashMap.newKeySet();
 
     @Override
     public void accept(SpecificRecord event) {
-        tiles.computeIfAbsent(Trace.tileOf(event), t -> new TilePrints()).add(event);
+        streams.computeIfAbsent(Trace.stream(event), t -> new StreamPrints()).add(event);
+        if (event instanceof org.xbarsim.api.event.RowFinished r) {
+            tiles.add(r.getTile());
+        }
     }
 
-    /** Events seen, over all tiles. */
+    /** Events seen, over all streams. */
     public long events() {
         long n = 0;
-        for (TilePrints t : tiles.values()) {
+        for (StreamPrints t : streams.values()) {
             n += t.size;
         }
         return n;
     }
 
+    /** Tiles with finished rows seen. */
     public int tiles() {
         return tiles.size();
     }
 
-    /** Where two runs' event streams first differ: a tile, and the index of the event within it. */
-    public record Divergence(int tile, int index, int recordedEvents, int replayedEvents) {
+    /** Where two runs' event streams first differ: a stream ({@link Trace#stream}), and the index of the event in it. */
+    public record Divergence(long stream, int index, int recordedEvents, int replayedEvents) {
         /** Whether one stream simply ends first (the events up to there being equal). */
         public boolean lengthOnly() {
             return index >= Math.min(recordedEvents, replayedEvents);
         }
+
+        /** Where, for people: "tile 0 row 3, event 5" or "the timeline, event 17". */
+        public String where() {
+            return Trace.describe(stream) + ", event " + index;
+        }
+
+        /** Whether an event belongs to the stream that diverged. */
+        public boolean inStream(SpecificRecord event) {
+            return Trace.stream(event) == stream;
+        }
     }
 
-    /** The first difference, in tile order, between a recording and a replay; null when none. */
+    /**
+     * The first difference between a recording and a replay, rows in (tile, row) order and the
+     * timeline last (a row that differs shows in the timeline too, but less clearly); null when none.
+     */
     public static Divergence firstDivergence(EventPrints recorded, EventPrints replayed) {
-        TreeMap<Integer, TilePrints> a = new TreeMap<>(recorded.tiles);
-        TreeMap<Integer, TilePrints> b = new TreeMap<>(replayed.tiles);
-        TreeMap<Integer, Boolean> all = new TreeMap<>();
+        TreeMap<Long, StreamPrints> a = new TreeMap<>(recorded.streams);
+        TreeMap<Long, StreamPrints> b = new TreeMap<>(replayed.streams);
+        TreeMap<Long, Boolean> all = new TreeMap<>();
         a.keySet().forEach(t -> all.put(t, true));
         b.keySet().forEach(t -> all.put(t, true));
-        TilePrints none = new TilePrints();
-        for (int tile : all.keySet()) {
-            TilePrints x = a.getOrDefault(tile, none);
-            TilePrints y = b.getOrDefault(tile, none);
+        StreamPrints none = new StreamPrints();
+        for (long stream : all.keySet()) {
+            StreamPrints x = a.getOrDefault(stream, none);
+            StreamPrints y = b.getOrDefault(stream, none);
             int n = Math.min(x.size, y.size);
             for (int i = 0; i < n; i++) {
                 if (x.lo[i] != y.lo[i] || x.hi[i] != y.hi[i]) {
-                    return new Divergence(tile, i, x.size, y.size);
+                    return new Divergence(stream, i, x.size, y.size);
                 }
             }
             if (x.size != y.size) {
-                return new Divergence(tile, n, x.size, y.size);
+                return new Divergence(stream, n, x.size, y.size);
             }
         }
         return null;
     }
 
-    /** One tile's fingerprints, in primitive arrays. */
-    private static final class TilePrints {
-        long[] lo = new long[1024];
-        long[] hi = new long[1024];
+    /** One stream's fingerprints, in primitive arrays. */
+    private static final class StreamPrints {
+        long[] lo = new long[16];
+        long[] hi = new long[16];
         int size;
 
         void add(SpecificRecord event) {

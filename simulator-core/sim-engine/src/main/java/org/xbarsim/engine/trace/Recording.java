@@ -1,20 +1,25 @@
 package org.xbarsim.engine.trace;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
+import org.xbarsim.api.event.ProgrammingEnded;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowResult;
+import org.xbarsim.engine.bus.SimulationBus;
 
 /**
  * A run's events recorded as they happen: an outbound interceptor on the event bus hands the row
- * results and finished rows that cross it to a sink (a trace file, or the comparison of a replay);
- * tiles hand over the row operations their policies answer with (and, at the full level, each row's
- * targets) directly, at the point where they execute them, so a tile's events reach the sink in the
- * tile's order.
+ * results, finished rows and the end of programming that cross it to a sink (a trace file, or the
+ * comparison of a replay); shards hand over the row operations their policies answer with (and, at
+ * the full level, each row's targets) directly, where they execute them. A row's conversation reaches
+ * the sink in its order from the thread that computed the row; the timeline's events in clock order
+ * from the timeline's thread.
  *
  * @param level what to record
- * @param sink  where events go; called on event-loop threads, one tile's events in that tile's order
+ * @param sink  where events go; called on several threads, each row's events from one of them
  */
 public record Recording(TraceFormat.Level level, Consumer<SpecificRecord> sink) {
 
@@ -26,14 +31,23 @@ public record Recording(TraceFormat.Level level, Consumer<SpecificRecord> sink) 
         return level == TraceFormat.Level.FULL;
     }
 
-    /** Installs the interceptor on a run's Vert.x instance. */
-    public void attach(Vertx vertx) {
-        vertx.eventBus().addOutboundInterceptor(delivery -> {
+    /** Installs the interceptor for one run's addresses; returns it, for {@link #detach}. */
+    public Object attach(Vertx vertx, SimulationBus.Addresses run) {
+        Handler<DeliveryContext<Object>> interceptor = delivery -> {
             Object body = delivery.message().body();
-            if (body instanceof RowFinished || (wantsOperations() && body instanceof RowResult)) {
+            if (run.owns(delivery.message().address()) && (body instanceof RowFinished
+                    || body instanceof ProgrammingEnded || (wantsOperations() && body instanceof RowResult))) {
                 sink.accept((SpecificRecord) body);
             }
             delivery.next();
-        });
+        };
+        vertx.eventBus().addOutboundInterceptor(interceptor);
+        return interceptor;
+    }
+
+    /** Removes an interceptor {@link #attach} installed. */
+    @SuppressWarnings("unchecked")
+    public void detach(Vertx vertx, Object interceptor) {
+        vertx.eventBus().removeOutboundInterceptor((Handler<DeliveryContext<Object>>) interceptor);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
+import org.xbarsim.api.event.ProgrammingEnded;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -21,11 +22,18 @@ import org.xbarsim.api.io.InputError;
  * unknown newer xbarsim wrote, is refused with an {@link InputError}. For traces too large to hold,
  * read with {@link TraceReader}.
  *
+ * <p>Order: rows are the unit. A row's conversation (its targets, each operation and its result) is
+ * in the row's order; the timeline's events (finished rows, the end of programming) are in the chip
+ * clock's order; rows of different tiles, and of one tile computed on different threads, interleave
+ * freely. {@link #stream} says which of these orders an event belongs to.
+ *
  * @param metadata the header's xbarsim keys
  * @param events   every event, in file order
  * @param complete whether the trace ends with its end marker
  */
 public record Trace(Map<String, String> metadata, List<SpecificRecord> events, boolean complete) {
+    /** The stream of the chip timeline's events; row streams are {@code tile << 32 | row}. */
+    public static final long TIMELINE = Long.MAX_VALUE;
 
     public static Trace read(Path file) {
         TrustedEvents.install();
@@ -39,33 +47,54 @@ public record Trace(Map<String, String> metadata, List<SpecificRecord> events, b
                 Collections.unmodifiableList(contents.events()), contents.complete());
     }
 
-    /** Events grouped by tile, each tile's in its recorded order: the order that replays compare. */
-    public Map<Integer, List<SpecificRecord>> byTile() {
-        return byTile(events);
+    /** Events grouped by stream ({@link #stream}), each in its recorded order, streams in (tile, row) order, the timeline last. */
+    public Map<Long, List<SpecificRecord>> byStream() {
+        Map<Long, List<SpecificRecord>> streams = new TreeMap<>();
+        for (SpecificRecord e : events) {
+            streams.computeIfAbsent(stream(e), s -> new ArrayList<>()).add(e);
+        }
+        return streams;
     }
 
-    public static Map<Integer, List<SpecificRecord>> byTile(List<SpecificRecord> events) {
+    /** Row events grouped by tile (the timeline's left out), tiles in order: what a header's tiles must match. */
+    public Map<Integer, List<SpecificRecord>> byTile() {
         Map<Integer, List<SpecificRecord>> tiles = new TreeMap<>();
         for (SpecificRecord e : events) {
-            tiles.computeIfAbsent(tileOf(e), t -> new ArrayList<>()).add(e);
+            long s = stream(e);
+            if (s != TIMELINE && s >= 0) {
+                tiles.computeIfAbsent((int) (s >> 32), t -> new ArrayList<>()).add(e);
+            }
         }
         return tiles;
     }
 
-    /** The tile an event belongs to. */
-    public static int tileOf(SpecificRecord e) {
+    /**
+     * The order an event belongs to: a row's conversation ({@code tile << 32 | row}: its targets, its
+     * operations and their results), or the chip's {@link #TIMELINE} (finished rows, the end of
+     * programming).
+     */
+    public static long stream(SpecificRecord e) {
         if (e instanceof RowOp r) {
-            return r.getTile();
+            return rowStream(r.getTile(), r.getRow());
         }
         if (e instanceof RowResult r) {
-            return r.getTile();
-        }
-        if (e instanceof RowFinished r) {
-            return r.getTile();
+            return rowStream(r.getTile(), r.getRow());
         }
         if (e instanceof RowTargets r) {
-            return r.getTile();
+            return rowStream(r.getTile(), r.getRow());
+        }
+        if (e instanceof RowFinished || e instanceof ProgrammingEnded) {
+            return TIMELINE;
         }
         return -1;
+    }
+
+    public static long rowStream(int tile, int row) {
+        return ((long) tile << 32) | (row & 0xffffffffL);
+    }
+
+    /** A stream named for people: "tile 3 row 17" or "the timeline". */
+    public static String describe(long stream) {
+        return stream == TIMELINE ? "the timeline" : "tile " + (int) (stream >> 32) + " row " + (int) stream;
     }
 }

@@ -238,6 +238,19 @@ final class TraceFileReader implements AutoCloseable {
         in.skipNBytes(prefix.length - d.remaining());
 
         checkVersion(meta, source);
+        Schema schema = schema(meta, source);
+        String codec = meta.containsKey("avro.codec") ? new String(meta.get("avro.codec"), StandardCharsets.UTF_8)
+                : "null";
+        // Avro's other codecs decompress without a bound (and xbarsim writes none of them).
+        if (!codec.equals("null") && !codec.equals("deflate")) {
+            throw new InputError(source, "avro.codec", "expected the compression codec null or deflate, got '"
+                    + codec + "'");
+        }
+        return new Header(meta, sync, schema, codec);
+    }
+
+    /** The writer's schema from the header: parsed, of xbarsim's event records only, readable by this version. */
+    private static Schema schema(Map<String, byte[]> meta, String source) {
         byte[] schemaJson = meta.get("avro.schema");
         if (schemaJson == null) {
             throw notATrace(source, "an Avro file without a schema in its header");
@@ -262,14 +275,7 @@ final class TraceFileReader implements AutoCloseable {
             throw new InputError(source, "avro.schema", "expected a schema of xbarsim's events this version reads, "
                     + "got an incompatible one: " + oneLine(compatibility.getDescription()));
         }
-        String codec = meta.containsKey("avro.codec") ? new String(meta.get("avro.codec"), StandardCharsets.UTF_8)
-                : "null";
-        // Avro's other codecs decompress without a bound (and xbarsim writes none of them).
-        if (!codec.equals("null") && !codec.equals("deflate")) {
-            throw new InputError(source, "avro.codec", "expected the compression codec null or deflate, got '"
-                    + codec + "'");
-        }
-        return new Header(meta, sync, schema, codec);
+        return schema;
     }
 
     /** Before the schema: a newer xbarsim's trace is refused by its version, whatever its schema. */
@@ -280,10 +286,10 @@ final class TraceFileReader implements AutoCloseable {
                     + "file without one");
         }
         String v = new String(version, StandardCharsets.UTF_8);
-        if (!v.equals(TraceFormat.EVENT_SCHEMA_VERSION)) {
+        if (!TraceFormat.READABLE_SCHEMA_VERSIONS.contains(v)) {
             byte[] by = meta.get(TraceFormat.VERSION);
             throw new InputError(source, TraceFormat.SCHEMA_VERSION, "expected event schema version "
-                    + TraceFormat.EVENT_SCHEMA_VERSION + ", got " + v + " (written by xbarsim "
+                    + TraceFormat.EVENT_SCHEMA_VERSION + " (or 1, read only), got " + v + " (written by xbarsim "
                     + (by == null ? "?" : new String(by, StandardCharsets.UTF_8)) + "; a newer xbarsim reads it)");
         }
     }

@@ -2,6 +2,7 @@ package org.xbarsim.engine.trace;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.xbarsim.api.event.ProgrammingEnded;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -14,8 +15,16 @@ import org.xbarsim.api.event.TraceEnd;
  * one, so traces stay readable when records gain fields with defaults.
  */
 public final class TraceFormat {
-    /** Bumped when the event schema changes in a way readers must know about. */
-    public static final String EVENT_SCHEMA_VERSION = "1";
+    /**
+     * Bumped when the event schema changes in a way readers must know about. Version 2: rows became
+     * the unit of order (each row's random streams are its own; rows of a tile run on several
+     * threads), results carry their row's clock, and the chip's timeline publishes the finished rows
+     * and the end of programming.
+     */
+    public static final String EVENT_SCHEMA_VERSION = "2";
+
+    /** Versions this xbarsim reads (to inspect); only {@link #EVENT_SCHEMA_VERSION} can be replayed. */
+    public static final java.util.Set<String> READABLE_SCHEMA_VERSIONS = java.util.Set.of("1", "2");
 
     public static final String VERSION = "xbarsim.version";
     public static final String SCHEMA_VERSION = "xbarsim.eventSchemaVersion";
@@ -29,7 +38,7 @@ public final class TraceFormat {
 
     /** How much a trace holds. */
     public enum Level {
-        /** RowFinished per row. */
+        /** RowFinished per row and ProgrammingEnded: the timeline's events. */
         SUMMARY,
         /** Every row operation and its outcome: RowOp and RowResult, plus RowFinished. */
         ROW,
@@ -50,11 +59,28 @@ public final class TraceFormat {
         }
     }
 
-    /** The union of every record a trace may hold, in a fixed order. */
+    /**
+     * The union of every record a trace may hold, in a fixed order; records added later go at the
+     * end (a reader resolves an older file's union branch by record name).
+     */
     public static final Schema SCHEMA = Schema.createUnion(List.of(RowOp.getClassSchema(),
             RowResult.getClassSchema(), RowFinished.getClassSchema(), RowTargets.getClassSchema(),
-            TraceEnd.getClassSchema()));
+            TraceEnd.getClassSchema(), ProgrammingEnded.getClassSchema()));
 
     private TraceFormat() {
+    }
+
+    /**
+     * Refuses to replay a trace of an older event schema: its runs drew their random numbers per tile,
+     * not per row, so no run of this xbarsim can reproduce them.
+     */
+    public static void requireReplayable(java.util.Map<String, String> metadata, String source) {
+        String v = metadata.get(SCHEMA_VERSION);
+        if (!EVENT_SCHEMA_VERSION.equals(v)) {
+            throw new org.xbarsim.api.io.InputError(source, SCHEMA_VERSION, "expected event schema version "
+                    + EVENT_SCHEMA_VERSION + " to replay, got " + v + " (recorded by xbarsim "
+                    + metadata.getOrDefault(VERSION, "?") + ", whose random streams were per tile, not per row: "
+                    + "no run of this version reproduces it; 'xbarsim inspect' still reads it)");
+        }
     }
 }

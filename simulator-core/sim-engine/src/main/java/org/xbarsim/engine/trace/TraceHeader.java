@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 
 /**
@@ -43,10 +42,12 @@ public record TraceHeader(String version, TraceFormat.Level level, String scenar
      */
     public record Tile(int tile, int layer, String layerName, int rowOffset, int colOffset, int rows, int cols,
                        double weightClip) {
-        /** A tile job for an open-loop replay: geometry only, its targets come from the trace's events. */
-        public TileJob job() {
-            return new TileJob(tile, layer, layerName, rowOffset, colOffset, rows, cols, new double[0], weightClip);
-        }
+    }
+
+    /** The refusal of a trace cut short (the recording run was stopped). */
+    public static InputError cutShort(java.nio.file.Path file) {
+        return new InputError(file.toString(), "", "expected a complete trace, got one cut short (the run was "
+                + "stopped); 'xbarsim inspect' reads what it holds");
     }
 
     /** Validates the header's xbarsim keys; {@code source} (the trace file) names it in errors. */
@@ -79,11 +80,6 @@ public record TraceHeader(String version, TraceFormat.Level level, String scenar
                 tiles(f.required(TraceFormat.TILES), source));
     }
 
-    /** The tile jobs of an open-loop replay, in tile order. */
-    public List<TileJob> jobs() {
-        return tiles.stream().map(Tile::job).toList();
-    }
-
     /** The largest tile side recorded, rows and columns: no larger than the replaying chip's tiles. */
     public void checkFits(int tileRows, int tileCols, String source) {
         for (Tile t : tiles) {
@@ -92,24 +88,6 @@ public record TraceHeader(String version, TraceFormat.Level level, String scenar
                         + " (the recorded scenario's chip.tile), got tile " + t.tile() + " of " + t.rows() + "x"
                         + t.cols());
             }
-        }
-    }
-
-    /**
-     * For an exact replay: the recorded layout must be the one the recorded scenario maps to again (a
-     * header whose tiles disagree with its own scenario was not written by xbarsim).
-     */
-    public void checkLayout(List<TileJob> jobs, String source) {
-        boolean same = jobs.size() == tiles.size();
-        for (int i = 0; same && i < jobs.size(); i++) {
-            TileJob j = jobs.get(i);
-            Tile t = tiles.get(i);
-            same = j.tile() == t.tile() && j.layer() == t.layer() && j.rows() == t.rows() && j.cols() == t.cols()
-                    && j.rowOffset() == t.rowOffset() && j.colOffset() == t.colOffset();
-        }
-        if (!same) {
-            throw new InputError(source, TraceFormat.TILES, "expected the tile layout of the recorded scenario ("
-                    + jobs.size() + " tiles), got another (" + tiles.size() + " tiles)");
         }
     }
 

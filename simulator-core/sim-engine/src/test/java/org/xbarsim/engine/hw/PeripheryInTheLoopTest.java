@@ -15,11 +15,12 @@ import org.xbarsim.api.programming.RowOps;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.engine.converter.AdcErrors;
+import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.fixtures.IdealDevices;
 import org.xbarsim.engine.wire.Wires;
 
 /**
- * The periphery as built, seen through the verify-read path of the sequencer: what a read costs by
+ * The periphery as built, seen through the verify-read path of the row executor: what a read costs by
  * part under a cost model, how long converters of each architecture take, what column ADC errors and
  * their calibration do to the codes a policy gets, and what the wires take from a read.
  */
@@ -27,17 +28,42 @@ class PeripheryInTheLoopTest {
     private static final int ROWS = 4;
     private static final int COLS = 16;
     private final List<RowResult> results = new ArrayList<>();
+    private RowExecutor last;
 
     private static ChipConfig chip(PeripheryConfig periphery, Costs costs) {
         ChipConfig base = new ChipConfig(1e9, ROWS, COLS, 3, 8, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1, 1, 0.1);
         return base.withPeriphery(periphery).withCosts(costs == null ? base.costs() : costs);
     }
 
-    private TileSequencer sequencer(ChipConfig chip) {
+    /** An executor of tile 0 whose column ADCs are drawn as a run draws them, on row 0; results go to {@link #results}. */
+    private Executor sequencer(ChipConfig chip) {
         CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, chip.significanceF(),
                 new IdealDevices.Array(DeviceLine.COUNT * ROWS * COLS, 1.0, 0));
-        return new TileSequencer(tile, chip, new RandomStream(1), new RandomStream(2), results::add,
+        PeripheryConfig built = chip.periphery();
+        ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(), COLS, 1,
                 new RandomStreams(3).child("tile0"));
+        last = new RowExecutor(tile, chip, adcs);
+        return new Executor(last, new OpTiming(chip));
+    }
+
+    /** The executor on rows 0 and 1, its results collected. */
+    private final class Executor {
+        final RowExecutor executor;
+        final OpTiming timing;
+
+        Executor(RowExecutor executor, OpTiming timing) {
+            this.executor = executor;
+            this.timing = timing;
+            executor.startRow(0, new RandomStream(1), new RandomStream(2), new RandomStream(4), new RowDemand(0, 0, 1));
+        }
+
+        void execute(org.xbarsim.api.event.RowOp op) {
+            results.add(executor.execute(op));
+        }
+
+        RowDemand counters() {
+            return executor.demand();
+        }
     }
 
     private static final BitMask ALL = new BitMask(COLS).setRange(0, COLS);
@@ -46,12 +72,11 @@ class PeripheryInTheLoopTest {
     @Test
     void aVerifyReadIsChargedByPartWithTheRowsConductance() {
         Costs costs = new Costs("test", 20, 12, 0.01, 0.2, 2, 0.5, 0.03, 0.1, 1.1, 0.03, TileArea.UNKNOWN);
-        TileSequencer s = sequencer(chip(PeripheryConfig.ideal(8, 1), costs));
-        s.startRow();
+        Executor s = sequencer(chip(PeripheryConfig.ideal(8, 1), costs));
         // GP of columns 0..3 and LM of column 9 at 2 uS each: 5 devices, 10 uS on the row.
         BitMask enable = new BitMask(4 * COLS).setRange(0, 4).set(3 * COLS + 9);
-        s.execute(RowOps.set(0, 1, 2.0, enable, ALL));
-        TileSequencer.RowCounters c = s.counters();
+        s.execute(RowOps.set(0, 0, 2.0, enable, ALL));
+        RowDemand c = s.counters();
         assertEquals(5 * 20, c.energy.set, 1e-12);
         // 16 columns of 4 devices at 0.01 pJ, and 0.2^2 V^2 x 10 uS x 100 ns = 0.04 pJ.
         assertEquals(16 * 4 * 0.01 + 0.04 * 10e-6 * 100e-9 * 1e12, c.energy.read, 1e-12);
@@ -66,28 +91,24 @@ class PeripheryInTheLoopTest {
     void conversionTakesWhatTheArchitectureTakes() {
         sequencer(chip(new PeripheryConfig("cco", 77, AdcErrors.NONE, Wires.NONE), null))
                 .execute(RowOps.read(0, 0, ALL));
-        assertEquals(100 + 77, results.get(0).getCycle());
+        assertEquals(100 + 77, results.get(0).getRowCycle());
     }
 
     /**
-     * Calibration converts 32 reference inputs on every ADC before the tile's first row: the clock
-     * starts 32 conversions late and the first row is charged 32 x 16 conversions.
+     * Calibration converts 32 reference inputs on every ADC before the tile's first row: the tile's
+     * timeline starts 32 conversions late (the run charges the conversions to row 0: ProgrammingRunTest).
      */
     @Test
-    void calibrationTakesTheTilesFirstCyclesAndIsCharged() {
+    void calibrationTakesTheTilesFirstCycles() {
         AdcErrors errors = new AdcErrors(1, 0, 0, 0, 0, true);
-        TileSequencer s = sequencer(chip(new PeripheryConfig("sar", 8, errors, Wires.NONE), null));
-        assertEquals(32 * 8, s.now());
-        s.startRow();
-        assertEquals(32 * 16 * 1.0, s.counters().energy.calibration, 1e-12);
-        assertEquals(32 * 16 * 1.0, s.counters().energyPicojoules, 1e-12);
-        s.startRow();
-        assertEquals(0, s.counters().energy.calibration);
+        assertEquals(32 * 8, new OpTiming(chip(new PeripheryConfig("sar", 8, errors, Wires.NONE), null))
+                .calibrationCycles());
+        assertEquals(0, new OpTiming(chip(new PeripheryConfig("sar", 8, new AdcErrors(1, 0, 0, 0, 0, false),
+                Wires.NONE), null)).calibrationCycles());
     }
 
     private double[] readAfterSet(ChipConfig chip) {
-        TileSequencer s = sequencer(chip);
-        s.startRow();
+        Executor s = sequencer(chip);
         BitMask gp = new BitMask(4 * COLS).setRange(0, COLS);
         s.execute(RowOps.set(0, 0, 10.0, gp, ALL));
         double[] w = new double[COLS];

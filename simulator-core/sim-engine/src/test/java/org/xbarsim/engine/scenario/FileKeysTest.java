@@ -33,8 +33,8 @@ class FileKeysTest {
         assertTrue(e.getMessage().startsWith(s.source() + ": workload.file: expected a file under "), e.getMessage());
 
         // The simulator checks before the workload runs: a file outside is never opened.
-        Simulator restricted = new Simulator(TinyRuns.catalog(), FileAccess.only(List.of(dir.resolve("elsewhere")),
-                null));
+        Simulator restricted = new Simulator(TinyRuns.catalog())
+                .restrictedTo(FileAccess.only(List.of(dir.resolve("elsewhere")), null));
         InputError refused = assertThrows(InputError.class, () -> restricted.prepare(s));
         assertTrue(refused.getMessage().contains("workload.file"), refused.getMessage());
     }

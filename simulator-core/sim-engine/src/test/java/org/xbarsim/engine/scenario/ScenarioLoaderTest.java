@@ -92,7 +92,7 @@ class ScenarioLoaderTest {
     void errorsNameTheFileLineAndKeyPath() {
         InputError e = assertThrows(InputError.class, () -> load(BASE.replace("set: 100ns", "sett: 100ns")));
         assertTrue(e.getMessage().contains("s.yaml:5") && e.getMessage().contains("chip.timing.sett")
-                && e.getMessage().contains("did you mean 'timing.set'"), e.getMessage());
+                && e.getMessage().contains("did you mean 'chip.timing.set'"), e.getMessage());
         e = assertThrows(InputError.class, () -> load(BASE.replace("set: 100ns", "set: 0.1ps")));
         assertTrue(e.getMessage().contains("chip.timing.set"), e.getMessage());
         e = assertThrows(InputError.class, () -> load(BASE, "programming.impl=nope"));
@@ -141,5 +141,63 @@ class ScenarioLoaderTest {
         assertTrue(e.getMessage().contains("bad\\nkey"), e.getMessage());
         e = assertThrows(InputError.class, () -> load(BASE.replace("100ns", "1" + "0".repeat(100_000) + "ns")));
         assertTrue(e.getMessage().length() < 1000 && e.getMessage().contains("characters)"), e.getMessage());
+    }
+
+    @Test
+    void aSuggestionForAMistypedKeyIsTheWholePathToPasteBack() {
+        // Before: "(did you mean 'adc.bits'?)", a key that is unknown at the top level of a scenario.
+        InputError e = assertThrows(InputError.class, () -> load(BASE, "chip.adc.bitz=8"));
+        assertTrue(e.getMessage().contains("(did you mean 'chip.adc.bits'?)"), e.getMessage());
+        e = assertThrows(InputError.class, () -> load(BASE, "workload.rowz=2"));
+        assertTrue(e.getMessage().contains("(did you mean 'workload.rows'?)"), e.getMessage());
+    }
+
+    private static final Workload FILES = new Workload() {
+        public String id() {
+            return "files";
+        }
+
+        public String description() {
+            return "names a file";
+        }
+
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.path("data", "a file"), ParameterSpec.path("other", "another"));
+        }
+
+        public List<WeightLayer> layers(WorkloadContext c) {
+            return List.of(new WeightLayer("one", 1, 1, new double[] {1}));
+        }
+    };
+
+    @Test
+    void everyFileKeyResolvesAgainstTheScenarioDirectoryWhateverThePlugin() throws IOException {
+        // Before, a plugin saw the text as written: a workload resolved it against the scenario's
+        // directory, a device (measured curves) against the working directory.
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path f = sub.resolve("s.yaml");
+        Files.writeString(f, BASE.replace("impl: one", "impl: files\n  data: w.npy\n  other: builtin:example"));
+        Scenario s = new ScenarioLoader(PluginCatalog.of(List.of(new PresetDevices()), List.of(new StepPolicy()),
+                List.of(FILES))).load(f, List.of(), null);
+        assertEquals(sub.toAbsolutePath().resolve("w.npy").toString(), s.workloadParameters().text("data"));
+        assertEquals("builtin:example", s.workloadParameters().text("other"), "a resource the plugin ships");
+        assertEquals("w.npy", s.effective().get("workload.data"), "the summary records the key as written");
+    }
+
+    @Test
+    void settingsApplyInOrderRemoveWholeSectionsAndNameTheirOrigin() throws IOException {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, BASE.replace("impl: ideal", "impl: ideal\n  preset: coarse"));
+        ScenarioLoader loader = new ScenarioLoader(catalog);
+        Scenario s = loader.load(ScenarioText.read(f), List.of(Setting.remove("device", "test"),
+                Setting.of("device.impl", "ideal", "test"), Setting.of("chip.clock", "2GHz", "--grid")), 3L);
+        assertEquals(null, s.devicePreset(), "the file's device section is gone");
+        assertEquals("2GHz", s.effective().get("chip.clock"));
+        assertEquals(3, s.seed());
+        InputError e = assertThrows(InputError.class, () -> loader.load(ScenarioText.read(f),
+                List.of(Setting.of("chip.clock", "fast", "--grid")), null));
+        assertTrue(e.getMessage().startsWith("--grid: chip.clock: "), e.getMessage());
+        InputError none = assertThrows(InputError.class, () -> Setting.parse("chip.clock", "--set"));
+        assertEquals("--set: expected path=value, got 'chip.clock'", none.getMessage());
     }
 }

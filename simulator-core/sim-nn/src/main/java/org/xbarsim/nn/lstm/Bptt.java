@@ -168,69 +168,76 @@ final class Bptt {
     private void backward(int[] inputs, int[] targets, double gradScale) {
         transpose(model.recurrentWeights, hidden, gates, whT);
         transpose(model.outputWeights, hidden, vocab, wyT);
-        double[] gWx = grads[0];
-        double[] gWh = grads[1];
-        double[] gB = grads[2];
-        double[] gWy = grads[3];
-        double[] gBy = grads[4];
         for (double[] g : grads) {
             Arrays.fill(g, 0);
         }
         // Truncation: nothing flows back from beyond the window's end.
         Arrays.fill(dhNext, 0);
         Arrays.fill(dcNext, 0);
-        int h4 = gates;
         for (int t = steps - 1; t >= 0; t--) {
             int first = t * batch;
             for (int b = 0; b < batch; b++) {
-                int row = first + b;
-                int z = row * h4;
-                int prev = row * hidden;
-                int next = (row + batch) * hidden;
-                int s = b * hidden;
-                int d = b * h4;
-                // Softmax with cross-entropy: d loss / d logits = p - onehot(target).
-                int y = row * vocab;
-                for (int v = 0; v < vocab; v++) {
-                    dy[v] = prob[y + v] * gradScale;
-                }
-                dy[targets[row]] -= gradScale;
-                Vec.axpy(1, dy, 0, gBy, 0, vocab);
-                for (int k = 0; k < hidden; k++) {
-                    Vec.axpy(hid[next + k], dy, 0, gWy, k * vocab, vocab);
-                }
-                System.arraycopy(dhNext, s, dh, 0, hidden);
-                for (int v = 0; v < vocab; v++) {
-                    Vec.axpy(dy[v], wyT, v * hidden, dh, 0, hidden);
-                }
-                for (int k = 0; k < hidden; k++) {
-                    double i = act[z + k];
-                    double f = act[z + hidden + k];
-                    double g = act[z + 2 * hidden + k];
-                    double o = act[z + 3 * hidden + k];
-                    double tc = cellTanh[prev + k];
-                    double dc = dcNext[s + k] + dh[k] * o * (1 - tc * tc);
-                    dz[d + k] = dc * g * i * (1 - i);
-                    dz[d + hidden + k] = dc * cell[prev + k] * f * (1 - f);
-                    dz[d + 2 * hidden + k] = dc * i * (1 - g * g);
-                    dz[d + 3 * hidden + k] = dh[k] * tc * o * (1 - o);
-                    dcNext[s + k] = dc * f;
-                }
-                Vec.axpy(1, dz, d, gB, 0, h4);
-                Vec.axpy(1, dz, d, gWx, inputs[row] * h4, h4);
+                backwardRow(first + b, b, inputs[first + b], targets[first + b], gradScale);
             }
-            // As in the forward pass: each row of the recurrent matrix and of its gradient is used
-            // for every sequence of the time step while it is in cache.
-            for (int k = 0; k < hidden; k++) {
-                for (int b = 0; b < batch; b++) {
-                    Vec.axpy(hid[(first + b) * hidden + k], dz, b * h4, gWh, k * h4, h4);
-                }
+            recurrentGradient(first);
+        }
+    }
+
+    /** One sequence at one step: the output's gradient, then back through the cell into dz. */
+    private void backwardRow(int row, int b, int input, int target, double gradScale) {
+        int h4 = gates;
+        int z = row * h4;
+        int prev = row * hidden;
+        int next = (row + batch) * hidden;
+        int s = b * hidden;
+        int d = b * h4;
+        double[] gWy = grads[3];
+        // Softmax with cross-entropy: d loss / d logits = p - onehot(target).
+        int y = row * vocab;
+        for (int v = 0; v < vocab; v++) {
+            dy[v] = prob[y + v] * gradScale;
+        }
+        dy[target] -= gradScale;
+        Vec.axpy(1, dy, 0, grads[4], 0, vocab);
+        for (int k = 0; k < hidden; k++) {
+            Vec.axpy(hid[next + k], dy, 0, gWy, k * vocab, vocab);
+        }
+        System.arraycopy(dhNext, s, dh, 0, hidden);
+        for (int v = 0; v < vocab; v++) {
+            Vec.axpy(dy[v], wyT, v * hidden, dh, 0, hidden);
+        }
+        for (int k = 0; k < hidden; k++) {
+            double i = act[z + k];
+            double f = act[z + hidden + k];
+            double g = act[z + 2 * hidden + k];
+            double o = act[z + 3 * hidden + k];
+            double tc = cellTanh[prev + k];
+            double dc = dcNext[s + k] + dh[k] * o * (1 - tc * tc);
+            dz[d + k] = dc * g * i * (1 - i);
+            dz[d + hidden + k] = dc * cell[prev + k] * f * (1 - f);
+            dz[d + 2 * hidden + k] = dc * i * (1 - g * g);
+            dz[d + 3 * hidden + k] = dh[k] * tc * o * (1 - o);
+            dcNext[s + k] = dc * f;
+        }
+        Vec.axpy(1, dz, d, grads[2], 0, h4);
+        Vec.axpy(1, dz, d, grads[0], input * h4, h4);
+    }
+
+    /** The recurrent weights' gradient of a time step, and the hidden state's gradient one step back. */
+    private void recurrentGradient(int first) {
+        int h4 = gates;
+        double[] gWh = grads[1];
+        // As in the forward pass: each row of the recurrent matrix and of its gradient is used
+        // for every sequence of the time step while it is in cache.
+        for (int k = 0; k < hidden; k++) {
+            for (int b = 0; b < batch; b++) {
+                Vec.axpy(hid[(first + b) * hidden + k], dz, b * h4, gWh, k * h4, h4);
             }
-            Arrays.fill(dhNext, 0);
-            for (int j = 0; j < h4; j++) {
-                for (int b = 0; b < batch; b++) {
-                    Vec.axpy(dz[b * h4 + j], whT, j * hidden, dhNext, b * hidden, hidden);
-                }
+        }
+        Arrays.fill(dhNext, 0);
+        for (int j = 0; j < h4; j++) {
+            for (int b = 0; b < batch; b++) {
+                Vec.axpy(dz[b * h4 + j], whT, j * hidden, dhNext, b * hidden, hidden);
             }
         }
     }

@@ -287,6 +287,11 @@ public final class CharLstm {
                         + " for vocabulary " + m.vocab + " and hidden size " + hiddenSize + ", got "
                         + NpyArray.shapeText(a.shape()));
             }
+            for (int k = 0; k < a.data().length; k++) {
+                if (!Double.isFinite(a.data()[k])) {
+                    throw new IllegalArgumentException(file + ": expected finite values, got " + a.data()[k] + " at index " + k);
+                }
+            }
             System.arraycopy(a.data(), 0, tensors[i], 0, tensors[i].length);
         }
         return m;

@@ -30,7 +30,6 @@ public final class TrainCharLstm {
             System.exit(2);
         }
         Path textFile = Path.of(args[0]);
-        Path out = Path.of(args[1]);
         int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         LstmTrainer.Settings settings = LstmTrainer.Settings.defaults();
         if (args.length > 3) {
@@ -40,13 +39,26 @@ public final class TrainCharLstm {
             settings = settings.withThreads(Integer.parseInt(args[4]));
         }
         CharCorpus corpus = CharCorpus.load(textFile);
-        int[] train = corpus.trainIds();
-        int[] heldOut = corpus.heldOutIds();
         CharLstm model = LstmTrainer.newModel(corpus.vocabulary(), hidden, settings.seed());
         System.out.printf("vocab %d, hidden %d, %,d parameters, train %,d chars, held-out %,d chars, %s%n",
-                corpus.vocabSize(), hidden, model.parameterCount(), train.length, heldOut.length, settings);
+                corpus.vocabSize(), hidden, model.parameterCount(), corpus.trainIds().length,
+                corpus.heldOutIds().length, settings);
         long start = System.nanoTime();
-        try (LstmTrainer trainer = new LstmTrainer(model, train, settings)) {
+        train(model, corpus, settings, start);
+        double trainBits = model.bitsPerChar(corpus.trainIds());
+        double heldOutBits = model.bitsPerChar(corpus.heldOutIds());
+        System.out.printf("trained in %.1f s; train %.4f bpc, held-out %.4f bpc (log2 vocab %.3f)%n",
+                (System.nanoTime() - start) / 1e9, trainBits, heldOutBits,
+                Math.log(corpus.vocabSize()) / Math.log(2));
+        model.save(Path.of(args[1]), provenance(TrainCharLstm.class.getName(), textFile, corpus, settings, trainBits,
+                heldOutBits));
+        System.out.println("saved " + args[1]);
+    }
+
+    /** Trains {@code model} on the corpus's training part, printing progress every 50 steps. */
+    private static void train(CharLstm model, CharCorpus corpus, LstmTrainer.Settings settings, long start) {
+        int[] heldOut = corpus.heldOutIds();
+        try (LstmTrainer trainer = new LstmTrainer(model, corpus.trainIds(), settings)) {
             double[] sum = new double[2];
             trainer.train((epoch, step, steps, bits) -> {
                 sum[0] += bits;
@@ -63,18 +75,22 @@ public final class TrainCharLstm {
                 }
             });
         }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        double heldOutBits = model.bitsPerChar(heldOut);
-        double trainBits = model.bitsPerChar(train);
-        System.out.printf("trained in %.1f s; train %.4f bpc, held-out %.4f bpc (log2 vocab %.3f)%n",
-                trainSeconds, trainBits, heldOutBits, Math.log(corpus.vocabSize()) / Math.log(2));
+    }
+
+    /**
+     * What a trained model's model.properties records of how it was made: the trainer, the text (its
+     * name and SHA-256), the split, every setting and the bits per character it reached.
+     */
+    public static Map<String, String> provenance(String trainer, Path textFile, CharCorpus corpus,
+                                                 LstmTrainer.Settings settings, double trainBits, double heldOutBits)
+            throws IOException {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("trainer", "org.xbarsim.nn.lstm.TrainCharLstm");
+        info.put("trainer", trainer);
         info.put("data", textFile.getFileName().toString());
         info.put("dataSha256", sha256(textFile));
         info.put("trainFraction", Double.toString(CharCorpus.DEFAULT_TRAIN_FRACTION));
-        info.put("trainChars", Integer.toString(train.length));
-        info.put("heldOutChars", Integer.toString(heldOut.length));
+        info.put("trainChars", Integer.toString(corpus.trainIds().length));
+        info.put("heldOutChars", Integer.toString(corpus.heldOutIds().length));
         info.put("seed", Long.toString(settings.seed()));
         info.put("epochs", Integer.toString(settings.epochs()));
         info.put("sequenceLength", Integer.toString(settings.sequenceLength()));
@@ -85,8 +101,7 @@ public final class TrainCharLstm {
         info.put("clipNorm", Double.toString(settings.clipNorm()));
         info.put("trainBitsPerChar", Double.toString(trainBits));
         info.put("heldOutBitsPerChar", Double.toString(heldOutBits));
-        model.save(out, info);
-        System.out.println("saved " + out);
+        return info;
     }
 
     private static String sha256(Path file) throws IOException {

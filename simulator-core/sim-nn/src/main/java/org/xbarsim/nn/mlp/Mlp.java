@@ -444,6 +444,9 @@ public final class Mlp {
         double[] d = a.data();
         for (int k = 0; k < d.length; k++) {
             target[k] = (float) d[k];
+            if (!Float.isFinite(target[k])) {
+                throw new InputError(file.toString(), null, "expected finite float32 values, got " + d[k] + " at index " + k);
+            }
         }
     }
 

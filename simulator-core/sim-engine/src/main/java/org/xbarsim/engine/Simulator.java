@@ -1,14 +1,17 @@
 package org.xbarsim.engine;
 
+import static org.xbarsim.engine.bus.Futures.await;
+
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.xbarsim.api.inference.AnalogLayer;
-import org.xbarsim.api.inference.InferenceContext;
+import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
 import org.xbarsim.api.io.FileAccess;
@@ -17,9 +20,15 @@ import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
+import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.footprint.ScenarioFootprint;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.MappingReport;
+import org.xbarsim.engine.infer.NetworkContext;
+import org.xbarsim.engine.life.ChipLife;
+import org.xbarsim.engine.life.LifeSetup;
+import org.xbarsim.engine.life.LifecyclePlan;
+import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.plugin.PluginGuard;
 import org.xbarsim.engine.plugin.PluginWatchdog;
@@ -34,6 +43,7 @@ import org.xbarsim.engine.scenario.FileKeys;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.summary.SummaryBuilder;
+import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
 
 /**
@@ -49,7 +59,6 @@ public final class Simulator {
     private final FileAccess access;
     private final PluginGuard guard;
 
-    /** A simulator for the user's own scenarios: any file, downloads allowed. */
     public Simulator(PluginCatalog catalog) {
         this(catalog, null);
     }
@@ -120,7 +129,7 @@ public final class Simulator {
         }
         footprint.checkLayers(layers);
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
-                scenario.chip().significanceF(),
+                scenario.chip().cell(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
         return new Prepared(scenario, layers, jobs);
     }
@@ -130,11 +139,19 @@ public final class Simulator {
         return run(prepared, threads, listener, null);
     }
 
-    /** As above, recording the programming run's events when {@code recording} is not null. */
+    /**
+     * As above, recording the run's events when {@code recording} is not null. A scenario with a
+     * {@code lifecycle:} section follows the programmed chip through its working life instead of reading it
+     * once: the summary's {@code lifecycle} section replaces its {@code inference} section.
+     */
     public RunSummary run(Prepared prepared, int threads, RunListener listener, Recording recording) {
         return guard.call(listener, watched -> {
+            Scenario s = prepared.scenario();
+            if (s.lifecycle() != null) {
+                return live(prepared, plan(s), threads, watched, recording);
+            }
             RunResult programmed = program(prepared, threads, watched, recording);
-            return summarise(prepared.scenario(), prepared, programmed, threads, watched);
+            return summarise(s, prepared, programmed, threads, watched, recording);
         });
     }
 
@@ -153,6 +170,10 @@ public final class Simulator {
     private List<RunSummary> runAtTimesGuarded(Prepared prepared, int threads, RunListener listener,
                                                List<String> inferenceTimes) {
         Scenario s = prepared.scenario();
+        if (s.lifecycle() != null) {
+            throw new InputError(s.source(), "lifecycle", "a working life has its own evaluation times; "
+                    + "read it at a list of times without a lifecycle section");
+        }
         if (!(s.workload() instanceof InferenceWorkload)) {
             throw new InputError(s.source(), "inference.time", "workload '" + s.workload().id() + "' programs "
                     + "weights only and runs no inference; there is no time to read it at");
@@ -164,27 +185,60 @@ public final class Simulator {
         RunResult programmed = program(prepared, threads, listener, null);
         List<RunSummary> summaries = new ArrayList<>();
         for (Scenario reading : readings) {
-            summaries.add(summarise(reading, prepared, programmed, threads, listener));
+            summaries.add(summarise(reading, prepared, programmed, threads, listener, null));
         }
         return summaries;
     }
 
     private RunResult program(Prepared prepared, int threads, RunListener listener, Recording recording) {
         Scenario s = prepared.scenario();
-        RunPlan plan = new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
-                new RandomStreams(s.seed()), tolerance(s));
-        return ProgrammingRun.execute(vertx, plan, prepared.jobs(), threads, 0, listener, recording);
+        return ProgrammingRun.execute(vertx, plan(s), prepared.jobs(), threads, 0, listener, recording);
     }
 
     private static double tolerance(Scenario s) {
         return s.policyParameters().number(ProgrammingPolicy.TOLERANCE);
     }
 
+    private static RunPlan plan(Scenario s) {
+        return new RunPlan(s.chip(), s.device(), s.deviceParameters(), s.policy(), s.policyParameters(),
+                new RandomStreams(s.seed()), tolerance(s));
+    }
+
+    /**
+     * The first programming, then the working life the scenario's {@code lifecycle:} section describes, and
+     * the same life without refreshes when {@code lifecycle.refresh.baseline} asks for it (not recorded).
+     */
+    private RunSummary live(Prepared prepared, RunPlan plan, int threads, RunListener listener, Recording recording) {
+        Scenario s = prepared.scenario();
+        long start = System.nanoTime();
+        Vertx v = vertx != null ? vertx : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)
+                .setMaxEventLoopExecuteTime(60).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)).build();
+        try {
+            LifecyclePlan life = LifecyclePlan.of(s.lifecycle(), plan.tolerance());
+            ChipLife.Outcome outcome = ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, listener,
+                    recording, access), life);
+            LifecycleResult.Life without = life.baseline() && life.refreshes()
+                    ? ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, RunListener.NONE, null,
+                    access), life.withoutRefresh()).life() : null;
+            RunSummary.Lifecycle section = new RunSummary.Lifecycle(outcome.life(), without,
+                    (System.nanoTime() - start) / 1e9);
+            return summary(s, prepared, outcome.firstProgramming(), null).withLifecycle(section);
+        } finally {
+            if (vertx == null) {
+                await(v.close());
+            }
+        }
+    }
+
     /** The summary of a programmed chip read as {@code s} says (its inference time). */
     private RunSummary summarise(Scenario s, Prepared prepared, RunResult programmed, int threads,
-                                 RunListener listener) {
+                                 RunListener listener, Recording recording) {
         RunSummary.Inference inference = s.workload() instanceof InferenceWorkload network
-                ? infer(s, network, prepared, programmed, threads, listener) : null;
+                ? infer(s, network, prepared, programmed, threads, listener, recording) : null;
+        return summary(s, prepared, programmed, inference);
+    }
+
+    private RunSummary summary(Scenario s, Prepared prepared, RunResult programmed, RunSummary.Inference inference) {
         Map<String, String> plugins = new LinkedHashMap<>();
         plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
         plugins.put("programming", s.policy().id() + " (" + catalog.originOf(s.policy()) + ")");
@@ -196,11 +250,10 @@ public final class Simulator {
 
     /** Runs the workload's network through the programmed tiles; returns the summary's inference section. */
     private RunSummary.Inference infer(Scenario s, InferenceWorkload network, Prepared prepared,
-                                       RunResult programmed, int threads, RunListener listener) {
+                                       RunResult programmed, int threads, RunListener listener, Recording recording) {
         RandomStreams streams = new RandomStreams(s.seed());
         listener.inferenceStarted();
-        try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(),
-                s.inference(),
+        try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
                     s.source(), s.baseDir(), access);
@@ -214,45 +267,43 @@ public final class Simulator {
                 throw PluginFailure.of("workload " + network.id() + " failed during inference", e);
             }
             double wall = (System.nanoTime() - start) / 1e9;
+            long samples = Math.max(1, r.samples());
             MappingReport mapping = MappingReport.of(prepared.jobs(), s.chip().tileRows(), s.chip().tileCols(),
                     r.layers());
-            return InferenceFigures.of(s.effective().get("inference.time"), r, chip, s.chip(), prepared.jobs().size(),
-                    mapping, wall);
+            InferenceTiming timing = chip.timing(mapping);
+            if (recording != null) {
+                record(recording, new Evaluated(0L, 0, r.samples(), r.analogAccuracy(), r.analogBitsPerChar(),
+                        chip.energyPicojoules() / samples, timing.latencyCycles(),
+                        timing.samplesPerCycle() * s.chip().clockHz(), chip.compensation()));
+            }
+            return InferenceFigures.of(s.effective().get("inference.time"), r, chip, timing, s.chip(),
+                    prepared.jobs().size(), mapping, wall);
         }
     }
 
     private static InferenceResult evaluate(InferenceWorkload network, AnalogNetwork chip,
                                             WorkloadContext workloadContext, Scenario s, RunListener listener) {
-        return network.evaluate(new InferenceContext() {
-            @Override
-            public WorkloadContext workload() {
-                return workloadContext;
-            }
+        return network.evaluate(new NetworkContext(workloadContext, chip, s.inference().integer("batch"),
+                (long) s.inference().number("samples"), listener::inferenceProgress));
+    }
 
-            @Override
-            public int layerCount() {
-                return chip.layerCount();
+    /** Hands an evaluation to the recording as the bus carries it: published on a run's address it listens to. */
+    private void record(Recording recording, Evaluated event) {
+        Vertx v = vertx != null ? vertx : Vertx.vertx();
+        try {
+            SimulationBus.registerCodecs(v);
+            SimulationBus.Addresses addresses = SimulationBus.newRun();
+            Object interceptor = recording.attach(v, addresses);
+            v.eventBus().publish(addresses.timeline(), event);
+            recording.detach(v, interceptor);
+        } finally {
+            if (vertx == null) {
+                await(v.close());
             }
+        }
+    }
 
-            @Override
-            public AnalogLayer layer(int index) {
-                return chip.layer(index);
-            }
-
-            @Override
-            public int batch() {
-                return s.inference().integer("batch");
-            }
-
-            @Override
-            public long samples() {
-                return (long) s.inference().number("samples");
-            }
-
-            @Override
-            public void progress(long done, long total) {
-                listener.inferenceProgress(done, total);
-            }
-        });
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

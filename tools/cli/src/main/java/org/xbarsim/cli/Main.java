@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Cycle-level simulator of analog AI accelerators built from NVM crossbar arrays.",
         subcommands = {RunCommand.class, SweepCommand.class, WorkerCommand.class, ReportCommand.class,
             OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class, TrainCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int INPUT_ERROR = 2;

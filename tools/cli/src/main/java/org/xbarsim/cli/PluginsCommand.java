@@ -33,6 +33,9 @@ final class PluginsCommand implements Callable<Integer> {
             out.println();
             out.println("inference (built in; for workloads that run a network after programming)");
             printParameters(out, "inference", org.xbarsim.engine.scenario.InferenceSpec.PARAMETERS);
+            out.println();
+            out.println("lifecycle (built in; for workloads that run a network: a chip's working life after programming)");
+            printParameters(out, "lifecycle", org.xbarsim.engine.scenario.LifecycleSpec.PARAMETERS);
             section(out, catalog, "device", "device models", catalog.devices());
             section(out, catalog, "programming", "programming policies", catalog.policies());
             section(out, catalog, "workload", "workloads", catalog.workloads());

@@ -11,6 +11,9 @@ import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.cli.progress.RunProgress;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.output.ResultClaim;
+import org.xbarsim.engine.life.LifecyclePlots;
+import org.xbarsim.engine.life.LifecycleResult;
+import org.xbarsim.engine.life.LifecycleText;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
@@ -101,6 +104,23 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
         }
         SummaryText.print(out, s, prepared, summary, summaryFile);
+        printLifecycle(out, s, summary, dir);
+    }
+
+    /** A working life's lines and plots, when the scenario had one. */
+    private void printLifecycle(PrintWriter out, Scenario s, RunSummary summary, Path dir) {
+        if (summary.lifecycle() == null) {
+            return;
+        }
+        LifecycleResult life = new LifecycleResult(summary.lifecycle().life(), summary.lifecycle().withoutRefresh());
+        LifecycleText.lines(life).forEach(out::println);
+        try {
+            out.println("  plots: " + String.join(", ", LifecyclePlots.write(s.name(), life, dir).stream()
+                    .map(Path::toString).toList()));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("xbarsim: could not draw the working life's plots in " + dir + ": "
+                    + e.getMessage());
+        }
     }
 
     private RunSummary run(SimulatorHost host, Simulator.Prepared prepared, int threadCount, TraceWriter trace,

@@ -6,6 +6,7 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.AihwkitPulsedDevice;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
@@ -15,50 +16,59 @@ import org.xbarsim.api.param.Preset;
 import org.xbarsim.api.random.RandomStream;
 
 /**
- * Electrochemical RAM, after aihwkit's {@code LinearStepDevice} as fitted by its
- * {@code EcRamPresetDevice}: each pulse moves a fixed charge of ions into (potentiation) or out of
- * (depression) the channel, so steps are nearly constant over the window and the same size both ways
- * at the symmetry point. Device i has a window [Gmin_i, Gmax_i], a step alpha_i and the symmetry
- * point Gsym_i = Gmin_i + symmetryPoint (Gmax_i - Gmin_i).
+ * Electrochemical RAM as aihwkit defines its {@code LinearStepDevice}, with the parameters of its
+ * {@code EcRamPresetDevice} (src/aihwkit/simulator/presets/devices.py lines 147-185, a fit to Tang et
+ * al., IEDM 2018), in aihwkit's weight units, mapped to conductance as G = gAtZero +
+ * conductancePerUnit w (w = 0 is the symmetry point: the preset shifts the range so that it is).
  * <ul>
- *   <li>Potentiation (SET) of strength s: mean step s alpha_i (1 - gammaUp (G - Gsym_i) / (Gmax_i -
- *       Gsym_i)); depression of strength s: mean step s alpha_i (1 - gammaDown (Gsym_i - G) / (Gsym_i -
- *       Gmin_i)). Both equal s alpha_i at Gsym_i and change linearly away from it: aihwkit's slopes
- *       -gamma_up / w_max and -gamma_down / w_min with the range shifted so that w = 0 is Gsym.
- *       Cycle-to-cycle noise is multiplicative (aihwkit's mult_noise): the step times
- *       (1 + c2c xi). G is clipped to the window (hard bounds, as the linear step does not vanish).</li>
- *   <li>RESET (the policy's RESET operation) is one strong depression pulse of strength
- *       {@code resetStrength}: with the default it empties the channel to Gmin_i.</li>
- *   <li>Reads: Gaussian noise readRel G + readAbs. Drift: none by default (the channel's ion content
- *       is retained; Tang et al. report stable states), optionally the power law G (t/t0)^-nu.</li>
+ *   <li>Device-to-device (rpucuda/rpu_pulsed_device.cpp lines 600-640): bounds b_max = w_max (1 +
+ *       wMaxDtod z), b_min = w_min (1 + wMinDtod z), each relative to its own mean bound, swapped if
+ *       crossed and made b_max >= 0 >= b_min; gain = 1 + dwMinDtod z (Gaussian), r = upDownDtod z,
+ *       step scales a_up = |gain + r + up bias| dwMin, a_down = |gain - r + down bias| dwMin.
+ *       Nonlinearities (rpu_linearstep_device.cpp lines 35-71): gamma = |gamma_mean + gamma_dtod z|, an
+ *       additive spread; slopes b_up = gamma_up a_up / w_max and b_down = gamma_down a_down / |w_min|,
+ *       referred to the mean bounds (mean_bound_reference), not the device's own.</li>
+ *   <li>One minimal pulse (rpu_linearstep_device.cpp lines 126-132, multiplicative noise): up w +=
+ *       (a_up - b_up w)(1 + dwMinStd xi), down w -= (a_down + b_down w)(1 + dwMinStd xi), clipped to the
+ *       bounds. The step falls linearly from the symmetry point to (1 - gamma) of it at the mean bound.</li>
+ *   <li>A SET of amplitude a and width w applies n = min(a, maxAmplitude) w pulsesPerUnit minimal
+ *       potentiation pulses, taken in one step ({@link LinearStepPulses}: exact mean, variance exact to
+ *       1e-8); a RESET (xbarsim's operation, not aihwkit's) applies resetStrength x pulsesPerUnit
+ *       depression pulses, which empty the channel to b_min.</li>
+ *   <li>Not from aihwkit (xbarsim's assumptions, stated in the preset): the conductance mapping, the
+ *       pulse counts, the amplitude limit, read noise readRel G + readAbs; no drift by default (the
+ *       preset has no leakage, Tang et al. report stable states).</li>
  * </ul>
  */
 @Extension
 public class EcramDeviceModel implements DeviceModel {
 
-    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(List.of(
-            ParameterSpec.of("gminMean", CONDUCTANCE, "0.1uS", 0, 1000, "Mean of the device minimum conductance Gmin."),
-            ParameterSpec.of("gmaxMean", CONDUCTANCE, "25uS", 1, 1000, "Mean of the device maximum conductance Gmax."),
-            ParameterSpec.of("boundSigmaRel", NUMBER, "0.05", 0, 2,
-                    "Device-to-device spread of Gmin and Gmax, standard deviation relative to their means."),
-            ParameterSpec.of("symmetryPoint", NUMBER, "0.4138", 0.01, 0.99,
-                    "Where in the window up and down steps are equal, as a fraction from Gmin."),
-            ParameterSpec.of("alphaMedian", CONDUCTANCE, "1.0uS", 1e-4, 100,
-                    "Median step of a unit-strength pulse at the symmetry point (both directions)."),
-            ParameterSpec.of("alphaSigmaLn", NUMBER, "0.10", 0, 3,
-                    "Device-to-device spread of the step: standard deviation of its logarithm."),
-            ParameterSpec.of("gammaUp", NUMBER, "0.1153", 0, 1,
-                    "Potentiation nonlinearity: relative step change from the symmetry point to Gmax."),
-            ParameterSpec.of("gammaDown", NUMBER, "0.5085", 0, 1,
-                    "Depression nonlinearity: relative step change from the symmetry point to Gmin. Acts on "
-                            + "RESET, the only depression the programming API has: at the default resetStrength a "
-                            + "RESET reaches Gmin whatever its value; it matters for weaker RESETs."),
-            ParameterSpec.of("gammaSigmaRel", NUMBER, "0.05", 0, 2,
-                    "Device-to-device spread of gammaUp and gammaDown, relative (clipped to 0..1)."),
-            ParameterSpec.of("c2c", NUMBER, "0.05", 0, 5,
-                    "Multiplicative cycle-to-cycle noise of a step, relative to the step."),
+    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(
+            AihwkitPulsedDevice.parameters("0.1", "1.1724", "0.05", "-0.8276", "0.05"),
+            List.of(
+            ParameterSpec.of("dwMinStd", NUMBER, "0.3", 0, 10,
+                    "aihwkit dw_min_std: multiplicative cycle-to-cycle noise of a minimal pulse, relative to its step."),
+            ParameterSpec.of("gammaUp", NUMBER, "0.1153", 0, 10,
+                    "aihwkit gamma_up: relative fall of the up step from the symmetry point to the mean upper bound."),
+            ParameterSpec.of("gammaUpDtod", NUMBER, "0.05", 0, 10,
+                    "aihwkit gamma_up_dtod: device-to-device spread of gamma_up, additive."),
+            ParameterSpec.of("gammaDown", NUMBER, "0.5085", 0, 10,
+                    "aihwkit gamma_down: relative fall of the down step from the symmetry point to the mean lower bound."),
+            ParameterSpec.of("gammaDownDtod", NUMBER, "0.05", 0, 10,
+                    "aihwkit gamma_down_dtod: device-to-device spread of gamma_down, additive."),
+            ParameterSpec.choice("meanBoundReference", "on", List.of("on", "off"),
+                    "aihwkit mean_bound_reference: slopes referred to the mean bounds (on) or each device's own (off)."),
+            ParameterSpec.of("conductancePerUnit", CONDUCTANCE, "12.5uS", 1e-3, 1000,
+                    "Conductance of one aihwkit weight unit."),
+            ParameterSpec.of("gAtZero", CONDUCTANCE, "13.5uS", 0, 1000,
+                    "Conductance at weight 0, the symmetry point."),
+            ParameterSpec.of("pulsesPerUnit", NUMBER, "40", 1e-3, 1e6,
+                    "Minimal aihwkit pulses a SET of unit amplitude and width applies."),
             ParameterSpec.of("resetStrength", NUMBER, "100", 0, 1e6,
-                    "Strength of the depression pulse a RESET operation applies.")),
+                    "A RESET is a depression of this many unit pulses (times pulsesPerUnit minimal pulses)."),
+            ParameterSpec.of("maxAmplitude", NUMBER, "2.0", 0.01, 1000,
+                    "Largest useful SET amplitude: beyond it the gate drive leaves the electrolyte's window and the "
+                            + "extra charge does not reach the channel (assumed), so a stronger SET applies no more pulses.")),
             DeviceArrayBase.readAndDriftParameters("0.002", "0.02uS", "0", 0, "0", "20s"));
 
     @Override
@@ -68,9 +78,9 @@ public class EcramDeviceModel implements DeviceModel {
 
     @Override
     public String description() {
-        return "Electrochemical RAM: near-linear, symmetric potentiation and depression steps, small multiplicative "
-                + "cycle-to-cycle noise, low device-to-device variability, RESET by one strong depression pulse, "
-                + "negligible drift.";
+        return "Electrochemical RAM as aihwkit's linear-step device (EcRamPresetDevice): near-linear, symmetric "
+                + "steps with additive nonlinearity spread and mean-bound slopes, small multiplicative cycle-to-cycle "
+                + "noise, Gaussian device-to-device spreads in its weight units, RESET by a strong depression.";
     }
 
     @Override

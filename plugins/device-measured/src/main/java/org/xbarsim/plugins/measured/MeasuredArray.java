@@ -7,8 +7,8 @@ import org.xbarsim.api.random.RandomStream;
 /**
  * A population of devices that replay measured curves, in primitive arrays: every curve (running
  * maximum, times {@code scale}) packed into one {@code double[]} with a first and last index per
- * curve, and per device only its conductance, the index of its measured curve and its drift
- * exponent. See {@link MeasuredDeviceModel} for the model.
+ * curve, and per device only its conductance (8 bytes) and the index of its measured curve (4):
+ * 12 bytes a device, drift deviates drawn again when asked for. See {@link MeasuredDeviceModel}.
  */
 final class MeasuredArray extends DeviceArrayBase {
     private final double[] curve;
@@ -17,13 +17,12 @@ final class MeasuredArray extends DeviceArrayBase {
     private final int[] curveOf;
     private final double c2c;
     private final double resetRel;
+    private final double maxAmplitude;
 
     MeasuredArray(MeasuredCurves curves, int count, Parameters p, RandomStream rng) {
-        super(count, p.number("readRel"), p.number("readAbs"),
-                p.number("driftNu") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
+        super(count, p.number("readRel"), p.number("readAbs"), p.number("driftNu"), p.number("driftNuSigma"), true,
+                p.number("driftT0"));
         double scale = p.number("scale");
-        double nuMean = p.number("driftNu");
-        double nuSigma = p.number("driftNuSigma");
         double[] m = curves.monotone();
         for (int j = 0; j < m.length; j++) {
             m[j] *= scale;
@@ -40,14 +39,13 @@ final class MeasuredArray extends DeviceArrayBase {
         this.curveOf = new int[count];
         this.c2c = p.number("c2c");
         this.resetRel = p.number("resetRel");
-        // Fixed draw order per device (measured curve, drift exponent if any, initial RESET state): the
+        this.maxAmplitude = p.number("maxAmplitude");
+        // Fixed draw order (drift seed, then measured curve and initial RESET state per device): the
         // population depends only on the stream and the parameters, never on how it is used later.
+        drawDriftSeed(rng);
         for (int i = 0; i < count; i++) {
             int c = rng.nextInt(n);
             curveOf[i] = c;
-            if (nu != null) {
-                nu[i] = Math.max(0, nuMean + nuSigma * rng.nextGaussian());
-            }
             g[i] = Math.max(0, curve[first[c]] * (1 + resetRel * rng.nextGaussian()));
         }
         // Stuck low at the device's measured RESET point, stuck high at its curve's last (highest) point.
@@ -69,7 +67,9 @@ final class MeasuredArray extends DeviceArrayBase {
     }
 
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        // The curves were measured with unit pulses: a SET above maxAmplitude steps as one of that amplitude.
+        double strength = Math.min(amplitude, maxAmplitude) * width;
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             int c = curveOf[i];
@@ -125,5 +125,10 @@ final class MeasuredArray extends DeviceArrayBase {
         int j = (int) q;
         double f = q - j;
         return curve[j] + f * (curve[j + 1] - curve[j]);
+    }
+
+    @Override
+    protected long parameterBytes() {
+        return 4L * curveOf.length + 8L * curve.length + 8L * first.length;
     }
 }

@@ -46,6 +46,9 @@ public class MeasuredDeviceModel implements DeviceModel {
             ParameterSpec.of("c2c", NUMBER, "0.3", 0, 5,
                     "Cycle-to-cycle noise of a SET step, relative to the step the measured curve gives there "
                             + "(a model parameter, default 0.3, not estimated from the curves)."),
+            ParameterSpec.of("maxAmplitude", NUMBER, "2.0", 0.01, 1000,
+                    "Largest useful SET amplitude (relative to the unit pulse the curves were measured with): a "
+                            + "stronger SET advances along the curve as one of this amplitude (assumed, not measured)."),
             ParameterSpec.of("resetRel", NUMBER, "0.05", 0, 5,
                     "Relative noise of the conductance after RESET (around the curve's first point)."),
             ParameterSpec.of("readRel", NUMBER, "0.005", 0, 1,

@@ -449,6 +449,24 @@ class MeasuredPhysicsTest {
         assertArrayEquals(g, a.conductances(), 0.0, "drifted() must not change the programmed state");
     }
 
+    /** Beyond maxAmplitude a SET advances along its curve as one of that amplitude; width is not capped. */
+    @Test
+    void aSetAboveTheAmplitudeLimitAdvancesAsOneAtIt() {
+        int n = 1000;
+        int[] cols = new int[n];
+        java.util.Arrays.setAll(cols, i -> i);
+        DeviceArray capped = fabricate(61, n, "c2c", "0");
+        DeviceArray limit = fabricate(61, n, "c2c", "0");
+        DeviceArray wide = fabricate(61, n, "c2c", "0");
+        capped.set(0, cols, n, 6.0, 1.0, new RandomStream(1));
+        limit.set(0, cols, n, 2.0, 1.0, new RandomStream(1));
+        wide.set(0, cols, n, 1.0, 6.0, new RandomStream(1));
+        assertArrayEquals(limit.conductances(), capped.conductances());
+        assertTrue(wide.conductances()[0] > capped.conductances()[0], "a longer pulse is not capped");
+        // Per device its conductance and the index of its curve; the curves are shared.
+        assertEquals(12L * 1000, fabricate(62, 2000).memoryBytes() - fabricate(62, 1000).memoryBytes());
+    }
+
     // ---------------------------------------------------------------- parameters, preset, files
 
     @Test
@@ -460,12 +478,12 @@ class MeasuredPhysicsTest {
             assertFalse(spec.description() == null || spec.description().isBlank(), spec.name() + " description");
             spec.parse(spec.defaultValue());
         }
-        assertEquals(Set.of("curves", "scale", "c2c", "resetRel", "readRel", "readAbs", "driftNu", "driftNuSigma",
-                "driftT0", "stuckAtMinFraction", "stuckAtMaxFraction"), names);
+        assertEquals(Set.of("curves", "scale", "c2c", "maxAmplitude", "resetRel", "readRel", "readAbs", "driftNu",
+                "driftNuSigma", "driftT0", "stuckAtMinFraction", "stuckAtMaxFraction"), names);
         Parameters p = params();
         assertEquals("builtin:example", p.text("curves"));
-        Map<String, Double> defaults = Map.of("scale", 1.0, "c2c", 0.3, "resetRel", 0.05, "readRel", 0.005,
-                "readAbs", 0.05, "driftNu", 0.0, "driftNuSigma", 0.0, "driftT0", 20.0);
+        Map<String, Double> defaults = Map.of("scale", 1.0, "c2c", 0.3, "maxAmplitude", 2.0, "resetRel", 0.05,
+                "readRel", 0.005, "readAbs", 0.05, "driftNu", 0.0, "driftNuSigma", 0.0, "driftT0", 20.0);
         for (Map.Entry<String, Double> e : defaults.entrySet()) {
             assertEquals(e.getValue(), p.number(e.getKey()), 1e-12, e.getKey());
         }

@@ -1,15 +1,17 @@
 package org.xbarsim.plugins.pcm;
 
+import org.xbarsim.api.device.DeviceAges;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.math.PortableMath;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
 /**
- * A population of PCM devices in primitive arrays. Per device: conductance G, maximum Gmax (with
- * 1/Gmax and the 1.05 Gmax ceiling precomputed, so a pulse costs one multiply instead of a divide),
- * SET step alpha and drift exponent nu (or, with the statistical drift law, the device's fixed
- * standard-normal deviate of nu). See {@link PcmDeviceModel} for the model and the laws.
+ * A population of PCM devices in primitive arrays: per device its conductance G (double, 8 bytes),
+ * 1/Gmax and its SET step alpha (floats, 4 bytes each: rounded to 24 significant bits, a relative
+ * error below 6e-8, against device-to-device spreads of 20% and 40%), 16 bytes in all. Drift
+ * deviates are drawn again when asked for (see {@link DeviceArrayBase}). See {@link PcmDeviceModel}
+ * for the model and the laws.
  */
 final class PcmArray extends DeviceArrayBase {
     /** A SET can carry a device a little past Gmax: science.md clips at 1.05 Gmax. */
@@ -17,56 +19,56 @@ final class PcmArray extends DeviceArrayBase {
     /** No device is fabricated below this maximum: a 0 uS device would be an open circuit. */
     private static final double GMAX_FLOOR = 1.0;
 
-    private final double[] invGmax;
-    private final double[] ceiling;
-    private final double[] alpha;
+    private final float[] invGmax;
+    private final float[] alpha;
     private final double c2c;
     private final double gReset;
     private final double resetRel;
-    /** Null unless the aihwkit laws are selected: the default path never touches them. */
+    private final double relaxation;
+    private final double meltOnset;
+    private final double meltComplete;
+    /** Null unless an aihwkit law or the relaxation is selected: the default path never touches it. */
     private final PcmStatistics statistics;
-    private final boolean statisticalProgramming;
     private final boolean statisticalDrift;
     private final boolean statisticalRead;
+    private final boolean readNoiseFrozen;
 
-    /**
-     * With the statistical drift law, {@link #nu} holds each device's standard-normal deviate of nu, not
-     * nu itself: nu then depends on the programmed conductance.
-     */
     PcmArray(Parameters p, int count, RandomStream rng) {
-        super(count, p.number("readRel"), p.number("readAbs"), true, p.number("driftT0"));
+        super(count, p.number("readRel"), p.number("readAbs"), p.number("driftNuMean"), p.number("driftNuSigma"),
+                true, p.number("driftT0"));
         double gmaxMean = p.number("gmaxMean");
         double gmaxSigmaRel = p.number("gmaxSigmaRel");
         double alphaMedian = p.number("alphaMedian");
         double alphaSigmaLn = p.number("alphaSigmaLn");
-        double nuMean = p.number("driftNuMean");
-        double nuSigma = p.number("driftNuSigma");
-        this.invGmax = new double[count];
-        this.ceiling = new double[count];
-        this.alpha = new double[count];
+        this.invGmax = new float[count];
+        this.alpha = new float[count];
         this.c2c = p.number("c2c");
         this.gReset = p.number("gReset");
         this.resetRel = p.number("resetRel");
-        this.statisticalProgramming = p.text("programmingNoise").equals(PcmDeviceModel.AIHWKIT);
+        this.relaxation = p.number("relaxation");
+        this.meltOnset = p.number("meltAmplitude");
+        this.meltComplete = Math.max(meltOnset, p.number("resetAmplitude"));
         this.statisticalDrift = p.text("driftLaw").equals(PcmDeviceModel.AIHWKIT);
         this.statisticalRead = p.text("readNoiseLaw").equals(PcmDeviceModel.AIHWKIT);
-        this.statistics = statisticalProgramming || statisticalDrift || statisticalRead
-                ? new PcmStatistics(p.number("statGReference"), p.number("progNoiseScale"), p.number("readTime"))
-                : null;
-        // Fixed draw order (Gmax, alpha, nu, initial state for each device in turn): the population
-        // depends only on the stream, never on how it is later used. The statistical drift law draws
-        // the same deviate and keeps it raw: nu then depends on the programmed conductance.
+        this.readNoiseFrozen = p.text("readNoiseSampling").equals(PcmDeviceModel.PER_INFERENCE_TIME);
+        this.statistics = statisticalDrift || statisticalRead || relaxation > 0
+                ? new PcmStatistics(p.number("statGReference"), p.number("readTime")) : null;
+        // Fixed draw order: the drift seed, then (Gmax, alpha, initial state) for each device in turn. The
+        // population depends only on the stream, never on how it is later used.
+        drawDriftSeed(rng);
         for (int i = 0; i < count; i++) {
             double gmax = Math.max(GMAX_FLOOR, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
-            invGmax[i] = 1 / gmax;
-            ceiling[i] = CEILING * gmax;
-            alpha[i] = alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian());
-            double z = rng.nextGaussian();
-            nu[i] = statisticalDrift ? z : Math.max(0, nuMean + nuSigma * z);
+            invGmax[i] = (float) (1 / gmax);
+            alpha[i] = (float) (alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian()));
             g[i] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
         }
         // Stuck low means stuck in the RESET (amorphous) state, stuck high at the device's Gmax.
-        drawFaults(p, i -> gReset, i -> 1 / invGmax[i], rng);
+        drawFaults(p, i -> gReset, i -> 1 / (double) invGmax[i], rng);
+    }
+
+    @Override
+    protected long parameterBytes() {
+        return 4L * invGmax.length + 4L * alpha.length;
     }
 
     @Override
@@ -78,35 +80,56 @@ final class PcmArray extends DeviceArrayBase {
     }
 
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
-        if (statisticalProgramming) {
-            setStatistical(base, cols, count, strength, rng);
-        } else {
-            for (int k = 0; k < count; k++) {
-                int i = base + cols[k];
-                double gi = g[i];
-                double step = strength * alpha[i];
-                // Mean step shrinks linearly to zero at Gmax; the noise does not, so a SET can lower G.
-                double mean = step * Math.max(0, 1 - gi * invGmax[i]);
-                double next = gi + mean + c2c * step * rng.nextGaussian();
-                g[i] = Math.min(Math.max(next, 0), ceiling[i]);
-            }
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        double strength = amplitude * width;
+        for (int k = 0; k < count; k++) {
+            int i = base + cols[k];
+            double gi = g[i];
+            double inv = invGmax[i];
+            double step = strength * alpha[i];
+            // Mean step shrinks linearly to zero at Gmax; the noise does not, so a SET can lower G.
+            double mean = step * Math.max(0, 1 - gi * inv);
+            double next = Math.max(gi + mean + c2c * step * rng.nextGaussian(), 0);
+            g[i] = next * inv > CEILING ? CEILING / inv : next;
+        }
+        if (amplitude > meltOnset) {
+            melt(base, cols, count, amplitude, rng);
         }
         pin(base, cols, count);
     }
 
     /**
-     * The same mean step, with the cycle-to-cycle noise taken from the aihwkit programming-noise law
-     * at the conductance the mean step reaches, times the strength (see {@link PcmStatistics}).
+     * A SET above the melting current: the hottest part of the cell melts and is quenched amorphous,
+     * a partial RESET. The amorphised fraction grows linearly from 0 at the melting amplitude to 1
+     * at the full RESET amplitude, and the device ends that far from its SET outcome towards a RESET
+     * state: G = (1 - f) G_set + f gReset (1 + resetRel xi).
      */
-    private void setStatistical(int base, int[] cols, int count, double strength, RandomStream rng) {
+    private void melt(int base, int[] cols, int count, double amplitude, RandomStream rng) {
+        double f = meltComplete > meltOnset ? Math.min(1, (amplitude - meltOnset) / (meltComplete - meltOnset)) : 1;
+        for (int k = 0; k < count; k++) {
+            int i = base + cols[k];
+            double amorphous = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
+            g[i] = (1 - f) * g[i] + f * amorphous;
+        }
+    }
+
+    /**
+     * Post-programming relaxation: in the seconds after its last pulse each device moves by a
+     * Gaussian step of standard deviation relaxation x sqrt(sigma_prog(G)^2 - sigma_prog(0)^2), clipped
+     * at 0: the part of aihwkit's programming-noise law that grows with the conductance (see
+     * {@link PcmDeviceModel}). Nothing is drawn when relaxation is 0.
+     */
+    @Override
+    public void relax(int base, int[] cols, int count, RandomStream rng) {
+        if (relaxation == 0) {
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             double gi = g[i];
-            double landing = gi + strength * alpha[i] * Math.max(0, 1 - gi * invGmax[i]);
-            double next = landing + strength * statistics.programmingSigma(landing) * rng.nextGaussian();
-            g[i] = Math.min(Math.max(next, 0), ceiling[i]);
+            g[i] = Math.max(0, gi + relaxation * statistics.relaxationSigma(gi) * rng.nextGaussian());
         }
+        pin(base, cols, count);
     }
 
     @Override
@@ -117,19 +140,50 @@ final class PcmArray extends DeviceArrayBase {
     @Override
     public void readNoiseVariances(double seconds, double[] conductances, double[] out) {
         if (statisticalRead) {
-            statistics.readVariances(seconds, driftT0(), g, conductances, out);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = statistics.readVariance(seconds, driftT0(), g[i], conductances[i]);
+            }
         } else {
             super.readNoiseVariances(conductances, out);
         }
     }
 
     @Override
+    public boolean readNoisePerInferenceTime() {
+        return readNoiseFrozen;
+    }
+
+    /** aihwkit's drift law when selected: ((t + t0) / t0)^-nu(G) from the end of programming. */
+    @Override
     public void drifted(double seconds, double[] out) {
+        if (!statisticalDrift) {
+            super.drifted(seconds, out);
+            return;
+        }
+        RandomStream z = driftDeviates();
+        double t0 = driftT0();
+        for (int i = 0; i < g.length; i++) {
+            out[i] = g[i] * PcmStatistics.driftFactor(statistics.nu(g[i], z.nextGaussian()), seconds, t0);
+        }
+        pinAll(out);
+    }
+
+    /** Devices of several ages: the statistical laws one age at a time, the reference law device by device. */
+    @Override
+    public void drifted(double[] seconds, double[] out) {
         if (statisticalDrift) {
-            statistics.drift(g, nu, driftT0(), seconds, out);
-            pinAll(out);
+            DeviceAges.drifted(this, seconds, out);
         } else {
             super.drifted(seconds, out);
+        }
+    }
+
+    @Override
+    public void readNoiseVariances(double[] seconds, double[] conductances, double[] out) {
+        if (statisticalRead) {
+            DeviceAges.readNoiseVariances(this, seconds, conductances, out);
+        } else {
+            super.readNoiseVariances(seconds, conductances, out);
         }
     }
 }

@@ -40,6 +40,11 @@ class PcmPhysicsTest {
         return MODEL.fabricate(params(overrides), n, new RandomStream(seed));
     }
 
+    /** A SET of strength s at the nominal amplitude (a width of s): no melting, whatever s. */
+    static void setWide(DeviceArray a, int base, int[] cols, int count, double s, RandomStream rng) {
+        a.set(base, cols, count, 1.0, s, rng);
+    }
+
     static int[] all(int n) {
         int[] cols = new int[n];
         for (int i = 0; i < n; i++) {
@@ -179,7 +184,7 @@ class PcmPhysicsTest {
         double[] strengths = {0.3, 1.0, 2.0, 0.7, 5.0};
         for (double s : strengths) {
             double[] before = a.conductances().clone();
-            a.set(0, cols, n, s, rng);
+            setWide(a, 0, cols, n, s, rng);
             double[] after = a.conductances();
             for (int i = 0; i < n; i++) {
                 double expected = Math.min(before[i] + s * t.alpha()[i] * Math.max(0, 1 - before[i] / t.gmax()[i]),
@@ -197,7 +202,7 @@ class PcmPhysicsTest {
         for (int k = 0; k < strengths.length; k++) {
             DeviceArray a = fabricate(22, N);
             double[] before = a.conductances().clone();
-            a.set(0, all(N), N, strengths[k], new RandomStream(100 + k));
+            setWide(a, 0, all(N), N, strengths[k], new RandomStream(100 + k));
             double[] after = a.conductances();
             double sum = 0;
             for (int i = 0; i < N; i++) {
@@ -279,7 +284,7 @@ class PcmPhysicsTest {
             if (p % 100 == 0) {
                 a.reset(0, cols, n, rng);
             }
-            a.set(0, cols, n, p % 2 == 0 ? 4.0 : 0.5, rng);
+            setWide(a, 0, cols, n, p % 2 == 0 ? 4.0 : 0.5, rng);
             double[] g = a.conductances();
             for (int i = 0; i < n; i++) {
                 lowest = Math.min(lowest, g[i]);
@@ -303,7 +308,7 @@ class PcmPhysicsTest {
         int[] cols = all(N);
         RandomStream rng = new RandomStream(10);
         for (int p = 0; p < 5; p++) {
-            a.set(0, cols, N, 2.0, rng);
+            setWide(a, 0, cols, N, 2.0, rng);
         }
         assertTrue(mean(a.conductances()) > 5, "devices were programmed up before the RESET");
         a.reset(0, cols, N, rng);
@@ -319,7 +324,7 @@ class PcmPhysicsTest {
         DeviceArray a = fabricate(32, 100);
         int[] all = all(100);
         RandomStream rng = new RandomStream(11);
-        a.set(0, all, 100, 3.0, rng);
+        setWide(a, 0, all, 100, 3.0, rng);
         double[] before = a.conductances().clone();
         int[] cols = {1, 4, 7, 30};
         // base 20, first 3 of the list: devices 21, 24, 27 (30 is beyond count and must stay).
@@ -375,7 +380,7 @@ class PcmPhysicsTest {
     @Test
     void noDriftUntilT0() {
         DeviceArray a = fabricate(51, 10_000, "driftT0", "100s");
-        a.set(0, all(10_000), 10_000, 5.0, new RandomStream(13));
+        setWide(a, 0, all(10_000), 10_000, 5.0, new RandomStream(13));
         double[] g = a.conductances().clone();
         double[] out = new double[g.length];
         for (double t : new double[]{0, 1, 50, 100}) {
@@ -389,7 +394,7 @@ class PcmPhysicsTest {
     @Test
     void driftIsAPowerLawWithExponentNu() {
         DeviceArray a = fabricate(52, N);
-        a.set(0, all(N), N, 5.0, new RandomStream(14));
+        setWide(a, 0, all(N), N, 5.0, new RandomStream(14));
         double[] g = a.conductances().clone();
         double t0 = 20;
         double[] times = {21, 60, 600, 3600, 86400, 3.15e7};
@@ -437,7 +442,7 @@ class PcmPhysicsTest {
             a.set(0, cols, 5000, 1.0, pulses);
             a.set(0, cols, 5000, 0.5, pulses);
             a.reset(0, cols, 2500, pulses);
-            a.set(0, cols, 5000, 2.0, pulses);
+            setWide(a, 0, cols, 5000, 2.0, pulses);
             double[] drifted = new double[5000];
             a.drifted(1e5, drifted);
             // Fabricated state, programmed state (alpha, Gmax) and drift (nu) in one vector.
@@ -475,9 +480,9 @@ class PcmPhysicsTest {
             assertTrue(d >= spec.min() && d <= spec.max(), spec.name() + " = " + d + " outside " + spec.rangeText());
         }
         assertEquals(Set.of("gmaxMean", "gmaxSigmaRel", "alphaMedian", "alphaSigmaLn", "c2c", "gReset", "resetRel",
-                "readRel", "readAbs", "driftNuMean", "driftNuSigma", "driftT0", "programmingNoise", "driftLaw",
-                "readNoiseLaw", "statGReference", "progNoiseScale", "readTime", "stuckAtMinFraction",
-                "stuckAtMaxFraction"), names);
+                "meltAmplitude", "resetAmplitude", "relaxation", "readRel", "readAbs", "driftNuMean", "driftNuSigma",
+                "driftT0", "driftLaw", "readNoiseLaw", "readNoiseSampling", "statGReference", "readTime",
+                "stuckAtMinFraction", "stuckAtMaxFraction"), names);
     }
 
     @Test

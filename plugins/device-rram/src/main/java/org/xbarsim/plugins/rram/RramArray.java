@@ -1,99 +1,115 @@
 package org.xbarsim.plugins.rram;
 
+import org.xbarsim.api.device.AihwkitPulsedDevice;
 import org.xbarsim.api.device.DeviceArrayBase;
-import org.xbarsim.api.math.PortableMath;
+import org.xbarsim.api.device.Deviate16;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.random.RandomStream;
 
 /**
- * A population of RRAM devices in primitive arrays. Per device: conductance G, window bounds Gmin and
- * Gmax (with 1/(Gmax - Gmin) precomputed, so a SET costs a multiply, not a divide), SET step alpha,
- * RESET depth and relaxation exponent. See {@link RramDeviceModel} for the model.
+ * A population of RRAM devices in primitive arrays: per device the conductance reads see (double, 8
+ * bytes) and five standard-normal deviates in 16 bits each ({@link Deviate16}: rounded to 1/4096):
+ * those of its two bounds, its step gain and up-down bias (drawn at fabrication), and its present
+ * write noise (drawn at each pulse). The pulses move the persistent weight, recovered exactly as the
+ * read weight minus the write noise. 18 bytes a device; drift deviates are drawn again when asked
+ * for. See {@link RramDeviceModel} for the model.
  */
 final class RramArray extends DeviceArrayBase {
-    /** Narrowest window a device is fabricated with: a device whose Gmax fell on its Gmin could not be set. */
-    private static final double MIN_WINDOW = 1.0;
+    /** Bounds, step scales and their spreads: four 16-bit deviates a device. */
+    private final AihwkitPulsedDevice pulsed;
+    private final short[] zWrite;
 
-    private final double[] gmin;
-    private final double[] gmax;
-    private final double[] invWindow;
-    private final double[] alpha;
-    private final double[] resetDepth;
-    private final double c2c;
-    private final double resetC2c;
+    private final double dwMinStd;
+    /** Write noise in weight units: writeNoiseStd dwMin (rpu_pulsed_device.h line 104). */
+    private final double writeSigma;
+    private final double perUnit;
+    private final double gAtZero;
+    private final double pulsesPerUnit;
+    private final double resetPulses;
+    private final double maxAmplitude;
 
     RramArray(Parameters p, int count, RandomStream rng) {
-        super(count, p.number("readRel"), p.number("readAbs"),
-                p.number("driftNuMean") != 0 || p.number("driftNuSigma") != 0, p.number("driftT0"));
-        double gminMean = p.number("gminMean");
-        double gminSigmaRel = p.number("gminSigmaRel");
-        double gmaxMean = p.number("gmaxMean");
-        double gmaxSigmaRel = p.number("gmaxSigmaRel");
-        double alphaMedian = p.number("alphaMedian");
-        double alphaSigmaLn = p.number("alphaSigmaLn");
-        double depthMedian = p.number("resetDepth");
-        double depthSigmaLn = p.number("resetDepthSigmaLn");
-        double nuMean = p.number("driftNuMean");
-        double nuSigma = p.number("driftNuSigma");
-        this.c2c = p.number("c2c");
-        this.resetC2c = p.number("resetC2c");
-        this.gmin = new double[count];
-        this.gmax = new double[count];
-        this.invWindow = new double[count];
-        this.alpha = new double[count];
-        this.resetDepth = new double[count];
-        // Fixed draw order per device (Gmin, Gmax, alpha, RESET depth, nu): the population depends only
-        // on the stream and the parameters, never on how it is used later. The drift deviate is drawn
-        // even with drift off, so that switching drift off does not change the rest of the chip.
+        super(count, p.number("readRel"), p.number("readAbs"), p.number("driftNuMean"), p.number("driftNuSigma"),
+                false, p.number("driftT0"));
+        this.pulsed = new AihwkitPulsedDevice(p, count);
+        this.dwMinStd = p.number("dwMinStd");
+        this.writeSigma = p.number("writeNoiseStd") * pulsed.dwMin();
+        this.perUnit = p.number("conductancePerUnit");
+        this.gAtZero = p.number("gAtZero");
+        this.pulsesPerUnit = p.number("pulsesPerUnit");
+        this.resetPulses = p.number("resetPulses");
+        this.maxAmplitude = p.number("maxAmplitude");
+        this.zWrite = new short[count];
+        // Fixed draw order: the drift seed, then per device the deviates of w_max, w_min, gain and up-down
+        // (rpu_pulsed_device.cpp's order), then the write noise of its first state.
+        drawDriftSeed(rng);
         for (int i = 0; i < count; i++) {
-            double lo = Math.max(0, gminMean * (1 + gminSigmaRel * rng.nextGaussian()));
-            double hi = Math.max(lo + MIN_WINDOW, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
-            gmin[i] = lo;
-            gmax[i] = hi;
-            invWindow[i] = 1 / (hi - lo);
-            alpha[i] = alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian());
-            resetDepth[i] = depthMedian * PortableMath.exp(depthSigmaLn * rng.nextGaussian());
-            double nuDeviate = rng.nextGaussian();
-            if (nu != null) {
-                nu[i] = nuMean + nuSigma * nuDeviate; // not clipped: relaxation goes both ways
-            }
-            g[i] = lo; // fabricated (formed and reset) in the high-resistance state
+            pulsed.draw(i, rng);
+            // Fabricated (formed and reset) at its lower bound, in the high-resistance state.
+            write(i, pulsed.lower(i), rng);
         }
-        drawFaults(p, i -> gmin[i], i -> gmax[i], rng);
+        drawFaults(p, i -> conductance(pulsed.lower(i)), i -> conductance(pulsed.upper(i)), rng);
     }
 
-    /** Device i's lowest conductance (its high-resistance state). */
+    @Override
+    protected long parameterBytes() {
+        return pulsed.bytes() + 2L * zWrite.length;
+    }
+
+    /** The bounds and step scales of each device (aihwkit's PulsedDevice). */
+    AihwkitPulsedDevice pulsed() {
+        return pulsed;
+    }
+
+    /** Conductance of weight w. */
+    double conductance(double w) {
+        return gAtZero + perUnit * w;
+    }
+
+    /** The persistent weight of device i: what reads see minus its present write noise. */
+    double persistent(int i) {
+        return (g[i] - gAtZero) / perUnit - writeSigma * Deviate16.decode(zWrite[i]);
+    }
+
+    /** Device i's lowest conductance (its lower bound, the high-resistance state). */
     double gmin(int i) {
-        return gmin[i];
+        return conductance(pulsed.lower(i));
     }
 
     /** Device i's highest conductance. */
     double gmax(int i) {
-        return gmax[i];
+        return conductance(pulsed.upper(i));
+    }
+
+    /** Sets the persistent weight and draws the write noise reads see until the next pulse. */
+    private void write(int i, double w, RandomStream rng) {
+        short z = Deviate16.encode(rng.nextGaussian());
+        zWrite[i] = z;
+        g[i] = conductance(w + writeSigma * Deviate16.decode(z));
     }
 
     @Override
-    public void reset(int base, int[] cols, int count, RandomStream rng) {
+    public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+        double n = Math.min(amplitude, maxAmplitude) * width * pulsesPerUnit;
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
-            double depth = resetDepth[i] * Math.max(0, 1 + resetC2c * rng.nextGaussian());
-            g[i] = gmin[i] + (g[i] - gmin[i]) * StrictMath.exp(-depth);
+            double hi = pulsed.upper(i);
+            double lo = pulsed.lower(i);
+            double w = SoftBoundPulses.apply(persistent(i), lo, hi, pulsed.scaleUp(i), dwMinStd, n, rng);
+            write(i, SoftBoundPulses.reflect(w, lo, hi), rng);
         }
         pin(base, cols, count);
     }
 
+    /** resetPulses minimal down pulses: the mirror image of a SET about w = 0, towards the lower bound. */
     @Override
-    public void set(int base, int[] cols, int count, double strength, RandomStream rng) {
+    public void reset(int base, int[] cols, int count, RandomStream rng) {
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
-            double gi = g[i];
-            double lo = gmin[i];
-            double step = strength * alpha[i];
-            // Soft bound: the mean step shrinks linearly to zero at Gmax; the noise does not, so a
-            // partial SET can lower G (never out of the device's window).
-            double mean = step * Math.max(0, 1 - (gi - lo) * invWindow[i]);
-            double next = gi + mean + c2c * step * rng.nextGaussian();
-            g[i] = Math.min(Math.max(next, lo), gmax[i]);
+            double lo = pulsed.lower(i);
+            double hi = pulsed.upper(i);
+            double w = -SoftBoundPulses.apply(-persistent(i), -hi, -lo, pulsed.scaleDown(i), dwMinStd, resetPulses, rng);
+            write(i, SoftBoundPulses.reflect(w, lo, hi), rng);
         }
         pin(base, cols, count);
     }

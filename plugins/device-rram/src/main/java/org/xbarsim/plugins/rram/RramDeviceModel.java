@@ -6,6 +6,7 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import java.util.List;
 import org.pf4j.Extension;
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.AihwkitPulsedDevice;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.DeviceModel;
 import org.xbarsim.api.device.StuckFaults;
@@ -15,52 +16,56 @@ import org.xbarsim.api.param.Preset;
 import org.xbarsim.api.random.RandomStream;
 
 /**
- * Bidirectional filamentary RRAM (science.md section 3, last paragraph), a soft-bounds device in the
- * sense of aihwkit's {@code SoftBoundsDevice}. Each device i has a window [Gmin_i, Gmax_i] and a step
- * alpha_i, drawn at fabrication.
+ * Bidirectional filamentary RRAM as aihwkit defines its {@code SoftBoundsReferenceDevice}, with the
+ * parameters of its {@code ReRamSBPresetDevice} (src/aihwkit/simulator/presets/devices.py lines
+ * 57-89, a fit to Gong et al., Nat. Commun. 9, 2102 (2018)), in aihwkit's own weight units, mapped to
+ * conductance as G = gAtZero + conductancePerUnit w (w = 0 is the symmetry point, where aihwkit's
+ * reference device sits).
  * <ul>
- *   <li>SET of strength s (a partial SET: the filament grows a little): mean step
- *       s alpha_i (1 - (G - Gmin_i) / (Gmax_i - Gmin_i)), shrinking to zero at Gmax_i, plus Gaussian
- *       cycle-to-cycle noise of standard deviation c2c s alpha_i; G is clipped to the window.</li>
- *   <li>RESET (the policy's RESET operation, one strong depression pulse that dissolves most of the
- *       filament): G moves towards Gmin_i by the soft-bounded depression rate integrated over the
- *       pulse, G <- Gmin_i + (G - Gmin_i) exp(-d), with a per-device depth d_i (log-normal spread) and
- *       relative cycle-to-cycle noise on it. The exponential is the exact integral of
- *       dG/dt = -r (G - Gmin): a strong pulse approaches Gmin without overshooting it, which a single
- *       linear step could not; with the default depth 4 a median 2% of G - Gmin remains (a mean 3.5%).</li>
- *   <li>Reads: Gaussian noise of standard deviation readRel G + readAbs.</li>
- *   <li>Relaxation: the drift law G (t/t0)^-nu_i (parameters driftNuMean, driftNuSigma, driftT0) with
- *       nu_i ~ Normal(mean, sigma) not clipped at 0, so devices
- *       relax both up and down and the distribution broadens, as measured on RRAM after write-verify
- *       (the conductance relaxation that Wan et al., Nature 608, 504 (2022) counter with iterative
- *       programming). It is small: the default spread, an order-of-magnitude assumption, broadens G by
- *       about 0.5% per e-fold of time.</li>
+ *   <li>Device-to-device (rpucuda/rpu_pulsed_device.cpp lines 600-640): bounds b_max = w_max (1 +
+ *       wMaxDtod z), b_min = w_min (1 + wMinDtod z), each spread relative to its own mean bound, then
+ *       swapped if crossed and made b_max >= 0 >= b_min; gain = 1 + dwMinDtod z (Gaussian), r =
+ *       upDownDtod z, step scales a_up = |gain + r + up bias| dwMin and a_down = |gain - r + down bias|
+ *       dwMin.</li>
+ *   <li>One minimal up pulse (rpu_softbounds_reference_device.cpp lines 155-173, additive noise):
+ *       w += a_up (1 - w / b_max + dwMinStd xi), clipped to [b_min, b_max]; down: w -= a_down (1 - w /
+ *       b_min + dwMinStd xi). Write noise: the weight reads see is w + writeNoiseStd dwMin xi, drawn
+ *       afresh each time the device is pulsed (rpu_pulsed_device.h line 104), while pulses move w.</li>
+ *   <li>A SET of amplitude a and width w applies n = min(a, maxAmplitude) w pulsesPerUnit minimal up
+ *       pulses; a RESET applies resetPulses minimal down pulses (aihwkit has no RESET for this device:
+ *       a strong depression is xbarsim's). The n pulses are taken in one step: without the clip, one
+ *       soft-bounded pulse is w' = q w + a + a dwMinStd xi with q = 1 - a / b, whose n-fold composition is
+ *       exactly w_n = b + (w_0 - b) q^n plus Gaussian noise of variance (a dwMinStd)^2 (1 - q^2n) /
+ *       (1 - q^2). aihwkit clips every pulse at the bounds: within 4 single-pulse spreads of the bound
+ *       the pulses move away from (a device just RESET), pulses are taken one at a time with that clip;
+ *       at the bound they approach, the clip of the final result becomes a reflection into [b_min, b_max],
+ *       its limit for small pulses (a pulse's noise is 7% of the spread a RESET settles to at b_min).</li>
+ *   <li>Not from aihwkit (xbarsim's assumptions, stated in the preset): the conductance mapping, the
+ *       pulse counts, the amplitude limit (the access transistor's compliance caps the SET current),
+ *       read noise readRel G + readAbs, and a small two-sided relaxation G (t/t0)^-nu with nu not
+ *       clipped at 0.</li>
  * </ul>
  */
 @Extension
 public class RramDeviceModel implements DeviceModel {
 
-    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(List.of(
-            ParameterSpec.of("gminMean", CONDUCTANCE, "1uS", 0, 1000,
-                    "Mean of the device minimum (high-resistance state) conductance Gmin."),
-            ParameterSpec.of("gminSigmaRel", NUMBER, "0.40", 0, 2,
-                    "Device-to-device spread of Gmin, standard deviation relative to its mean (clipped at 0)."),
-            ParameterSpec.of("gmaxMean", CONDUCTANCE, "25uS", 1, 1000,
-                    "Mean of the device maximum (low-resistance state) conductance Gmax."),
-            ParameterSpec.of("gmaxSigmaRel", NUMBER, "0.24", 0, 2,
-                    "Device-to-device spread of Gmax, standard deviation relative to its mean."),
-            ParameterSpec.of("alphaMedian", CONDUCTANCE, "1.0uS", 1e-4, 100,
-                    "Median SET step of a unit-strength pulse at G = Gmin."),
-            ParameterSpec.of("alphaSigmaLn", NUMBER, "0.30", 0, 3,
-                    "Device-to-device spread of the SET step: standard deviation of its logarithm."),
-            ParameterSpec.of("c2c", NUMBER, "0.46", 0, 5,
-                    "Cycle-to-cycle noise of a SET step, relative to the device's step size."),
-            ParameterSpec.of("resetDepth", NUMBER, "4.0", 0, 100,
-                    "Median depth d of a RESET pulse: G - Gmin shrinks by exp(-d)."),
-            ParameterSpec.of("resetDepthSigmaLn", NUMBER, "0.30", 0, 3,
-                    "Device-to-device spread of the RESET depth: standard deviation of its logarithm."),
-            ParameterSpec.of("resetC2c", NUMBER, "0.20", 0, 5,
-                    "Cycle-to-cycle noise of the RESET depth, relative (the depth is clipped at 0).")),
+    static final List<ParameterSpec> PARAMETERS = StuckFaults.withFaults(
+            AihwkitPulsedDevice.parameters("0.3", "1.25", "0.24", "-0.75", "0.4"),
+            List.of(
+            ParameterSpec.of("dwMinStd", NUMBER, "3.75", 0, 100,
+                    "aihwkit dw_min_std: additive cycle-to-cycle noise of a minimal pulse, in units of its step."),
+            ParameterSpec.of("writeNoiseStd", NUMBER, "56", 0, 1000,
+                    "aihwkit write_noise_std: noise on the weight reads see, redrawn at each pulse, in units of dw_min."),
+            ParameterSpec.of("conductancePerUnit", CONDUCTANCE, "12uS", 1e-3, 1000,
+                    "Conductance of one aihwkit weight unit."),
+            ParameterSpec.of("gAtZero", CONDUCTANCE, "27uS", 0, 1000,
+                    "Conductance at weight 0, the symmetry point (aihwkit's reference device)."),
+            ParameterSpec.of("pulsesPerUnit", NUMBER, "26", 1e-3, 1e6,
+                    "Minimal aihwkit pulses a SET of unit amplitude and width applies."),
+            ParameterSpec.of("resetPulses", NUMBER, "3000", 0, 1e7, "Minimal down pulses a RESET applies."),
+            ParameterSpec.of("maxAmplitude", NUMBER, "2.0", 0.01, 1000,
+                    "Largest useful SET amplitude: the access transistor's compliance caps the SET current, so a "
+                            + "stronger SET applies no more pulses than one of this amplitude.")),
             // Relaxation uses the drift law with nu not clipped at 0 (devices relax both ways).
             DeviceArrayBase.readAndDriftParameters("0.01", "0.05uS", "0", -1, "0.005", "1s"));
 
@@ -71,9 +76,9 @@ public class RramDeviceModel implements DeviceModel {
 
     @Override
     public String description() {
-        return "Filamentary RRAM: bidirectional soft-bounded partial SET steps and strong soft-bounded RESET, "
-                + "device-to-device variability of Gmin, Gmax and steps, cycle-to-cycle noise, read noise, "
-                + "small two-sided relaxation.";
+        return "Filamentary RRAM as aihwkit's soft-bounds reference device (ReRamSBPresetDevice): Gaussian "
+                + "device-to-device spreads of bounds and step in its weight units, additive cycle-to-cycle noise, "
+                + "write noise, soft-bounded SET and RESET, read noise and a small two-sided relaxation.";
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.PolicyContext;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.programming.PulseMode;
 import org.xbarsim.api.programming.RowProgrammer;
 
 /**
@@ -23,7 +24,7 @@ public class AdaptiveClosedLoop implements ProgrammingPolicy {
 
     /** The knobs, resolved. */
     record Knobs(double sMsp, double sLsp, double margin, double accept, double tol, int nMsp, int nLsp,
-                 int classes, double ratio, double aim, NominalCurve curve) {
+                 int classes, double ratio, double aim, NominalCurve curve, PulseMode mode) {
     }
 
     static final List<ParameterSpec> SPECS;
@@ -78,7 +79,7 @@ public class AdaptiveClosedLoop implements ProgrammingPolicy {
         Knobs knobs = new Knobs(p.number("sMsp"), p.number("sLsp"), p.number("margin"), p.number("accept"),
                 p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"), p.integer("classes"),
                 p.number("ratio"), p.number("aim"),
-                new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")));
-        return new AdaptiveProgrammer(knobs, context.significanceF(), context.tile(), context.tileColumns());
+                new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")), PulseMode.of(p));
+        return new AdaptiveProgrammer(knobs, context.cell(), context.tile(), context.tileColumns());
     }
 }

@@ -1,7 +1,7 @@
 package org.xbarsim.plugins.rowwise;
 
 import java.nio.ByteBuffer;
-import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
@@ -35,7 +35,7 @@ final class AdaptiveProgrammer implements RowProgrammer {
     private static final double MIN_HEADROOM = 0.05;
 
     private final AdaptiveClosedLoop.Knobs k;
-    private final double significanceF;
+    private final UnitCell cell;
     private final int tile;
     private final int tileColumns;
     private final BitMask enable;
@@ -64,20 +64,20 @@ final class AdaptiveProgrammer implements RowProgrammer {
     private int nextClass;
     private double baseStrength;
 
-    AdaptiveProgrammer(AdaptiveClosedLoop.Knobs knobs, double significanceF, int tile, int tileColumns) {
+    AdaptiveProgrammer(AdaptiveClosedLoop.Knobs knobs, UnitCell cell, int tile, int tileColumns) {
         this.k = knobs;
-        this.significanceF = significanceF;
+        this.cell = cell;
         this.tile = tile;
         this.tileColumns = tileColumns;
-        this.enable = new BitMask(DeviceLine.COUNT * tileColumns);
+        this.enable = new BitMask(cell.devices() * tileColumns);
         this.read = new BitMask(tileColumns);
         this.active = new boolean[tileColumns];
         this.lastRead = new double[tileColumns];
         this.line = new int[tileColumns];
         this.cls = new int[tileColumns];
-        this.conductance = new double[DeviceLine.COUNT][tileColumns];
-        this.observed = new double[DeviceLine.COUNT][tileColumns];
-        this.expected = new double[DeviceLine.COUNT][tileColumns];
+        this.conductance = new double[cell.devices()][tileColumns];
+        this.observed = new double[cell.devices()][tileColumns];
+        this.expected = new double[cell.devices()][tileColumns];
     }
 
     @Override
@@ -92,7 +92,7 @@ final class AdaptiveProgrammer implements RowProgrammer {
         read.setRange(0, columns);
         readSnapshot = read.snapshot();
         enable.clear();
-        for (int l = 0; l < DeviceLine.COUNT; l++) {
+        for (int l = 0; l < cell.devices(); l++) {
             enable.setRange(l * tileColumns, l * tileColumns + columns);
             for (int c = 0; c < columns; c++) {
                 conductance[l][c] = k.curve().gReset();
@@ -101,7 +101,18 @@ final class AdaptiveProgrammer implements RowProgrammer {
             }
         }
         phase = Phase.RESET;
-        return RowOps.reset(tile, row, enable);
+        // On a single device W starts at the reset conductance minus the reference: read it.
+        return cell.bidirectional() ? RowOps.reset(tile, row, enable) : RowOps.reset(tile, row, enable, readSnapshot);
+    }
+
+    /** The direction d of a column's coarse phase: sign(t) on a pair, +1 on a single device. */
+    private double direction(double t) {
+        return cell.bidirectional() && t < 0 ? -1 : 1;
+    }
+
+    /** Whether a column with remaining error e = t - W_read stays in the fine phase (a single device cannot lower W). */
+    private boolean fineActive(double e, double accept) {
+        return Math.abs(e) > accept && (e > 0 || cell.bidirectional());
     }
 
     @Override
@@ -111,8 +122,9 @@ final class AdaptiveProgrammer implements RowProgrammer {
             case RESET -> {
                 int n = 0;
                 for (int c = 0; c < columns; c++) {
-                    active[c] = Math.abs(targets[c]) > k.tol();
-                    lastRead[c] = 0;
+                    double start = cell.bidirectional() ? 0 : readout.value(c);
+                    active[c] = direction(targets[c]) * (targets[c] - start) > k.tol();
+                    lastRead[c] = start;
                     n += active[c] ? 1 : 0;
                 }
                 steps = 0;
@@ -132,9 +144,8 @@ final class AdaptiveProgrammer implements RowProgrammer {
                         learn(c, w);
                         lastRead[c] = w;
                         double t = targets[c];
-                        active[c] = phase == Phase.MSP
-                                ? (t >= 0 ? w : -w) < Math.abs(t) - k.margin()
-                                : Math.abs(t - w) > accept;
+                        double d = direction(t);
+                        active[c] = phase == Phase.MSP ? d * w < d * t - k.margin() : fineActive(t - w, accept);
                         n += active[c] ? 1 : 0;
                     }
                 }
@@ -149,7 +160,7 @@ final class AdaptiveProgrammer implements RowProgrammer {
                 double accept = k.accept() * k.tol();
                 for (int c = 0; c < columns; c++) {
                     lastRead[c] = readout.value(c);
-                    active[c] = Math.abs(targets[c] - lastRead[c]) > accept;
+                    active[c] = fineActive(targets[c] - lastRead[c], accept);
                     n += active[c] ? 1 : 0;
                 }
                 steps = 0;
@@ -164,10 +175,8 @@ final class AdaptiveProgrammer implements RowProgrammer {
     private void learn(int c, double w) {
         int l = line[c];
         // The pulsed device is the only one that moved: its rise is the weight change in its direction,
-        // over F on the MSP pair.
-        boolean msp = l <= DeviceLine.GM.ordinal();
-        double direction = l == DeviceLine.GP.ordinal() || l == DeviceLine.LP.ordinal() ? 1 : -1;
-        double rise = direction * (w - lastRead[c]) / (msp ? significanceF : 1);
+        // over its gain (F on the MSP pair of two pairs).
+        double rise = cell.sign(l) * (w - lastRead[c]) / cell.gain(l);
         observed[l][c] += rise;
         conductance[l][c] = Math.max(0, conductance[l][c] + rise);
     }
@@ -187,11 +196,12 @@ final class AdaptiveProgrammer implements RowProgrammer {
             int l;
             double remaining;
             if (msp) {
-                l = (t >= 0 ? DeviceLine.GP : DeviceLine.GM).ordinal();
-                remaining = (Math.abs(t) - (t >= 0 ? w : -w)) / significanceF;
+                double d = direction(t);
+                l = d > 0 ? cell.coarseUp() : cell.coarseDown();
+                remaining = (d * t - d * w) / cell.gain(l);
             } else {
-                l = (t - w > 0 ? DeviceLine.LP : DeviceLine.LM).ordinal();
-                remaining = Math.abs(t - w);
+                l = t - w > 0 ? cell.fineUp() : cell.fineDown();
+                remaining = Math.abs(t - w) / cell.gain(l);
             }
             double headroom = Math.max(MIN_HEADROOM, 1 - conductance[l][c] / curve.gMax());
             double gain = (curve.alpha() * PRIOR_WEIGHT + observed[l][c]) / (PRIOR_WEIGHT + expected[l][c]);
@@ -226,8 +236,8 @@ final class AdaptiveProgrammer implements RowProgrammer {
             }
         }
         double strength = baseStrength * Math.pow(k.ratio(), klass);
-        return classesInStep == 0 ? RowOps.set(tile, row, strength, enable, readSnapshot)
-                : RowOps.set(tile, row, strength, enable, (BitMask) null);
+        return classesInStep == 0 ? RowOps.set(tile, row, strength, k.mode(), enable, readSnapshot)
+                : RowOps.set(tile, row, strength, k.mode(), enable, (BitMask) null);
     }
 
     private RowOp lspRead() {

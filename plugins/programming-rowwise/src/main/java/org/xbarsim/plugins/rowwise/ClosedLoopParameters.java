@@ -8,6 +8,7 @@ import java.util.List;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.programming.PulseMode;
 
 /**
  * The knobs of the closed-loop policy of science.md section 4, with its defaults.
@@ -20,8 +21,10 @@ import org.xbarsim.api.programming.ProgrammingPolicy;
  * @param tol    success tolerance, uS
  * @param nMsp   pulse budget of the MSP phase
  * @param nLsp   pulse budget of the LSP phase
+ * @param mode   how a SET's strength is realised (amplitude or width)
  */
-record ClosedLoopParameters(double sMsp, double sLsp, double margin, double accept, double tol, int nMsp, int nLsp) {
+record ClosedLoopParameters(double sMsp, double sLsp, double margin, double accept, double tol, int nMsp, int nLsp,
+                            PulseMode mode) {
 
     static final ParameterSpec G_T = ParameterSpec.of(ProgrammingPolicy.G_TARGET_MAX, CONDUCTANCE, "15uS", 0.01, 1000,
             "MSP conductance the largest weight of a layer maps to: W_target = w F G_T / max|w|.");
@@ -38,7 +41,8 @@ record ClosedLoopParameters(double sMsp, double sLsp, double margin, double acce
     static final ParameterSpec N_MSP = ParameterSpec.of("nMsp", INTEGER, "40", 0, 100000, "Pulse budget of the MSP phase.");
     static final ParameterSpec N_LSP = ParameterSpec.of("nLsp", INTEGER, "40", 0, 100000, "Pulse budget of the LSP phase.");
 
-    static final List<ParameterSpec> SPECS = List.of(G_T, S_MSP, S_LSP, MARGIN, ACCEPT, TOL, N_MSP, N_LSP);
+    static final List<ParameterSpec> SPECS = List.of(G_T, S_MSP, S_LSP, MARGIN, ACCEPT, TOL, N_MSP, N_LSP,
+            PulseMode.SPEC);
 
     /**
      * msp-only: no LSP to finish the job, so the MSP phase stops a column as soon as it is within tol
@@ -49,7 +53,7 @@ record ClosedLoopParameters(double sMsp, double sLsp, double margin, double acce
             ParameterSpec.of("margin", CONDUCTANCE, "0.9uS", 0, 1000,
                     "The MSP phase stops a column when it is within this of its target; with no LSP phase "
                             + "to correct, the default is tol: stop as soon as within tolerance."),
-            TOL, N_MSP);
+            TOL, N_MSP, PulseMode.SPEC);
 
     /**
      * retry-closed-loop. On tile-rowwise.yaml (seed 1), maxOvershoot 1.5 / 2 / 3 / 5 uS at retryScale 0.5
@@ -58,6 +62,7 @@ record ClosedLoopParameters(double sMsp, double sLsp, double margin, double acce
      * the fastest, and still cuts Pfail by two thirds.
      */
     static final List<ParameterSpec> RETRY_SPECS = List.of(G_T, S_MSP, S_LSP, MARGIN, ACCEPT, TOL, N_MSP, N_LSP,
+            PulseMode.SPEC,
             ParameterSpec.of("retries", INTEGER, "2", 0, 100,
                     "How many times a column whose MSP overshot by more than maxOvershoot is RESET and redone."),
             ParameterSpec.of("maxOvershoot", CONDUCTANCE, "3uS", 0, 1000,
@@ -70,11 +75,11 @@ record ClosedLoopParameters(double sMsp, double sLsp, double margin, double acce
     /** msp-only: the LSP knobs are unused; nLsp = 0 says so. */
     static ClosedLoopParameters mspOnly(Parameters p) {
         return new ClosedLoopParameters(p.number("sMsp"), 1.0, p.number("margin"), 0.0,
-                p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), 0);
+                p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), 0, PulseMode.of(p));
     }
 
     static ClosedLoopParameters from(Parameters p) {
         return new ClosedLoopParameters(p.number("sMsp"), p.number("sLsp"), p.number("margin"), p.number("accept"),
-                p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"));
+                p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"), PulseMode.of(p));
     }
 }

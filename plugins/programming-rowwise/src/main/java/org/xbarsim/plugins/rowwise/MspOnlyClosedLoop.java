@@ -29,9 +29,16 @@ public class MspOnlyClosedLoop implements ProgrammingPolicy {
         return ClosedLoopParameters.MSP_ONLY_SPECS;
     }
 
+    /** Refreshes in place: reads the selected columns, then goes on with the MSP and LSP phases from there. */
+    @Override
+    public boolean refreshesInPlace() {
+        return true;
+    }
+
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
         return new ClosedLoopProgrammer(ClosedLoopParameters.mspOnly(context.parameters()),
-                ClosedLoopProgrammer.Variant.MSP_ONLY, context.tile(), context.tileColumns(), Integer.MAX_VALUE);
+                ClosedLoopProgrammer.Variant.MSP_ONLY, context.cell(), context.tile(), context.tileColumns(),
+                Integer.MAX_VALUE);
     }
 }

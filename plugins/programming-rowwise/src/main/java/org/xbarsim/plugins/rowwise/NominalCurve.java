@@ -13,7 +13,12 @@ record NominalCurve(double alpha, double gMax, double gReset) {
 
     /** The mean conductance rise above gReset after k pulses of strength s. */
     double rise(double s, int k) {
-        return (gMax - gReset) * (1 - Math.pow(q(s), k));
+        return riseFrom(gReset, s, k);
+    }
+
+    /** The mean conductance rise above {@code from} after k pulses of strength s. */
+    double riseFrom(double from, double s, int k) {
+        return (gMax - from) * (1 - Math.pow(q(s), k));
     }
 
     /**
@@ -21,11 +26,16 @@ record NominalCurve(double alpha, double gMax, double gReset) {
      * closest to {@code rise}.
      */
     int pulsesFor(double rise, double s, int budget) {
+        return pulsesFor(gReset, rise, s, budget);
+    }
+
+    /** As {@link #pulsesFor(double, double, int)}, for a device starting at {@code from} rather than gReset. */
+    int pulsesFor(double from, double rise, double s, int budget) {
         if (rise <= 0 || budget == 0) {
             return 0;
         }
         double q = q(s);
-        double span = gMax - gReset;
+        double span = gMax - from;
         if (q <= 0 || rise >= span) {
             // One pulse saturates, or the target is beyond the mean curve's reach: no pulse count gets closer.
             return q <= 0 ? 1 : budget;
@@ -33,7 +43,7 @@ record NominalCurve(double alpha, double gMax, double gReset) {
         double exact = Math.log(1 - rise / span) / Math.log(q);
         int lo = (int) Math.min(budget, Math.floor(exact));
         int hi = (int) Math.min(budget, lo + 1L);
-        return Math.abs(rise(s, lo) - rise) <= Math.abs(rise(s, hi) - rise) ? lo : hi;
+        return Math.abs(riseFrom(from, s, lo) - rise) <= Math.abs(riseFrom(from, s, hi) - rise) ? lo : hi;
     }
 
     private double q(double s) {

@@ -9,6 +9,7 @@ import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.PolicyContext;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.programming.PulseMode;
 import org.xbarsim.api.programming.RowProgrammer;
 
 /**
@@ -20,7 +21,8 @@ import org.xbarsim.api.programming.RowProgrammer;
 public class OpenLoopPolicy implements ProgrammingPolicy {
 
     /** The knobs, resolved. */
-    record Knobs(double sMsp, double sLsp, double accept, double tol, int nMsp, int nLsp, NominalCurve curve) {
+    record Knobs(double sMsp, double sLsp, double accept, double tol, int nMsp, int nLsp, NominalCurve curve,
+                 PulseMode mode) {
     }
 
     @Override
@@ -48,7 +50,8 @@ public class OpenLoopPolicy implements ProgrammingPolicy {
                 ParameterSpec.of("gReset", CONDUCTANCE, "0.1uS", 0, 1000,
                         "Nominal conductance after RESET (pcm g_reset). alpha, gMax and gReset are the curve the policy "
                         + "believes in, pcm's by default whatever device.impl is: give another technology's own "
-                        + "(the ideal device: gMax very large, gReset 0)."));
+                        + "(the ideal device: gMax very large, gReset 0)."),
+                PulseMode.SPEC);
     }
 
     @Override
@@ -56,7 +59,7 @@ public class OpenLoopPolicy implements ProgrammingPolicy {
         Parameters p = context.parameters();
         Knobs knobs = new Knobs(p.number("sMsp"), p.number("sLsp"), p.number("accept"),
                 p.number(ProgrammingPolicy.TOLERANCE), p.integer("nMsp"), p.integer("nLsp"),
-                new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")));
-        return new OpenLoopProgrammer(knobs, context.significanceF(), context.tile(), context.tileColumns());
+                new NominalCurve(p.number("alpha"), p.number("gMax"), p.number("gReset")), PulseMode.of(p));
+        return new OpenLoopProgrammer(knobs, context.cell(), context.tile(), context.tileColumns());
     }
 }

@@ -1,6 +1,6 @@
 package org.xbarsim.plugins.rowwise;
 
-import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.programming.BitMask;
@@ -10,17 +10,20 @@ import org.xbarsim.api.programming.RowTarget;
 
 /**
  * Open-loop programming: no verify read. Each column's pulse counts come from the nominal mean curve
- * ({@link NominalCurve}): kMsp pulses of strength sMsp on GP (t >= 0) or GM bring F * rise closest to
- * |t|; the nominal remainder r = t - sign(t) F rise(kMsp) then gets kLsp pulses of strength sLsp on LP
- * (r > 0) or LM. The row is RESET, then pulsed with a shrinking enable mask: pulse i of a phase enables
- * the columns that need more than i pulses. Every device's deviation from the nominal curve (alpha and
- * Gmax spread, cycle-to-cycle noise) goes uncorrected.
+ * ({@link NominalCurve}): kMsp pulses of strength sMsp on the coarse line towards the target (GP for
+ * t >= 0, else GM) bring its gain times the rise closest to |t|; the nominal remainder r then gets kLsp
+ * pulses of strength sLsp on the fine line that moves W towards it (LP or LM on two pairs; GP or GM,
+ * continuing from where the coarse pulses left a device, on one pair). On a single device W starts at
+ * gReset minus the reference, and only a positive remainder can be pulsed. The row is RESET, then
+ * pulsed with a shrinking enable mask: pulse i of a phase enables the columns that need more than i
+ * pulses. Every device's deviation from the nominal curve (alpha and Gmax spread, cycle-to-cycle
+ * noise) goes uncorrected.
  */
 final class OpenLoopProgrammer implements RowProgrammer {
     private enum Phase { RESET, MSP, LSP }
 
     private final OpenLoopPolicy.Knobs k;
-    private final double significanceF;
+    private final UnitCell cell;
     private final int tile;
     private final int tileColumns;
     private final BitMask enable;
@@ -37,12 +40,12 @@ final class OpenLoopProgrammer implements RowProgrammer {
     private int mspLength;
     private int lspLength;
 
-    OpenLoopProgrammer(OpenLoopPolicy.Knobs knobs, double significanceF, int tile, int tileColumns) {
+    OpenLoopProgrammer(OpenLoopPolicy.Knobs knobs, UnitCell cell, int tile, int tileColumns) {
         this.k = knobs;
-        this.significanceF = significanceF;
+        this.cell = cell;
         this.tile = tile;
         this.tileColumns = tileColumns;
-        this.enable = new BitMask(DeviceLine.COUNT * tileColumns);
+        this.enable = new BitMask(cell.devices() * tileColumns);
         this.mspPulses = new int[tileColumns];
         this.lspPulses = new int[tileColumns];
         this.mspLine = new int[tileColumns];
@@ -58,7 +61,7 @@ final class OpenLoopProgrammer implements RowProgrammer {
         }
         plan(target.targets());
         enable.clear();
-        for (int line = 0; line < DeviceLine.COUNT; line++) {
+        for (int line = 0; line < cell.devices(); line++) {
             enable.setRange(line * tileColumns, line * tileColumns + columns);
         }
         phase = Phase.RESET;
@@ -68,21 +71,28 @@ final class OpenLoopProgrammer implements RowProgrammer {
     /** Pulse counts of every column from the nominal curve. */
     private void plan(double[] targets) {
         NominalCurve curve = k.curve();
+        // W of a freshly reset cell: 0 on a pair, the reset conductance minus the reference on one device.
+        double start = cell.bidirectional() ? 0 : curve.gReset() - cell.referenceMicroSiemens();
         mspLength = 0;
         lspLength = 0;
         for (int c = 0; c < columns; c++) {
             double t = targets[c];
-            double a = Math.abs(t);
-            // A target within tol of 0 is met by the RESET state, as in the closed-loop policies.
-            int m = a > k.tol() ? curve.pulsesFor(a / significanceF, k.sMsp(), k.nMsp()) : 0;
-            double sign = t >= 0 ? 1 : -1;
-            double remainder = a > k.tol() ? t - sign * significanceF * curve.rise(k.sMsp(), m) : 0;
-            int l = Math.abs(remainder) > k.tol() * k.accept()
-                    ? curve.pulsesFor(Math.abs(remainder), k.sLsp(), k.nLsp()) : 0;
+            double sign = cell.bidirectional() && t < 0 ? -1 : 1;
+            int coarse = sign > 0 ? cell.coarseUp() : cell.coarseDown();
+            double gain = cell.gain(coarse);
+            double a = sign * (t - start);
+            // A target within tol of the reset state is met by it, as in the closed-loop policies.
+            int m = a > k.tol() ? curve.pulsesFor(a / gain, k.sMsp(), k.nMsp()) : 0;
+            double remainder = a > k.tol() ? t - start - sign * gain * curve.rise(k.sMsp(), m) : 0;
+            int fine = remainder > 0 ? cell.fineUp() : cell.fineDown();
+            // The fine line continues from where the coarse pulses left it when it is the same device.
+            double from = fine == coarse ? curve.gReset() + curve.rise(k.sMsp(), m) : curve.gReset();
+            int l = fine != UnitCell.NONE && Math.abs(remainder) > k.tol() * k.accept()
+                    ? curve.pulsesFor(from, Math.abs(remainder) / cell.gain(fine), k.sLsp(), k.nLsp()) : 0;
             mspPulses[c] = m;
             lspPulses[c] = l;
-            mspLine[c] = (t >= 0 ? DeviceLine.GP : DeviceLine.GM).ordinal();
-            lspLine[c] = (remainder > 0 ? DeviceLine.LP : DeviceLine.LM).ordinal();
+            mspLine[c] = coarse;
+            lspLine[c] = fine;
             mspLength = Math.max(mspLength, m);
             lspLength = Math.max(lspLength, l);
         }
@@ -113,6 +123,6 @@ final class OpenLoopProgrammer implements RowProgrammer {
             }
         }
         pulse++;
-        return RowOps.set(tile, row, strength, enable, (BitMask) null);
+        return RowOps.set(tile, row, strength, k.mode(), enable, (BitMask) null);
     }
 }

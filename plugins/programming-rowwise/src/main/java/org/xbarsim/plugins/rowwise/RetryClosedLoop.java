@@ -31,12 +31,18 @@ public class RetryClosedLoop implements ProgrammingPolicy {
         return ClosedLoopParameters.RETRY_SPECS;
     }
 
+    /** Refreshes in place: reads the selected columns, then goes on with the MSP and LSP phases from there. */
+    @Override
+    public boolean refreshesInPlace() {
+        return true;
+    }
+
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
         Parameters p = context.parameters();
         ClosedLoopProgrammer.Variant variant = new ClosedLoopProgrammer.Variant(true, p.integer("retries"),
                 p.number("maxOvershoot"), p.number("retryScale"));
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(p), variant, context.tile(), context.tileColumns(),
-                Integer.MAX_VALUE);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(p), variant, context.cell(), context.tile(),
+                context.tileColumns(), Integer.MAX_VALUE);
     }
 }

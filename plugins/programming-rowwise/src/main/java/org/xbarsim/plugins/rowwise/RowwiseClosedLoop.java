@@ -29,9 +29,15 @@ public class RowwiseClosedLoop implements ProgrammingPolicy {
         return ClosedLoopParameters.SPECS;
     }
 
+    /** Refreshes in place: reads the selected columns, then goes on with the MSP and LSP phases from there. */
+    @Override
+    public boolean refreshesInPlace() {
+        return true;
+    }
+
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.tile(),
-                context.tileColumns(), Integer.MAX_VALUE);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.cell(),
+                context.tile(), context.tileColumns(), Integer.MAX_VALUE);
     }
 }

@@ -28,9 +28,15 @@ public class SerialClosedLoop implements ProgrammingPolicy {
         return ClosedLoopParameters.SPECS;
     }
 
+    /** Refreshes in place: reads the selected columns, then goes on with the MSP and LSP phases from there. */
+    @Override
+    public boolean refreshesInPlace() {
+        return true;
+    }
+
     @Override
     public RowProgrammer newProgrammer(PolicyContext context) {
-        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.tile(),
-                context.tileColumns(), 1);
+        return new ClosedLoopProgrammer(ClosedLoopParameters.from(context.parameters()), context.cell(),
+                context.tile(), context.tileColumns(), 1);
     }
 }

@@ -24,6 +24,7 @@ import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.programming.BitMask;
 import org.xbarsim.api.programming.PolicyContext;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.api.programming.PulseMode;
 import org.xbarsim.api.programming.RowProgrammer;
 import org.xbarsim.api.programming.RowTarget;
 import org.xbarsim.api.random.RandomStream;
@@ -493,14 +494,19 @@ class ClosedLoopProgrammerTest {
         Parameters p = params(new RowwiseClosedLoop());
         Map<String, Double> science = Map.of(ProgrammingPolicy.G_TARGET_MAX, 15.0, "sMsp", 1.0, "sLsp", 0.25,
                 "margin", 1.0, "accept", 0.4, ProgrammingPolicy.TOLERANCE, 0.9, "nMsp", 40.0, "nLsp", 40.0);
-        assertEquals(science.keySet(), p.asMap().keySet());
+        Set<String> keys = new HashSet<>(science.keySet());
+        keys.add(PulseMode.KEY);
+        assertEquals(keys, p.asMap().keySet());
         for (Map.Entry<String, Double> e : science.entrySet()) {
             // Exact decimal literals in canonical units: rounding only.
             assertEquals(e.getValue(), p.number(e.getKey()), 1e-12, e.getKey());
         }
+        assertEquals("amplitude", p.text(PulseMode.KEY), "strength as amplitude, the nominal width: science.md's timing");
         for (ParameterSpec s : new RowwiseClosedLoop().parameters()) {
-            double v = (Double) s.parse(s.defaultValue());
-            assertTrue(v >= s.min() && v <= s.max(), s.name());
+            if (s.quantity() != org.xbarsim.api.param.Quantity.CHOICE) {
+                double v = (Double) s.parse(s.defaultValue());
+                assertTrue(v >= s.min() && v <= s.max(), s.name());
+            }
         }
         assertEquals(new RowwiseClosedLoop().parameters(), new SerialClosedLoop().parameters(),
                 "serial is the same algorithm with the same knobs");
@@ -549,7 +555,8 @@ class ClosedLoopProgrammerTest {
         }
 
         @Override
-        public void set(int base, int[] cols, int count, double s, RandomStream rng) {
+        public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
+            double s = amplitude * width;
             for (int k = 0; k < count; k++) {
                 int i = base + cols[k];
                 double step = s * alpha[i];
@@ -577,6 +584,11 @@ class ClosedLoopProgrammerTest {
         @Override
         public void drifted(double seconds, double[] out) {
             System.arraycopy(g, 0, out, 0, g.length);
+        }
+
+        @Override
+        public long memoryBytes() {
+            return 24L * g.length;
         }
     }
 

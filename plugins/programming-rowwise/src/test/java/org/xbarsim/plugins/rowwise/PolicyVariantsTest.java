@@ -268,6 +268,10 @@ class PolicyVariantsTest {
             Set<String> names = new HashSet<>();
             for (var s : policy.parameters()) {
                 assertTrue(names.add(s.name()), policy.id() + " declares " + s.name() + " once");
+                if (s.quantity() == org.xbarsim.api.param.Quantity.CHOICE) {
+                    assertTrue(s.choices().contains(s.defaultValue()), policy.id() + "." + s.name());
+                    continue;
+                }
                 double v = ((Number) s.parse(s.defaultValue())).doubleValue();
                 assertTrue(v >= s.min() && v <= s.max(), policy.id() + "." + s.name());
             }

@@ -36,12 +36,20 @@ public final class StuckFaults {
                     "Fraction of devices stuck at their highest conductance from fabrication on (ignore SET and RESET).")
     );
 
-    /** Per device: the conductance it is stuck at, NaN for a free device. */
-    private final double[] pinned;
+    /** Two bits per device: {@link #FREE}, {@link #LOW} or {@link #HIGH}, 32 devices per long. */
+    private static final long FREE = 0;
+    private static final long LOW = 1;
+    private static final long HIGH = 2;
+
+    private final long[] state;
+    private final IntToDoubleFunction low;
+    private final IntToDoubleFunction high;
     private final int stuckCount;
 
-    private StuckFaults(double[] pinned, int stuckCount) {
-        this.pinned = pinned;
+    private StuckFaults(long[] state, IntToDoubleFunction low, IntToDoubleFunction high, int stuckCount) {
+        this.state = state;
+        this.low = low;
+        this.high = high;
         this.stuckCount = stuckCount;
     }
 
@@ -59,7 +67,9 @@ public final class StuckFaults {
     /**
      * Chooses the stuck devices of a population of {@code count} with the fabrication stream (one
      * uniform deviate per device, in device order, after the model's own draws) and pins them in
-     * {@code g}: a device stuck low at {@code low(i)}, stuck high at {@code high(i)}.
+     * {@code g}: a device stuck low at {@code low(i)}, stuck high at {@code high(i)}. The two functions
+     * are kept and asked again at every pin, so they must be pure functions of fabricated state (a
+     * device's own bound), which is what lets a fault cost 2 bits per device, not a stored value.
      *
      * @return null when both fractions are 0: nothing is drawn and nothing is stuck
      * @throws InputError when the two fractions add up to more than 1
@@ -75,53 +85,60 @@ public final class StuckFaults {
         if (fMin == 0 && fMax == 0) {
             return null;
         }
-        double[] pinned = new double[g.length];
+        long[] state = new long[(g.length + 31) >>> 5];
         int stuck = 0;
         for (int i = 0; i < g.length; i++) {
             double u = fabrication.nextDouble();
-            if (u < fMin) {
-                pinned[i] = low.applyAsDouble(i);
-            } else if (u < fMin + fMax) {
-                pinned[i] = high.applyAsDouble(i);
-            } else {
-                pinned[i] = Double.NaN;
-                continue;
+            long kind = u < fMin ? LOW : u < fMin + fMax ? HIGH : FREE;
+            if (kind != FREE) {
+                state[i >>> 5] |= kind << ((i & 31) << 1);
+                stuck++;
             }
-            g[i] = pinned[i];
-            stuck++;
         }
-        return new StuckFaults(pinned, stuck);
+        StuckFaults faults = new StuckFaults(state, low, high, stuck);
+        faults.pinAll(g);
+        return faults;
+    }
+
+    private long kind(int i) {
+        return (state[i >>> 5] >>> ((i & 31) << 1)) & 3;
+    }
+
+    private void pinOne(double[] g, int i) {
+        long kind = kind(i);
+        if (kind == LOW) {
+            g[i] = low.applyAsDouble(i);
+        } else if (kind == HIGH) {
+            g[i] = high.applyAsDouble(i);
+        }
     }
 
     /** Puts the stuck devices among the addressed ones back to their stuck conductance. */
     public void pin(double[] g, int base, int[] cols, int count) {
         for (int k = 0; k < count; k++) {
-            int i = base + cols[k];
-            double v = pinned[i];
-            if (v == v) { // not NaN: stuck
-                g[i] = v;
-            }
+            pinOne(g, base + cols[k]);
         }
     }
 
     /** Puts every stuck device of {@code g} (for example drifted conductances) back to its stuck value. */
     public void pinAll(double[] g) {
         for (int i = 0; i < g.length; i++) {
-            double v = pinned[i];
-            if (v == v) {
-                g[i] = v;
-            }
+            pinOne(g, i);
         }
     }
 
     /** Whether device {@code i} is stuck. */
     public boolean isStuck(int i) {
-        double v = pinned[i];
-        return v == v;
+        return kind(i) != FREE;
     }
 
     /** How many devices are stuck. */
     public int stuckCount() {
         return stuckCount;
+    }
+
+    /** Bytes of the fault map: 2 bits per device. */
+    public long memoryBytes() {
+        return 8L * state.length;
     }
 }

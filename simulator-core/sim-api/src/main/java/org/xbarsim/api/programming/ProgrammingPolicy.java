@@ -22,4 +22,13 @@ public interface ProgrammingPolicy extends ExtensionPoint, Component {
      * programmer keeps state per row only (see {@link RowProgrammer}).
      */
     RowProgrammer newProgrammer(PolicyContext context);
+
+    /**
+     * Whether the policy's programmers can refresh a row in place ({@link RowTarget#inPlace}): program
+     * only the selected columns, from the state their devices have, pulsing no other column. A chip's
+     * working life refreshes its weights only with a policy that can; the default cannot.
+     */
+    default boolean refreshesInPlace() {
+        return false;
+    }
 }

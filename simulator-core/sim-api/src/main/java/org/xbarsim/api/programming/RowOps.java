@@ -11,31 +11,49 @@ public final class RowOps {
     }
 
     public static RowOp reset(int tile, int row, BitMask enable) {
-        return new RowOp(tile, row, OpKind.RESET, 0.0, enable.toBuffer(), BitMask.EMPTY);
+        return new RowOp(tile, row, OpKind.RESET, 0.0, enable.toBuffer(), BitMask.EMPTY, 1.0);
+    }
+
+    /** A RESET verified by a read of a mask snapshot ({@link BitMask#snapshot()}). */
+    public static RowOp reset(int tile, int row, BitMask enable, ByteBuffer readSnapshot) {
+        return new RowOp(tile, row, OpKind.RESET, 0.0, enable.toBuffer(), readSnapshot.duplicate(), 1.0);
     }
 
     /** A SET pulse; {@code read} null or empty for no verify read. */
     public static RowOp set(int tile, int row, double strength, BitMask enable, BitMask read) {
         return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(),
-                read == null ? BitMask.EMPTY : read.toBuffer());
+                read == null ? BitMask.EMPTY : read.toBuffer(), 1.0);
     }
 
     /** A SET pulse verified by a read of a mask snapshot ({@link BitMask#snapshot()}). */
     public static RowOp set(int tile, int row, double strength, BitMask enable, ByteBuffer readSnapshot) {
-        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate());
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate(), 1.0);
+    }
+
+    /** A SET pulse whose strength is realised as {@code mode} says; {@code read} null or empty for no verify read. */
+    public static RowOp set(int tile, int row, double strength, PulseMode mode, BitMask enable, BitMask read) {
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(),
+                read == null ? BitMask.EMPTY : read.toBuffer(), mode.width(strength));
+    }
+
+    /** A SET pulse realised as {@code mode} says, verified by a read of a mask snapshot. */
+    public static RowOp set(int tile, int row, double strength, PulseMode mode, BitMask enable,
+                            ByteBuffer readSnapshot) {
+        return new RowOp(tile, row, OpKind.SET, strength, enable.toBuffer(), readSnapshot.duplicate(),
+                mode.width(strength));
     }
 
     /** A read of a mask snapshot ({@link BitMask#snapshot()}). */
     public static RowOp read(int tile, int row, ByteBuffer readSnapshot) {
-        return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, readSnapshot.duplicate());
+        return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, readSnapshot.duplicate(), 1.0);
     }
 
     public static RowOp read(int tile, int row, BitMask read) {
-        return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, read.toBuffer());
+        return new RowOp(tile, row, OpKind.READ, 0.0, BitMask.EMPTY, read.toBuffer(), 1.0);
     }
 
     public static RowOp done(int tile, int row) {
-        return new RowOp(tile, row, OpKind.DONE, 0.0, BitMask.EMPTY, BitMask.EMPTY);
+        return new RowOp(tile, row, OpKind.DONE, 0.0, BitMask.EMPTY, BitMask.EMPTY, 1.0);
     }
 
     /**

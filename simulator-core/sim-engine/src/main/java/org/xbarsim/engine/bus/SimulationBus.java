@@ -6,9 +6,13 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.xbarsim.api.event.CompensationRead;
+import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.api.event.MvmBatch;
 import org.xbarsim.api.event.MvmResult;
+import org.xbarsim.api.event.NetworkLoaded;
 import org.xbarsim.api.event.ProgrammingEnded;
+import org.xbarsim.api.event.Refreshed;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -78,6 +82,12 @@ public final class SimulationBus {
             bus.registerDefaultCodec(MvmBatch.class, new AvroRecordCodec<>(MvmBatch.class, MvmBatch.getClassSchema()));
             bus.registerDefaultCodec(MvmResult.class,
                     new AvroRecordCodec<>(MvmResult.class, MvmResult.getClassSchema()));
+            bus.registerDefaultCodec(Evaluated.class, new AvroRecordCodec<>(Evaluated.class, Evaluated.getClassSchema()));
+            bus.registerDefaultCodec(CompensationRead.class,
+                    new AvroRecordCodec<>(CompensationRead.class, CompensationRead.getClassSchema()));
+            bus.registerDefaultCodec(Refreshed.class, new AvroRecordCodec<>(Refreshed.class, Refreshed.getClassSchema()));
+            bus.registerDefaultCodec(NetworkLoaded.class,
+                    new AvroRecordCodec<>(NetworkLoaded.class, NetworkLoaded.getClassSchema()));
         }
     }
 }

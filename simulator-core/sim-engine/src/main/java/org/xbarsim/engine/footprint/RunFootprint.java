@@ -2,12 +2,11 @@ package org.xbarsim.engine.footprint;
 
 import java.util.List;
 import java.util.Locale;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.io.InputError;
 
 /**
  * The heap a run needs, estimated before its large arrays are allocated: the workload's weights and
- * their conductance targets (a double each), every tile's devices (four per cell, at the device
+ * their conductance targets (a double each), every tile's devices (chip.cell.devices per cell, at the device
  * plugin's probed bytes per device: all tiles live from fabrication to the end, inference included),
  * a fixed part per tile (read path, drivers, statistics, its verticle), and, for a network, the
  * inference copy of each cell (two floats) plus one tile's drifted conductances and read variances
@@ -53,12 +52,13 @@ public record RunFootprint(long weights, long tiles, int tileRows, int tileCols,
     /**
      * The footprint of layers of the given shapes on a chip's tiles.
      *
-     * @param shapes    each layer's {rows, cols}
-     * @param inference whether the run also builds the inference copy of the tiles
-     * @param threads   event loops building inference tiles at once
+     * @param shapes         each layer's {rows, cols}
+     * @param devicesPerCell devices of a unit cell (chip.cell.devices: 4, 2 or 1)
+     * @param inference      whether the run also builds the inference copy of the tiles
+     * @param threads        event loops building inference tiles at once
      */
-    public static RunFootprint of(List<int[]> shapes, int tileRows, int tileCols, double bytesPerDevice,
-                                  boolean inference, int threads) {
+    public static RunFootprint of(List<int[]> shapes, int tileRows, int tileCols, int devicesPerCell,
+                                  double bytesPerDevice, boolean inference, int threads) {
         long weights = 0;
         long tiles = 0;
         for (int[] s : shapes) {
@@ -67,10 +67,10 @@ public record RunFootprint(long weights, long tiles, int tileRows, int tileCols,
         }
         double cells = (double) tiles * tileRows * tileCols;
         double bytes = (double) weights * BYTES_PER_WEIGHT + tiles * (double) BYTES_PER_TILE
-                + cells * DeviceLine.COUNT * bytesPerDevice;
+                + cells * devicesPerCell * bytesPerDevice;
         if (inference) {
             bytes += cells * INFERENCE_BYTES_PER_CELL + Math.min(threads, tiles) * (double) tileRows * tileCols
-                    * DeviceLine.COUNT * INFERENCE_TRANSIENT_PER_DEVICE;
+                    * devicesPerCell * INFERENCE_TRANSIENT_PER_DEVICE;
         }
         return new RunFootprint(weights, tiles, tileRows, tileCols, bytesPerDevice,
                 (long) Math.min(Long.MAX_VALUE, BASELINE_BYTES + bytes * HEADROOM));

@@ -44,7 +44,8 @@ public final class ScenarioFootprint {
     }
 
     private RunFootprint footprint(List<int[]> shapes) {
-        return RunFootprint.of(shapes, scenario.chip().tileRows(), scenario.chip().tileCols(), bytesPerDevice,
+        return RunFootprint.of(shapes, scenario.chip().tileRows(), scenario.chip().tileCols(),
+                scenario.chip().devicesPerCell(), bytesPerDevice,
                 scenario.workload() instanceof InferenceWorkload, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -1,29 +1,35 @@
 package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.device.UnitCell;
 
 /**
- * A crossbar tile of rows x cols unit cells, each four devices: W = F (GP - GM) + (LP - LM).
- * The devices live in one {@link DeviceArray} of 4 * rows * cols, line-major: device
+ * A crossbar tile of rows x cols unit cells, each of {@link UnitCell#devices()} devices
+ * (W = F (GP - GM) + (LP - LM) for the reference cell of four). The devices live in one
+ * {@link DeviceArray} of devices x rows x cols, line-major: device
  * {@code line * rows * cols + row * cols + col}, so one row of one device line is contiguous.
  */
 public final class CrossbarTile {
     private final int index;
     private final int rows;
     private final int cols;
-    private final double significanceF;
+    private final UnitCell cell;
     private final DeviceArray devices;
 
+    /** A tile of the reference two-pair cells. */
     public CrossbarTile(int index, int rows, int cols, double significanceF, DeviceArray devices) {
-        if (devices.size() != DeviceLine.COUNT * rows * cols) {
-            throw new IllegalArgumentException("tile " + index + " needs " + DeviceLine.COUNT * rows * cols
+        this(index, rows, cols, UnitCell.twoPairs(significanceF), devices);
+    }
+
+    public CrossbarTile(int index, int rows, int cols, UnitCell cell, DeviceArray devices) {
+        if (devices.size() != cell.devices() * rows * cols) {
+            throw new IllegalArgumentException("tile " + index + " needs " + cell.devices() * rows * cols
                     + " devices, got " + devices.size());
         }
         this.index = index;
         this.rows = rows;
         this.cols = cols;
-        this.significanceF = significanceF;
+        this.cell = cell;
         this.devices = devices;
     }
 
@@ -39,8 +45,12 @@ public final class CrossbarTile {
         return cols;
     }
 
+    public UnitCell cell() {
+        return cell;
+    }
+
     public double significanceF() {
-        return significanceF;
+        return cell.significanceF();
     }
 
     public DeviceArray devices() {
@@ -54,8 +64,6 @@ public final class CrossbarTile {
 
     /** The noiseless weight of a cell from the given conductances (true or drifted). */
     public double weight(double[] g, int row, int col) {
-        int plane = rows * cols;
-        int i = row * cols + col;
-        return significanceF * (g[i] - g[plane + i]) + (g[2 * plane + i] - g[3 * plane + i]);
+        return cell.weight(g, rows * cols, row * cols + col);
     }
 }

@@ -1,7 +1,7 @@
 package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLine;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.wire.IrDrop;
@@ -13,8 +13,8 @@ import org.xbarsim.engine.wire.Wires;
  * converted by the column ADCs. Rows are layer inputs, columns layer outputs.
  *
  * <p>Each device's read noise is Gaussian and independent, so a column's noise is one Gaussian with
- * variance sum_r x_r^2 var_rc, var_rc = F^2 (var GP + var GM) + var LP + var LM: exact, and one
- * deviate per column and sample instead of four per device. The effective weights and variances are
+ * variance sum_r x_r^2 var_rc, var_rc = F^2 (var GP + var GM) + var LP + var LM on two pairs (see
+ * {@link UnitCell#variance}): exact, and one deviate per column and sample instead of one per device. The effective weights and variances are
  * computed once per inference time into float arrays, so a multiply is two dense products.
  */
 public final class MvmBlock {
@@ -31,7 +31,7 @@ public final class MvmBlock {
      * @param seconds time since programming ended (drift)
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds) {
-        this(tile, rows, cols, seconds, Wires.NONE);
+        this(tile, rows, cols, seconds, Wires.NONE, null);
     }
 
     /**
@@ -40,41 +40,90 @@ public final class MvmBlock {
      * noise stays that of its own conductance.
      */
     public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires) {
+        this(tile, rows, cols, seconds, wires, null);
+    }
+
+    /**
+     * As above; when the devices hold their read noise for an inference time
+     * ({@link DeviceArray#readNoisePerInferenceTime()}), each device's noise is drawn here, once, from
+     * {@code heldNoise} (device order) and added to its conductance, clipped at 0 as aihwkit does, and the
+     * block's reads are then noiseless. A null stream leaves the noise per read.
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double seconds, Wires wires, RandomStream heldNoise) {
+        this(tile, rows, cols, Reading.at(tile.devices(), seconds), wires, heldNoise);
+    }
+
+    /**
+     * As above for devices of several ages: device i was last programmed {@code secondsPerDevice[i]}
+     * ago (a chip in its working life, refreshed in parts).
+     */
+    public MvmBlock(CrossbarTile tile, int rows, int cols, double[] secondsPerDevice, Wires wires,
+                    RandomStream heldNoise) {
+        this(tile, rows, cols, Reading.at(tile.devices(), secondsPerDevice), wires, heldNoise);
+    }
+
+    /** The drifted conductances of every device of a tile and their read-noise variances. */
+    private record Reading(double[] g, double[] v) {
+        static Reading at(DeviceArray devices, double seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+
+        static Reading at(DeviceArray devices, double[] seconds) {
+            double[] g = new double[devices.size()];
+            devices.drifted(seconds, g);
+            double[] v = new double[devices.size()];
+            devices.readNoiseVariances(seconds, g, v);
+            return new Reading(g, v);
+        }
+    }
+
+    private MvmBlock(CrossbarTile tile, int rows, int cols, Reading reading, Wires wires, RandomStream heldNoise) {
         this.rows = rows;
         this.cols = cols;
         DeviceArray devices = tile.devices();
-        double[] g = new double[devices.size()];
-        devices.drifted(seconds, g);
-        double[] v = new double[devices.size()];
-        devices.readNoiseVariances(seconds, g, v);
+        UnitCell cell = tile.cell();
+        double[] g = reading.g();
+        double[] v = reading.v();
         this.rowConductance = new double[rows];
         for (int r = 0; r < rows; r++) {
-            for (int line = 0; line < DeviceLine.COUNT; line++) {
+            for (int line = 0; line < cell.devices(); line++) {
                 int base = tile.base(line, r);
                 for (int c = 0; c < tile.cols(); c++) {
                     rowConductance[r] += g[base + c];
                 }
             }
         }
+        if (heldNoise != null && devices.readNoisePerInferenceTime()) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.max(0, g[i] + Math.sqrt(v[i]) * heldNoise.nextGaussian());
+            }
+            java.util.Arrays.fill(v, 0);
+        }
         if (wires.present()) {
+            if (cell.devices() != 4) {
+                throw new IllegalArgumentException("IR drop is modelled for cells of four devices, not " + cell.devices());
+            }
             g = throughWires(tile, g, wires);
         }
         int plane = tile.rows() * tile.cols();
-        double f = tile.significanceF();
         this.weights = new float[rows * cols];
         this.variances = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int i = r * tile.cols() + c;
                 weights[r * cols + c] = (float) tile.weight(g, r, c);
-                variances[r * cols + c] = (float) (f * f * (v[i] + v[plane + i]) + v[2 * plane + i] + v[3 * plane + i]);
+                variances[r * cols + c] = (float) cell.variance(v, plane, i);
             }
         }
     }
 
     /** The drifted conductances as the wires make them count: effective ones, in the tile's own order. */
     private static double[] throughWires(CrossbarTile tile, double[] g, Wires wires) {
-        int n = DeviceLine.COUNT * tile.cols();
+        int n = 4 * tile.cols();
         double[] wired = new double[tile.rows() * n];
         for (int r = 0; r < tile.rows(); r++) {
             WireOrder.gather(tile, g, r, wired);

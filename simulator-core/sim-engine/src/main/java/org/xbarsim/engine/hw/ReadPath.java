@@ -6,12 +6,14 @@ import org.xbarsim.engine.converter.ColumnAdcs;
 
 /**
  * The verify-read path of a tile: the row is driven, each column integrates the currents of its
- * four devices with the MSP pair weighted by F, and an ADC converts the result.
+ * cell's devices (on two pairs the MSP pair weighted by F; a single device against the reference
+ * column), and an ADC converts the result.
  *
  * <p>The functional step ({@link #sample}, {@link #convert}) is separate from its timing
  * ({@link #conversionsInSeries}, which {@link OpTiming} turns into cycles) so tests can call it directly. Read noise is Gaussian and independent
  * per device, so the integrated noise of a column is one Gaussian with variance
- * F^2 (var GP + var GM) + var LP + var LM: one deviate per column instead of four.
+ * F^2 (var GP + var GM) + var LP + var LM (var GP + var GM on a pair, var G on a single device): one
+ * deviate per column instead of one per device. The wires' IR drop is modelled for two-pair cells.
  */
 public final class ReadPath {
     private final CrossbarTile tile;
@@ -35,7 +37,11 @@ public final class ReadPath {
         this.tile = tile;
         this.adc = adc;
         this.columnsPerAdc = columnsPerAdc;
-        this.variance = new double[4][tile.cols()];
+        if (wires != null && tile.cell().devices() != 4) {
+            throw new IllegalArgumentException("IR drop on verify reads is modelled for cells of four devices, not "
+                    + tile.cell().devices());
+        }
+        this.variance = new double[tile.cell().devices()][tile.cols()];
         this.adcLoad = new int[(tile.cols() + columnsPerAdc - 1) / columnsPerAdc];
         this.adcs = adcs;
         this.wires = wires;
@@ -48,14 +54,22 @@ public final class ReadPath {
     /** Noisy integrated weights of the listed columns of a row, uS, into {@code out[k]}. */
     public void sample(int row, int[] cols, int count, RandomStream rng, double[] out) {
         DeviceArray devices = tile.devices();
-        for (int line = 0; line < 4; line++) {
+        for (int line = 0; line < variance.length; line++) {
             devices.readNoiseVariance(tile.base(line, row), cols, count, variance[line]);
         }
         if (wires != null) {
             sampleThroughWires(row, cols, count, rng, out);
             return;
         }
-        double[] g = devices.conductances();
+        switch (variance.length) {
+            case 4 -> sampleTwoPairs(row, cols, count, rng, out);
+            case 2 -> samplePair(row, cols, count, rng, out);
+            default -> sampleSingle(row, cols, count, rng, out);
+        }
+    }
+
+    private void sampleTwoPairs(int row, int[] cols, int count, RandomStream rng, double[] out) {
+        double[] g = tile.devices().conductances();
         double f = tile.significanceF();
         double f2 = f * f;
         int gp = tile.base(0, row);
@@ -71,6 +85,29 @@ public final class ReadPath {
             double w = f * (g[gp + c] - g[gm + c]) + (g[lp + c] - g[lm + c]);
             double sigma = Math.sqrt(f2 * (vGp[k] + vGm[k]) + vLp[k] + vLm[k]);
             out[k] = w + sigma * rng.nextGaussian();
+        }
+    }
+
+    private void samplePair(int row, int[] cols, int count, RandomStream rng, double[] out) {
+        double[] g = tile.devices().conductances();
+        int gp = tile.base(0, row);
+        int gm = tile.base(1, row);
+        double[] vGp = variance[0];
+        double[] vGm = variance[1];
+        for (int k = 0; k < count; k++) {
+            int c = cols[k];
+            out[k] = g[gp + c] - g[gm + c] + Math.sqrt(vGp[k] + vGm[k]) * rng.nextGaussian();
+        }
+    }
+
+    /** The reference column is exact: it adds neither noise nor error, only its offset. */
+    private void sampleSingle(int row, int[] cols, int count, RandomStream rng, double[] out) {
+        double[] g = tile.devices().conductances();
+        double reference = tile.cell().referenceMicroSiemens();
+        int base = tile.base(0, row);
+        double[] v = variance[0];
+        for (int k = 0; k < count; k++) {
+            out[k] = g[base + cols[k]] - reference + Math.sqrt(v[k]) * rng.nextGaussian();
         }
     }
 

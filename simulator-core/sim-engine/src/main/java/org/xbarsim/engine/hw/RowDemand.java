@@ -38,6 +38,8 @@ public final class RowDemand {
     public int setOps;
     public int resetOps;
     public int readOps;
+    /** Weights a refresh in place selected on this row (its read found them out of tolerance). */
+    public int refreshed;
     public double energyPicojoules;
     /** The same energy by part. */
     public final ProgrammingEnergy energy = new ProgrammingEnergy();

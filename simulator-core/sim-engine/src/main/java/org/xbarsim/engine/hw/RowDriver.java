@@ -12,19 +12,28 @@ import org.xbarsim.api.random.RandomStream;
  */
 public final class RowDriver {
     private final CrossbarTile tile;
+    private final int lines;
     private final int[][] lineCols;
-    private final int[] lineCounts = new int[4];
+    private final int[] lineCounts;
+    /** Every column of a row, for the row's relaxation. */
+    private final int[] allCols;
 
     public RowDriver(CrossbarTile tile) {
         this.tile = tile;
-        this.lineCols = new int[4][tile.cols()];
+        this.lines = tile.cell().devices();
+        this.lineCols = new int[lines][tile.cols()];
+        this.lineCounts = new int[lines];
+        this.allCols = new int[tile.cols()];
+        for (int c = 0; c < allCols.length; c++) {
+            allCols[c] = c;
+        }
     }
 
-    /** Splits a 4*C-bit enable mask into per-line column lists; returns the number of enabled devices. */
+    /** Splits a (devices x C)-bit enable mask into per-line column lists; returns the number of enabled devices. */
     public int decode(ByteBuffer enable) {
         int cols = tile.cols();
         int total = 0;
-        for (int line = 0; line < 4; line++) {
+        for (int line = 0; line < lines; line++) {
             lineCounts[line] = BitMask.indices(enable, line * cols, (line + 1) * cols, lineCols[line]);
             total += lineCounts[line];
         }
@@ -42,26 +51,35 @@ public final class RowDriver {
         return n;
     }
 
-    /** Enabled devices on each line in the last decoded mask, into {@code out[line]}. */
+    /** Enabled devices on each line in the last decoded mask, into {@code out[line]} (lines beyond the cell's: left). */
     public void lineCounts(int[] out) {
         System.arraycopy(lineCounts, 0, out, 0, lineCounts.length);
     }
 
-    public void set(int row, double strength, RandomStream rng) {
+    /** A SET of the given amplitude and width (relative to the nominal SET pulse) on the decoded devices. */
+    public void set(int row, double amplitude, double width, RandomStream rng) {
         DeviceArray devices = tile.devices();
-        for (int line = 0; line < 4; line++) {
+        for (int line = 0; line < lines; line++) {
             if (lineCounts[line] > 0) {
-                devices.set(tile.base(line, row), lineCols[line], lineCounts[line], strength, rng);
+                devices.set(tile.base(line, row), lineCols[line], lineCounts[line], amplitude, width, rng);
             }
         }
     }
 
     public void reset(int row, RandomStream rng) {
         DeviceArray devices = tile.devices();
-        for (int line = 0; line < 4; line++) {
+        for (int line = 0; line < lines; line++) {
             if (lineCounts[line] > 0) {
                 devices.reset(tile.base(line, row), lineCols[line], lineCounts[line], rng);
             }
+        }
+    }
+
+    /** Every device of a row settles after its last pulse (see {@link DeviceArray#relax}). */
+    public void relax(int row, RandomStream rng) {
+        DeviceArray devices = tile.devices();
+        for (int line = 0; line < lines; line++) {
+            devices.relax(tile.base(line, row), allCols, allCols.length, rng);
         }
     }
 }

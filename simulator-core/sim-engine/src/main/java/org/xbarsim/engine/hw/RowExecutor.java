@@ -105,6 +105,15 @@ public final class RowExecutor {
         this.rowCycle = 0;
     }
 
+    /**
+     * The policy is done with the current row: its devices settle after their last pulse (PCM's
+     * post-programming relaxation, nothing for most models), before anything reads the row again. Drawn
+     * from the row's pulse stream, so a model that does not relax leaves it where it was.
+     */
+    public void finishRow() {
+        driver.relax(row, pulseNoise);
+    }
+
     /** The row's log so far. */
     public RowDemand demand() {
         return demand;
@@ -134,16 +143,26 @@ public final class RowExecutor {
         return result(op, readCount);
     }
 
+    /**
+     * A SET of the operation's strength and width: its amplitude is strength / width (both relative to
+     * the nominal SET pulse); it lasts width x t_set and costs a^2 w of the nominal SET energy a device
+     * ({@link Costs#pulse}).
+     */
     private void set(RowOp op) {
         if (!(op.getStrength() > 0)) {
             throw new IllegalArgumentException("SET strength must be > 0, got " + op.getStrength());
         }
+        double width = op.getWidth();
+        if (!(width > 0)) {
+            throw new IllegalArgumentException("SET width must be > 0, got " + width);
+        }
+        double amplitude = op.getStrength() / width;
         int enabled = driver.decode(op.getEnable());
-        driver.set(row, op.getStrength(), pulseNoise);
+        driver.set(row, amplitude, width, pulseNoise);
         driver.lineCounts(lineDevices);
-        demand.pulse(OpKind.SET, lineDevices, timing.setCycles());
+        demand.pulse(OpKind.SET, lineDevices, timing.setCycles(width));
         demand.setOps++;
-        double energy = enabled * costs.set();
+        double energy = enabled * Costs.pulse(costs.set(), amplitude, width);
         demand.energyPicojoules += energy;
         demand.energy.set += energy;
     }
@@ -166,16 +185,11 @@ public final class RowExecutor {
         readPath.convert(readCols, sampled, count, adcNoise, codes);
         demand.verify(lastSeries);
         demand.readOps++;
-        // Summed in this order, so that the flat model's total is what it was before costs had parts.
-        double read = count * 4 * costs.readPerDevice();
-        if (costs.readVolts() > 0) {
-            read += costs.readEnergy(rowConductance(), 1.0, chip.seconds(chip.integrationCycles()));
-        }
-        double adc = count * costs.adc();
-        demand.energyPicojoules += read + adc + costs.rowDrive();
-        demand.energy.read += read;
-        demand.energy.adc += adc;
-        demand.energy.dac += costs.rowDrive();
+        ReadCost cost = ReadCost.of(chip, count, costs.readVolts() > 0 ? rowConductance() : 0);
+        demand.energyPicojoules += cost.total();
+        demand.energy.read += cost.read();
+        demand.energy.adc += cost.adc();
+        demand.energy.dac += cost.dac();
         return count;
     }
 
@@ -183,7 +197,7 @@ public final class RowExecutor {
     private double rowConductance() {
         double[] g = tile.devices().conductances();
         double sum = 0;
-        for (int line = 0; line < 4; line++) {
+        for (int line = 0; line < tile.cell().devices(); line++) {
             int base = tile.base(line, row);
             for (int c = 0; c < tile.cols(); c++) {
                 sum += g[base + c];

@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xbarsim.api.inference.AnalogLayer;
 import org.xbarsim.api.param.Parameters;
+import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.engine.bus.SimulationBus;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.CrossbarTile;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.hw.MvmBlock;
+import org.xbarsim.engine.hw.OpTiming;
 import org.xbarsim.engine.hw.PeripheryConfig;
 import org.xbarsim.engine.converter.AmplitudeDrive;
 import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.converter.SinhIv;
 import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.timeline.InferenceTimeline;
+import org.xbarsim.engine.timeline.InferenceTiming;
+import org.xbarsim.engine.timeline.MultiplyCalls;
 
 /**
  * The programmed chip serving inference: one {@link MvmTile} verticle per tile on a fresh Vert.x
@@ -36,6 +41,11 @@ public final class AnalogNetwork implements AutoCloseable {
     private final SimulationBus.Addresses addresses = SimulationBus.newRun();
     private final List<String> deployed = new ArrayList<>();
     private final List<TileLayer> layers = new ArrayList<>();
+    private final MultiplyCalls calls = new MultiplyCalls();
+    /** Each layer's drift-compensation factor, in layer order. */
+    private final List<Double> compensation = new ArrayList<>();
+    private final List<InferenceTimeline.TileShape> shapes = new ArrayList<>();
+    private ChipConfig chip;
 
     private AnalogNetwork(Vertx vertx, boolean ownVertx) {
         this.vertx = vertx;
@@ -55,14 +65,24 @@ public final class AnalogNetwork implements AutoCloseable {
      */
     public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                       Parameters inference, double gTargetMax, RandomStreams streams, int threads) {
+        return start(given, chip, jobs, programmed, inference, gTargetMax, streams, threads,
+                ReadMoment.after(inference.number("time")));
+    }
+
+    /** As above, read at {@code moment} rather than {@code inference.time} after programming. */
+    public static AnalogNetwork start(Vertx given, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
+                                      Parameters inference, double gTargetMax, RandomStreams streams, int threads,
+                                      ReadMoment moment) {
         Vertx vertx = given != null ? given
                 : Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads)).build();
         AnalogNetwork network = new AnalogNetwork(vertx, given == null);
+        network.chip = chip;
         try {
             SimulationBus.registerCodecs(vertx);
             int layerCount = jobs.stream().mapToInt(TileJob::layer).max().orElse(-1) + 1;
             for (int l = 0; l < layerCount; l++) {
-                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams));
+                network.layers.add(network.startLayer(l, chip, jobs, programmed, inference, gTargetMax, streams,
+                        moment));
             }
             return network;
         } catch (RuntimeException e) {
@@ -76,9 +96,8 @@ public final class AnalogNetwork implements AutoCloseable {
      * the tile's own streams, so its ADCs err exactly as they did in programming's verify reads.
      */
     private TileLayer startLayer(int l, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
-                                 Parameters inference, double gTargetMax, RandomStreams streams) {
-        double seconds = inference.number("time");
-        boolean compensate = inference.text("driftCompensation").equals("on");
+                                 Parameters inference, double gTargetMax, RandomStreams streams, ReadMoment moment) {
+        boolean compensate = moment.compensation() == null && inference.text("driftCompensation").equals("on");
         Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
                 : Dac.Encoding.AMPLITUDE;
         int dacBits = inference.integer("dacBits");
@@ -96,10 +115,14 @@ public final class AnalogNetwork implements AutoCloseable {
                 continue;
             }
             layerJobs.add(job);
+            shapes.add(new InferenceTimeline.TileShape(job.tile(), l, job.rows(), job.cols()));
             inputs = Math.max(inputs, job.rowOffset() + job.rows());
             outputs = Math.max(outputs, job.colOffset() + job.cols());
             CrossbarTile tile = programmed.get(i);
-            MvmBlock block = new MvmBlock(tile, job.rows(), job.cols(), seconds, built.wires());
+            RandomStream held = streams.child("tile" + job.tile()).stream("inference/held");
+            MvmBlock block = moment.ages() == null
+                    ? new MvmBlock(tile, job.rows(), job.cols(), moment.seconds(), built.wires(), held)
+                    : new MvmBlock(tile, job.rows(), job.cols(), moment.ages().get(i), built.wires(), held);
             if (compensate) {
                 asProgrammed += new MvmBlock(tile, job.rows(), job.cols(), 0, built.wires()).sumAbsWeights();
                 drifted += block.sumAbsWeights();
@@ -113,13 +136,19 @@ public final class AnalogNetwork implements AutoCloseable {
             ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
                     chip.tileCols(), chip.columnsPerAdc(), scope);
             deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
-                    addresses.mvm(job.tile())))));
+                    addresses.mvm(job.tile()), moment.noise()))));
         }
-        double compensation = compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
-        double toWeights = layerJobs.get(0).weightClip() / (chip.significanceF() * gTargetMax);
+        double compensation = moment.compensation() != null ? moment.compensation()[l]
+                : compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        this.compensation.add(compensation);
+        double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
         return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
-                toWeights * compensation,
-                dacBits, encoding, chip);
+                toWeights * compensation, dacBits, encoding, chip, calls);
+    }
+
+    /** Each layer's drift-compensation factor: what its outputs are rescaled by for the drift. */
+    public List<Double> compensation() {
+        return List.copyOf(compensation);
     }
 
     public int layerCount() {
@@ -130,9 +159,29 @@ public final class AnalogNetwork implements AutoCloseable {
         return layers.get(index);
     }
 
-    /** Simulated cycles of all multiplies so far, layers one after another for each sample. */
-    public long cycles() {
-        return layers.stream().mapToLong(l -> l.cycles).sum();
+    /**
+     * Every multiply so far timed on the chip's clock, each layer one multiply per sample: the layers
+     * pipelined across their tiles, the samples streamed ({@link InferenceTimeline}).
+     */
+    public InferenceTiming timing() {
+        return timing(null);
+    }
+
+    /**
+     * As above with each layer's multiplies per sample (a convolution's output positions; null: one each),
+     * what the workload reports of its network ({@link MappingReport}).
+     */
+    public InferenceTiming timing(MappingReport mapping) {
+        OpTiming rules = new OpTiming(chip);
+        List<InferenceTimeline.LayerShape> layerShapes = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            TileLayer layer = layers.get(l);
+            long reuse = mapping == null || l >= mapping.matrices().size() ? 1
+                    : Math.max(1, mapping.matrices().get(l).multipliesPerSample());
+            layerShapes.add(new InferenceTimeline.LayerShape(layer.outputs(), rules.driveCycles(layer.dacSteps()),
+                    (int) Math.min(Integer.MAX_VALUE, reuse)));
+        }
+        return InferenceTimeline.time(chip, shapes, layerShapes, calls);
     }
 
     public double energyPicojoules() {

@@ -16,8 +16,9 @@ import org.xbarsim.engine.hw.MvmBlock;
  * range is set by a calibration read (the largest noiseless output, with headroom), as a chip is
  * calibrated once before it serves, or else on its first batch; after that the range is fixed.
  *
- * <p>The read noise of batch k comes from the stream {@code tile3/inference/k}: a result depends on
- * the batch, never on which thread or in which interleaving it was computed.
+ * <p>The read noise of batch k comes from the stream {@code tile3/inference/k} (under a prefix for each
+ * reading of a chip in its working life): a result depends on the batch, never on which thread or in
+ * which interleaving it was computed.
  */
 final class MvmTile extends VerticleBase {
     /** Headroom above the calibration batch's largest output before the ADC clips. */
@@ -30,10 +31,14 @@ final class MvmTile extends VerticleBase {
     /** The tile's column ADCs as built (the same draws programming's verify reads used), or null: ideal. */
     private final ColumnAdcs adcs;
     private final String address;
+    /** Prefix of the noise streams' names: distinct readings of one chip draw distinct noise. */
+    private final String noise;
     private Adc adc;
 
-    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, ColumnAdcs adcs, String address) {
+    MvmTile(int tile, MvmBlock block, int adcBits, RandomStreams.Scope streams, ColumnAdcs adcs, String address,
+            String noise) {
         this.tile = tile;
+        this.noise = noise;
         this.address = address;
         this.block = block;
         this.adcBits = adcBits;
@@ -65,8 +70,9 @@ final class MvmTile extends VerticleBase {
                 return;
             }
         }
-        RandomStream adcNoise = adcs != null && adcs.noisy() ? streams.stream("adc-noise/" + request.getIndex()) : null;
-        block.multiply(x, batch, adc, adcs, adcNoise, streams.stream("inference/" + request.getIndex()), y);
+        RandomStream adcNoise = adcs != null && adcs.noisy() ? streams.stream(noise + "adc-noise/" + request.getIndex())
+                : null;
+        block.multiply(x, batch, adc, adcs, adcNoise, streams.stream(noise + "inference/" + request.getIndex()), y);
         message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), batch,
                 Floats.pack(y, 0, y.length)));
     }

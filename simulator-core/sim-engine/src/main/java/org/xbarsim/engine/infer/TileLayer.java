@@ -17,17 +17,18 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.hw.Dac;
 import org.xbarsim.engine.hw.MvmBlock;
 import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.timeline.MultiplyCalls;
 
 /**
  * A programmed layer as a workload sees it. A multiply quantises the batch with the layer's input
  * DAC, sends each tile its rows on the event bus (the tiles compute in parallel on their loops),
  * adds the tiles' partial sums digitally in tile order, and rescales from uS back to weight units:
- * w = W w_clip / (F G_T), times the drift compensation.
+ * w = W w_clip / R (R = F G_T on two pairs, G_T on smaller cells), times the drift compensation.
  *
  * <p>The DAC and ADC ranges are calibrated once ({@link #calibrate}, or on the first batch) and then
- * fixed. Time and energy are accounted per multiply from the chip's timing and
- * energy parameters: the tiles of a layer work in parallel, so a multiply takes as long as its
- * slowest tile.
+ * fixed. Energy is charged per multiply by the chip's cost model; time is not this class's: each
+ * multiply is recorded ({@link MultiplyCalls}) and the chip's clock times them all
+ * ({@link org.xbarsim.engine.timeline.InferenceTimeline}).
  */
 final class TileLayer implements AnalogLayer {
     private final int index;
@@ -41,13 +42,13 @@ final class TileLayer implements AnalogLayer {
     private final Dac.Encoding encoding;
     private final ChipConfig chip;
     private final Costs costs;
+    private final MultiplyCalls calls;
     /** Per job: its block (for the array's read energy) and its rows' amplitude drive (null: ideal). */
     private final List<MvmBlock> blocks;
     private final List<AmplitudeDrive> drives;
     private Dac dac;
     private long batches;
     long multiplies;
-    long cycles;
     double energyPicojoules;
     /** The energy by part: the array's reads, conversions, row drive and DAC steps, digital periphery. */
     double arrayPicojoules;
@@ -57,8 +58,7 @@ final class TileLayer implements AnalogLayer {
 
     TileLayer(int index, int inputs, int outputs, List<TileJob> jobs, List<MvmBlock> blocks,
               List<AmplitudeDrive> drives, EventBus bus, SimulationBus.Addresses addresses, double scale, int dacBits,
-              Dac.Encoding encoding,
-              ChipConfig chip) {
+              Dac.Encoding encoding, ChipConfig chip, MultiplyCalls calls) {
         this.index = index;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -72,6 +72,7 @@ final class TileLayer implements AnalogLayer {
         this.encoding = encoding;
         this.chip = chip;
         this.costs = chip.costs();
+        this.calls = calls;
     }
 
     @Override
@@ -95,7 +96,6 @@ final class TileLayer implements AnalogLayer {
         }
         List<Future<Message<MvmResult>>> replies = send(x, batch, false);
         java.util.Arrays.fill(y, 0, batch * outputs, 0f);
-        long slowest = 0;
         for (int t = 0; t < jobs.size(); t++) {
             TileJob job = jobs.get(t);
             MvmResult result = await(replies.get(t)).body();
@@ -106,7 +106,6 @@ final class TileLayer implements AnalogLayer {
                     y[b * outputs + job.colOffset() + c] += part[b * job.cols() + c];
                 }
             }
-            slowest = Math.max(slowest, tileCycles(job));
             charge(job, batch);
         }
         // The digital periphery rescales and activates each of the layer's outputs once per sample.
@@ -116,7 +115,7 @@ final class TileLayer implements AnalogLayer {
         for (int i = 0; i < batch * outputs; i++) {
             y[i] = (float) (y[i] * scale);
         }
-        cycles += batch * slowest;
+        calls.add(index, batch);
         multiplies += batch;
         batches++;
     }
@@ -169,11 +168,9 @@ final class TileLayer implements AnalogLayer {
         return replies;
     }
 
-    /** Input phase, integration, then the column conversions, which run in series on shared ADCs. */
-    private long tileCycles(TileJob job) {
-        long conversions = Math.min(chip.columnsPerAdc(), job.cols());
-        return dac.steps() * chip.dacStepCycles() + chip.integrationCycles()
-                + conversions * chip.periphery().adcConversionCycles();
+    /** The DAC's steps of one multiply's input phase (0 before the layer is calibrated: it has multiplied nothing). */
+    long dacSteps() {
+        return dac == null ? 0 : dac.steps();
     }
 
     /**
@@ -194,7 +191,7 @@ final class TileLayer implements AnalogLayer {
      * total is what it was before costs had parts.
      */
     private void charge(TileJob job, int batch) {
-        double read = 4.0 * job.rows() * job.cols() * costs.readPerDevice();
+        double read = (double) chip.devicesPerCell() * job.rows() * job.cols() * costs.readPerDevice();
         double adc = job.cols() * costs.adc();
         double drive = job.rows() * costs.rowDrive();
         energyPicojoules += batch * (read + adc + drive);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowTargets;
 import org.xbarsim.api.io.InputError;
@@ -53,8 +52,8 @@ public final class OpenLoopReplay {
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             TileJob job = jobs.get(i);
             tiles[i] = new CrossbarTile(job.tile(), plan.chip().tileRows(), plan.chip().tileCols(),
-                    plan.chip().significanceF(), plan.device().fabricate(plan.deviceParameters(),
-                    DeviceLine.COUNT * plan.chip().tileRows() * plan.chip().tileCols(),
+                    plan.chip().cell(), plan.device().fabricate(plan.deviceParameters(),
+                    plan.chip().devicesPerCell() * plan.chip().tileRows() * plan.chip().tileCols(),
                     plan.streams().stream("tile" + job.tile() + "/fabrication")));
             histograms[i] = new ErrorHistogram(4 * plan.tolerance(), TileStatistics.HISTOGRAM_BINS);
             rows[i] = replayTile(tiles[i], job, byStream, plan, histograms[i], source);
@@ -111,6 +110,7 @@ public final class OpenLoopReplay {
                 throw new InputError(source, "tile " + job.tile() + " row " + row, "expected the row's targets (a "
                         + "full-level trace holds every row's), found none");
             }
+            executor.finishRow();
             TileStatistics.score(tile, row, targets, job.cols(), plan.tolerance(), histogram, executor.demand());
             done[row] = executor.demand();
         }

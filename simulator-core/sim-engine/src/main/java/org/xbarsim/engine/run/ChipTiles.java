@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
 import org.xbarsim.api.device.DeviceArray;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.hw.ChipConfig;
@@ -14,7 +13,9 @@ import org.xbarsim.engine.hw.PeripheryConfig;
 /**
  * The run's tiles, each fabricated once, by one loop, from its own stream ({@code tile3/fabrication}:
  * a tile's devices do not depend on the shards that later program it); the shards of a tile start
- * when it exists, on whichever loops they run.
+ * when it exists, on whichever loops they run. A run that programs existing tiles again is given them
+ * ({@link #existing}): nothing is fabricated, and their column ADCs are built again from the same
+ * streams, so they are the ADCs the tiles were first programmed through.
  */
 final class ChipTiles {
     private final RunPlan plan;
@@ -35,20 +36,37 @@ final class ChipTiles {
         }
     }
 
-    /** Fabricates the tile of job {@code job}; a device plugin's failure fails the tile. */
+    /** Tiles that exist already, in job order: ready at once. */
+    static ChipTiles existing(RunPlan plan, List<TileJob> jobs, List<CrossbarTile> made) {
+        if (made.size() != jobs.size()) {
+            throw new IllegalArgumentException(made.size() + " tiles for " + jobs.size() + " jobs");
+        }
+        ChipTiles tiles = new ChipTiles(plan, jobs);
+        for (int j = 0; j < jobs.size(); j++) {
+            tiles.tiles[j] = made.get(j);
+            tiles.adcs[j] = columnAdcs(plan.chip(), plan.streams().child("tile" + jobs.get(j).tile()));
+            tiles.ready[j].complete(made.get(j));
+        }
+        return tiles;
+    }
+
+    /** Fabricates the tile of job {@code job} (unless it exists); a device plugin's failure fails the tile. */
     void fabricate(int job) {
+        if (tiles[job] != null) {
+            return;
+        }
         ChipConfig chip = plan.chip();
         int tile = jobs.get(job).tile();
         DeviceArray devices;
         try {
             devices = plan.device().fabricate(plan.deviceParameters(),
-                    DeviceLine.COUNT * chip.tileRows() * chip.tileCols(),
+                    chip.devicesPerCell() * chip.tileRows() * chip.tileCols(),
                     plan.streams().child("tile" + tile).stream("fabrication"));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             ready[job].tryFail(PluginFailure.of("device " + plan.device().id() + " failed fabricating tile " + tile, e));
             return;
         }
-        tiles[job] = new CrossbarTile(tile, chip.tileRows(), chip.tileCols(), chip.significanceF(), devices);
+        tiles[job] = new CrossbarTile(tile, chip.tileRows(), chip.tileCols(), chip.cell(), devices);
         // The tile's column ADCs as built (tile3/adc17, ...): made once, read by every shard of the tile.
         adcs[job] = columnAdcs(chip, plan.streams().child("tile" + tile));
         ready[job].tryComplete(tiles[job]);

@@ -59,6 +59,15 @@ public final class ProgrammingRun {
      */
     public static RunResult execute(Vertx vertx, RunPlan plan, List<TileJob> jobs, int threads, int shardsPerTile,
                                     RunListener listener, Recording recording) {
+        return execute(vertx, plan, jobs, threads, shardsPerTile, listener, recording, null);
+    }
+
+    /**
+     * As above, on tiles that exist already when {@code again} is not null: a chip programmed again in its
+     * working life (a refresh in place, a new network), nothing fabricated.
+     */
+    public static RunResult execute(Vertx vertx, RunPlan plan, List<TileJob> jobs, int threads, int shardsPerTile,
+                                    RunListener listener, Recording recording, Reprogramming again) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -68,7 +77,7 @@ public final class ProgrammingRun {
                 .setMaxEventLoopExecuteTime(60)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)).build();
         try {
-            return new Run(v, vertx == null, plan, jobs, threads, shardsPerTile, listener, recording).execute();
+            return new Run(v, vertx == null, plan, jobs, threads, shardsPerTile, listener, recording, again).execute();
         } finally {
             if (vertx == null) {
                 await(v.close());
@@ -85,6 +94,7 @@ public final class ProgrammingRun {
         private final int threads;
         private final RunListener listener;
         private final Recording recording;
+        private final Reprogramming again;
         private final SimulationBus.Addresses addresses = SimulationBus.newRun();
         private final TimelineFeed feed = new TimelineFeed();
         private final Map<Long, LoopClock> clocks = new ConcurrentHashMap<>();
@@ -96,7 +106,7 @@ public final class ProgrammingRun {
         private long rows;
 
         Run(Vertx vertx, boolean ownVertx, RunPlan plan, List<TileJob> jobs, int threads, int shardsPerTile,
-            RunListener listener, Recording recording) {
+            RunListener listener, Recording recording, Reprogramming again) {
             this.vertx = vertx;
             this.ownVertx = ownVertx;
             this.plan = plan;
@@ -104,6 +114,7 @@ public final class ProgrammingRun {
             this.threads = threads;
             this.listener = listener;
             this.recording = recording;
+            this.again = again;
             // Rows coupled through the wires (IR drop on verify reads) are programmed one after another per tile.
             this.shardPlan = ShardPlan.of(jobs, threads, ShardPlan.rowsCoupled(plan.chip()) ? 1 : shardsPerTile);
             this.stats = new TileStatistics[jobs.size()];
@@ -126,7 +137,7 @@ public final class ProgrammingRun {
             try {
                 await(observer.completion());
                 long start = System.nanoTime();
-                ChipTiles tiles = new ChipTiles(plan, jobs);
+                ChipTiles tiles = again == null ? new ChipTiles(plan, jobs) : ChipTiles.existing(plan, jobs, again.tiles());
                 for (Future<String> deployment : deploy(tiles)) {
                     deployed.add(await(deployment));
                 }
@@ -169,11 +180,11 @@ public final class ProgrammingRun {
                 List<Integer> fabricate = new ArrayList<>();
                 for (ShardPlan.Shard s : share) {
                     RowShard shard = new RowShard(s, jobs.get(s.job()), plan, addresses.shardResults(s.index()), feed,
-                            wantsOps ? recording.sink() : null, wantsTargets ? recording.sink() : null);
+                            wantsOps ? recording.sink() : null, wantsTargets ? recording.sink() : null, again);
                     shards.add(shard);
                     hosted.add(shard);
                     hostedJobs.add(s.job());
-                    if (s.k() == 0) {
+                    if (s.k() == 0 && again == null) {
                         fabricate.add(s.job());
                     }
                 }
@@ -198,7 +209,7 @@ public final class ProgrammingRun {
                 vertx.eventBus().publish(addresses.timeline(), new RowFinished(row.tile(), row.row(), end, end - start,
                         row.weights, row.succeeded, row.setOps, row.resetOps, row.readOps, row.energyPicojoules,
                         row.sumAbsErrorMicroSiemens, waited));
-            });
+            }, again == null || again.calibrates());
             while (!timeline.advance()) {
                 Throwable failure = null;
                 for (Object next = feed.next(true); next != null; next = feed.next(false)) {

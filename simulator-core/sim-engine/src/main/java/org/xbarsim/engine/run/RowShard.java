@@ -15,7 +15,10 @@ import org.xbarsim.api.event.OpKind;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
 import org.xbarsim.api.event.RowTargets;
+import org.xbarsim.api.programming.BitMask;
 import org.xbarsim.api.programming.PolicyContext;
+import org.xbarsim.api.programming.Readout;
+import org.xbarsim.api.programming.RowOps;
 import org.xbarsim.api.programming.RowProgrammer;
 import org.xbarsim.api.programming.RowTarget;
 import org.xbarsim.api.random.RandomStreams;
@@ -65,6 +68,10 @@ final class RowShard {
      */
     private final Consumer<SpecificRecord> operationSink;
     private final Consumer<SpecificRecord> targetSink;
+    /** Null for a first programming of fabricated tiles. */
+    private final Reprogramming again;
+    /** The columns a refresh in place is programming on the current row, or null. */
+    private BitMask inPlace;
 
     private EventBus bus;
     private LoopClock clock;
@@ -84,7 +91,7 @@ final class RowShard {
     long busEvents;
 
     RowShard(ShardPlan.Shard shard, TileJob job, RunPlan plan, String address, TimelineFeed feed,
-             Consumer<SpecificRecord> operationSink, Consumer<SpecificRecord> targetSink) {
+             Consumer<SpecificRecord> operationSink, Consumer<SpecificRecord> targetSink, Reprogramming again) {
         this.shard = shard;
         this.job = job;
         this.plan = plan;
@@ -92,6 +99,7 @@ final class RowShard {
         this.feed = feed;
         this.operationSink = operationSink;
         this.targetSink = targetSink;
+        this.again = again;
         this.histogram = new ErrorHistogram(4 * plan.tolerance(), TileStatistics.HISTOGRAM_BINS);
     }
 
@@ -112,7 +120,7 @@ final class RowShard {
         long t0 = clock.enter();
         try {
             programmer = plan.policy().newProgrammer(new PolicyContext(plan.policyParameters(), job.tile(),
-                    tile.cols(), tile.significanceF()));
+                    tile.cols(), tile.cell()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             feed.fail(PluginFailure.of("policy " + plan.policy().id() + " failed starting tile " + job.tile(), e));
             feed.shardStopped();
@@ -120,9 +128,12 @@ final class RowShard {
         }
         executor = new RowExecutor(tile, plan.chip(), adcs);
         noisyAdcs = adcs != null && adcs.noisy();
-        calibrationPicojoules = adcs != null && adcs.calibrated()
+        calibrationPicojoules = adcs != null && adcs.calibrated() && (again == null || again.calibrates())
                 ? (double) AdcErrors.CALIBRATION_POINTS * adcs.adcs() * plan.chip().costs().adc() : 0;
         streams = plan.streams().child("tile" + job.tile());
+        if (again != null && !again.streams().isEmpty()) {
+            streams = streams.child(again.streams());
+        }
         rowTargets = new double[job.cols()];
         bus = vertx.eventBus();
         policy = bus.localConsumer(address, this::onResult);
@@ -170,12 +181,65 @@ final class RowShard {
                 t.asDoubleBuffer().put(rowTargets, 0, job.cols());
                 targetSink.accept(new RowTargets(job.tile(), row, job.cols(), t));
             }
-            first = programmer.start(new RowTarget(job.tile(), row, job.cols(), rowTargets));
+            first = again != null && again.refreshes() ? refresh() : programmer.start(new RowTarget(job.tile(), row,
+                    job.cols(), rowTargets));
         } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
             fail("policy " + plan.policy().id(), e);
             return;
         }
+        if (first == null) {
+            finishRow(t0); // a refresh found every weight of the row within tolerance
+            return;
+        }
         execute(first, t0);
+    }
+
+    /**
+     * A refresh's first step on the current row: the host reads its used columns and selects those whose
+     * weight is further than the tolerance from its target; returns the policy's first operation on them,
+     * or null when none left tolerance.
+     */
+    private RowOp refresh() {
+        BitMask used = new BitMask(executor.tile().cols()).setRange(0, job.cols());
+        RowOp read = RowOps.read(job.tile(), row, used);
+        if (operationSink != null) {
+            operationSink.accept(read);
+        }
+        RowResult result = executor.execute(read);
+        if (operationSink != null) {
+            operationSink.accept(result);
+        }
+        Readout readout = new Readout();
+        readout.wrap(result);
+        BitMask selected = new BitMask(executor.tile().cols());
+        int n = 0;
+        for (int c = 0; c < job.cols(); c++) {
+            if (Math.abs(readout.value(c) - rowTargets[c]) > again.refreshTolerance()) {
+                selected.set(c);
+                n++;
+            }
+        }
+        executor.demand().refreshed = n;
+        inPlace = n > 0 ? selected : null;
+        return n > 0 ? programmer.start(new RowTarget(job.tile(), row, job.cols(), rowTargets, selected)) : null;
+    }
+
+    /** Whether a pulse of the policy's stays within the columns a refresh in place selected. */
+    private boolean withinSelection(RowOp op) {
+        if (inPlace == null || op.getKind() == OpKind.READ) {
+            return true;
+        }
+        int cols = executor.tile().cols();
+        int[] enabled = new int[cols];
+        for (int line = 0; line < executor.tile().cell().devices(); line++) {
+            int n = BitMask.indices(op.getEnable(), line * cols, (line + 1) * cols, enabled);
+            for (int k = 0; k < n; k++) {
+                if (!inPlace.get(enabled[k])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The hardware's side: run the policy's operation and send its outcome. */
@@ -187,6 +251,11 @@ final class RowShard {
         if (op.getTile() != job.tile() || op.getRow() != row) {
             fail("policy " + plan.policy().id(), new IllegalStateException("operation for tile " + op.getTile()
                     + " row " + op.getRow() + " while programming tile " + job.tile() + " row " + row));
+            return;
+        }
+        if (!withinSelection(op)) {
+            fail("policy " + plan.policy().id(), new IllegalStateException(op.getKind() + " pulses a column of tile "
+                    + job.tile() + " row " + row + " that the refresh in place did not select"));
             return;
         }
         if (operationSink != null) {
@@ -207,6 +276,13 @@ final class RowShard {
     }
 
     private void finishRow(long t0) {
+        inPlace = null;
+        try {
+            executor.finishRow();
+        } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
+            fail("device " + plan.device().id() + " (settling after the row's last pulse)", e);
+            return;
+        }
         RowDemand done = executor.demand();
         TileStatistics.score(executor.tile(), row, rowTargets, job.cols(), plan.tolerance(), histogram, done);
         lastOperations = done.operations();

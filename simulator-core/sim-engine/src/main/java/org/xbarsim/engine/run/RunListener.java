@@ -18,5 +18,9 @@ public interface RunListener {
     default void inferenceProgress(long done, long total) {
     }
 
+    /** A chip's working life has reached {@code seconds} of its {@code duration}. Called on the life's thread. */
+    default void lifeProgress(double seconds, double duration) {
+    }
+
     RunListener NONE = row -> { };
 }

@@ -2,24 +2,34 @@ package org.xbarsim.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.workload.WeightLayer;
 
 /**
  * Maps layers onto tiles and weights onto conductance targets (science.md section 2):
- * W_target = w * F * G_T / w_clip with w_clip = max |w| of the layer, so the largest weight of a
- * layer asks for G_T on its MSP device. A layer larger than a tile is split into a grid of tiles.
+ * W_target = w * R / w_clip with w_clip = max |w| of the layer and R the cell's weight range
+ * ({@link UnitCell#weightRange}): F * G_T on two pairs, so the largest weight of a layer asks for
+ * G_T on its MSP device; G_T on a pair or a single device (whose target conductance is then
+ * reference + W_target). A layer larger than a tile is split into a grid of tiles.
  */
 public final class WeightMapper {
     private WeightMapper() {
     }
 
+    /** Onto tiles of the reference two-pair cells. */
     public static List<TileJob> map(List<WeightLayer> layers, int tileRows, int tileCols, double significanceF,
                                     double gTargetMaxMicroSiemens) {
+        return map(layers, tileRows, tileCols, UnitCell.twoPairs(significanceF), gTargetMaxMicroSiemens);
+    }
+
+    public static List<TileJob> map(List<WeightLayer> layers, int tileRows, int tileCols, UnitCell cell,
+                                    double gTargetMaxMicroSiemens) {
         List<TileJob> jobs = new ArrayList<>();
+        double range = cell.weightRange(gTargetMaxMicroSiemens);
         for (int l = 0; l < layers.size(); l++) {
             WeightLayer layer = layers.get(l);
             double clip = layer.maxAbs();
-            double scale = clip > 0 ? significanceF * gTargetMaxMicroSiemens / clip : 0;
+            double scale = clip > 0 ? range / clip : 0;
             for (int r0 = 0; r0 < layer.rows(); r0 += tileRows) {
                 for (int c0 = 0; c0 < layer.cols(); c0 += tileCols) {
                     int rows = Math.min(tileRows, layer.rows() - r0);

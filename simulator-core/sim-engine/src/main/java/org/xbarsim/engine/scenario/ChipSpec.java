@@ -8,6 +8,7 @@ import static org.xbarsim.api.param.Quantity.NUMBER;
 import static org.xbarsim.api.param.Quantity.TIME;
 
 import java.util.List;
+import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.api.param.Parameters;
@@ -19,16 +20,25 @@ import org.xbarsim.engine.hw.SharedHardware;
  * section 5. Durations are written as times and turned into whole clock cycles here, once.
  */
 public final class ChipSpec {
-    /** The largest tile, in cells: four devices each, four doubles of state per device. */
+    /** The largest tile, in cells (up to four devices each). */
     public static final long MAX_TILE_CELLS = 4096L * 4096L;
 
     public static final List<ParameterSpec> PARAMETERS = withPeriphery(
             ParameterSpec.of("clock", FREQUENCY, "1GHz", 1e6, 1e11, "Chip clock; the kernel counts its cycles."),
             ParameterSpec.of("tile.rows", INTEGER, "256", 1, 65536, "Rows (word lines) of a crossbar tile."),
             ParameterSpec.of("tile.cols", INTEGER, "256", 1, 65536,
-                    "Cell columns of a tile; each cell is four device columns GP, GM, LP, LM."),
+                    "Cell columns of a tile; each cell is chip.cell.devices device columns (GP, GM, LP, LM)."),
             ParameterSpec.of("cell.F", NUMBER, "3", 0.1, 64,
                     "Significance factor F in W = F (GP - GM) + (LP - LM), applied in the periphery."),
+            ParameterSpec.choice("cell.devices", "4", List.of("4", "2", "1"),
+                    "Devices per weight: 4 = two pairs, W = F (GP - GM) + (LP - LM); 2 = one differential pair, "
+                            + "W = GP - GM; 1 = one device against the tile's reference column, W = G - reference "
+                            + "(a column of fixed, exact conductance read with each row and subtracted in the "
+                            + "periphery; its own error, noise and drift are not modelled). The largest weight maps "
+                            + "to F G_T on two pairs and to G_T on the others."),
+            ParameterSpec.of("cell.reference", CONDUCTANCE, "12.5uS", 0, 1e6,
+                    "Reference column conductance of a 1-device cell (W = G - reference); keep "
+                            + "programming.gTargetMax within both the reference and the device's maximum minus it."),
             ParameterSpec.of("adc.bits", INTEGER, "10", 1, 16, "SAR ADC resolution."),
             ParameterSpec.of("adc.columnsPerAdc", INTEGER, "1", 1, 65536,
                     "Cell columns multiplexed onto one ADC; their conversions run in series."),
@@ -61,7 +71,16 @@ public final class ChipSpec {
                     "A pulse the shared supply cannot deliver whole waits until its devices fit (queue) or pulses "
                             + "what fits now and the rest after (split)."),
             ParameterSpec.of("adc.tilesPerBank", INTEGER, "1", 1, 65536,
-                    "Tiles whose verify reads share one bank of ADCs, converting one read at a time.")
+                    "Tiles whose reads (verify reads, inference multiplies) share one bank of ADCs, converting one "
+                            + "read at a time."),
+            ParameterSpec.of("link.bitsPerCycle", INTEGER, "0", 0, 65536,
+                    "Bits per clock cycle of the link carrying a tile's partial sums (one ADC code each) to the "
+                            + "digital periphery in inference (0: an ideal link that takes no time)."),
+            ParameterSpec.of("link.tilesPerLink", INTEGER, "1", 1, 65536,
+                    "Tiles sharing one link; it carries one tile's partial sums at a time."),
+            ParameterSpec.of("timing.digitalOp", TIME, "0s", 0, 1,
+                    "One operation of a digital-periphery lane in inference (adding a partial sum, rescaling or "
+                            + "activating one output), one lane per ADC of a tile (0: no time).")
     );
 
     /** The chip's own keys, then the periphery's ({@link PeripherySpec}). */
@@ -83,6 +102,11 @@ public final class ChipSpec {
             throw new InputError(source, "chip.tile", "a tile of " + rows + "x" + cols + " cells is larger than the "
                     + "4096x4096 xbarsim holds in memory; split the matrix over more tiles");
         }
+        int devices = Integer.parseInt(p.text("cell.devices"));
+        if (devices != 4 && (p.number("wire.row") > 0 || p.number("wire.col") > 0)) {
+            throw new InputError(source, "chip.cell.devices", "expected 4 with wire resistance (IR drop is modelled "
+                    + "for two-pair cells), got " + devices);
+        }
         return new ChipConfig(clock, rows, cols, p.number("cell.F"), p.integer("adc.bits"),
                 p.integer("adc.columnsPerAdc"), p.number("adc.range"),
                 cycles(p, "timing.set", clock, source), cycles(p, "timing.reset", clock, source),
@@ -90,15 +114,20 @@ public final class ChipSpec {
                 cycles(p, "timing.dacStep", clock, source),
                 p.number("energy.set"), p.number("energy.reset"), p.number("energy.read"),
                 p.number("energy.adc"), p.number("energy.dac")).withPeriphery(PeripherySpec.resolve(p, clock,
-                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source))).withShared(shared(p, clock));
+                p.integer("adc.bits"), cycles(p, "timing.adcBit", clock, source))).withShared(shared(p, clock))
+                .withCell(new UnitCell(devices, p.number("cell.F"), p.number("cell.reference")));
     }
 
-    /** What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}). */
+    /**
+     * What tiles share ({@code chip.controller.*}, {@code chip.supply.*}, {@code chip.adc.tilesPerBank}) and the
+     * inference data path after the ADCs ({@code chip.link.*}, {@code chip.timing.digitalOp}).
+     */
     private static SharedHardware shared(Parameters p, double clock) {
         return new SharedHardware(Math.round(p.number("controller.latency") * clock),
                 p.integer("controller.tilesPerController"), p.integer("supply.maxDevices"),
                 p.integer("supply.tilesPerSupply"), SharedHardware.Overflow.of(p.text("supply.overflow")),
-                p.integer("adc.tilesPerBank"));
+                p.integer("adc.tilesPerBank"), new SharedHardware.DataPath(p.integer("link.bitsPerCycle"),
+                p.integer("link.tilesPerLink"), Math.round(p.number("timing.digitalOp") * clock)));
     }
 
     private static long cycles(Parameters p, String key, double clock, String source) {

@@ -7,7 +7,6 @@ import org.xbarsim.api.cost.CostModel;
 import org.xbarsim.api.cost.Costs;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Parameters;
-import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.PluginFailure;
 
@@ -18,7 +17,7 @@ final class CostPricing {
 
     /** What the cost model is told about the chip: its shape, its ADCs, its read, its flat energies. */
     static ChipShape shape(ChipConfig chip) {
-        return new ChipShape(chip.clockHz(), chip.tileRows(), chip.tileCols(), DeviceLine.COUNT, chip.adcBits(),
+        return new ChipShape(chip.clockHz(), chip.tileRows(), chip.tileCols(), chip.devicesPerCell(), chip.adcBits(),
                 chip.periphery().adcArchitecture(), chip.adcsPerTile(),
                 chip.seconds(chip.periphery().adcConversionCycles()), chip.seconds(chip.integrationCycles()));
     }

@@ -11,7 +11,7 @@ import org.xbarsim.api.param.Parameters;
 import org.xbarsim.api.param.Quantity;
 
 /**
- * The files a scenario names: every key of kind file path of its device, policy and workload, resolved
+ * The files a scenario names: every key of kind file path of its device, policy, workload and lifecycle, resolved
  * as the plugin will resolve it. Checked against a {@link FileAccess} before a run prepares anything,
  * so a scenario from elsewhere (a cluster peer's point, a trace's recorded scenario) cannot make this
  * process open a file outside the directories its user allowed.
@@ -44,6 +44,10 @@ public final class FileKeys {
         add(keys, "programming", s.policy().parameters(), s.policyParameters(), Path.of("").toAbsolutePath(),
                 s.source());
         add(keys, "workload", s.workload().parameters(), s.workloadParameters(), s.baseDir(), s.source());
+        if (s.lifecycle() != null) {
+            // lifecycle.swap.model becomes the workload's model key: it resolves as the workload's paths do.
+            add(keys, "lifecycle", LifecycleSpec.PARAMETERS, s.lifecycle(), s.baseDir(), s.source());
+        }
         return keys;
     }
 

@@ -26,13 +26,15 @@ import org.xbarsim.engine.hw.ChipConfig;
  * @param effective  every key with the value in force, as written (defaults, presets, file, --set), in
  *                   a stable order: what was actually run
  * @param cost       the cost model that priced the chip ({@code cost.impl}), with its preset and parameters
+ * @param lifecycle  the {@code lifecycle.*} parameters when the scenario follows the chip through a working
+ *                   life; else null
  */
 public record Scenario(String name, String source, Path baseDir, long seed, ChipConfig chip,
                        DeviceModel device, String devicePreset, Parameters deviceParameters,
                        ProgrammingPolicy policy, String policyPreset, Parameters policyParameters,
                        Workload workload, String workloadPreset, Parameters workloadParameters,
                        Parameters inference, Map<String, String> effective,
-                       CostModel cost, String costPreset, Parameters costParameters) {
+                       CostModel cost, String costPreset, Parameters costParameters, Parameters lifecycle) {
 
     /**
      * The parameter a scenario key names: a chip or inference key, or a key of the device, policy or
@@ -47,6 +49,7 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
         java.util.List<ParameterSpec> specs = switch (key.substring(0, dot)) {
             case "chip" -> ChipSpec.PARAMETERS;
             case "inference" -> InferenceSpec.PARAMETERS;
+            case "lifecycle" -> LifecycleSpec.PARAMETERS;
             case "device" -> device.parameters();
             case "programming" -> policy.parameters();
             case "workload" -> workload.parameters();
@@ -84,7 +87,7 @@ public record Scenario(String name, String source, Path baseDir, long seed, Chip
         keys.put("inference.time", time.trim());
         return new Scenario(name, source, baseDir, seed, chip, device, devicePreset, deviceParameters, policy,
                 policyPreset, policyParameters, workload, workloadPreset, workloadParameters,
-                new Parameters(values), Collections.unmodifiableMap(keys), cost, costPreset, costParameters);
+                new Parameters(values), Collections.unmodifiableMap(keys), cost, costPreset, costParameters, lifecycle);
     }
 
     /** The effective scenario as YAML-compatible text: one {@code key.path: value} line per key. */

@@ -47,7 +47,7 @@ public final class ScenarioLoader {
     public static final long MAX_FILE_BYTES = 1 << 20;
 
     private static final List<String> TOP_LEVEL = List.of("name", "description", "seed", "chip", "device",
-            "programming", "workload", "inference", "cost");
+            "programming", "workload", "inference", "cost", "lifecycle");
     private static final Map<String, String> DEFAULT_IMPL = Map.of(
             "device", "pcm", "programming", "rowwise-closed-loop", "workload", "synthetic",
             "cost", org.xbarsim.engine.cost.FlatCostModel.ID);
@@ -270,19 +270,20 @@ public final class ScenarioLoader {
         Parameters inference = inference(workload.component(), sections.get("inference"), effective, source);
         Bound<CostModel> cost = bind("cost", sections.get("cost"), source, catalog::costModel, catalog.costModels(),
                 effective).withPathsUnder(base);
+        Parameters lifecycle = lifecycle(sections.get("lifecycle"), workload, policy.component(), effective, source);
         ChipConfig chip = ChipSpec.resolve(chipParameters, source);
         chip = chip.withCosts(CostPricing.price(cost.component(), cost.parameters(), chip, source, base));
         return new Scenario(name, source, base, seed, chip,
                 device.component(), device.preset(), device.parameters(),
                 policy.component(), policy.preset(), policy.parameters(),
                 workload.component(), workload.preset(), workload.parameters(), inference, effective,
-                cost.component(), cost.preset(), cost.parameters());
+                cost.component(), cost.preset(), cost.parameters(), lifecycle);
     }
 
     /** The entries by section (chip, device, ...), keys relative to it; unknown top-level keys refused. */
     private static Map<String, Map<String, Entry>> sections(Map<String, Entry> entries) {
         Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
-        for (String s : List.of("chip", "device", "programming", "workload", "inference", "cost")) {
+        for (String s : List.of("chip", "device", "programming", "workload", "inference", "cost", "lifecycle")) {
             sections.put(s, new LinkedHashMap<>());
         }
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
@@ -320,6 +321,41 @@ public final class ScenarioLoader {
                     + "inference keys or choose a network workload");
         }
         return null;
+    }
+
+    /**
+     * The {@code lifecycle.*} keys when the scenario has any (else null): only for a network workload; a
+     * refresh needs a policy that refreshes in place, a swap to another model a workload with a model key.
+     */
+    private static Parameters lifecycle(Map<String, Entry> keys, Bound<org.xbarsim.api.workload.Workload> workload,
+                                        ProgrammingPolicy policy, Map<String, String> effective, String source) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        String firstKey = "lifecycle." + keys.keySet().iterator().next();
+        String origin = keys.values().iterator().next().origin();
+        if (!(workload.component() instanceof InferenceWorkload)) {
+            throw new InputError(origin, firstKey, "workload '" + workload.component().id() + "' programs weights "
+                    + "only and runs no inference: it has no working life to follow; choose a network workload");
+        }
+        Parameters p = resolveParameters("lifecycle", LifecycleSpec.PARAMETERS, Map.of(), keys, effective, source);
+        boolean refreshes = p.number("refresh.every") > 0 || p.number("refresh.trigger") > 0;
+        if (refreshes && !policy.refreshesInPlace()) {
+            String key = p.number("refresh.every") > 0 ? "refresh.every" : "refresh.trigger";
+            throw new InputError(origin(keys, key, source), "lifecycle." + key, "programming policy '" + policy.id()
+                    + "' cannot refresh weights in place; choose rowwise-closed-loop, serial-closed-loop, "
+                    + "retry-closed-loop or msp-only, or no refresh");
+        }
+        if (p.has("swap.model") && workload.component().parameters().stream().noneMatch(k -> k.name().equals("model"))) {
+            throw new InputError(origin(keys, "swap.model", source), "lifecycle.swap.model", "workload '"
+                    + workload.component().id() + "' has no model key to load another network from");
+        }
+        return p;
+    }
+
+    private static String origin(Map<String, Entry> keys, String key, String source) {
+        Entry e = keys.get(key);
+        return e == null ? source : e.origin();
     }
 
     private static long parseSeed(Entry entry) {

@@ -22,6 +22,8 @@ public final class TileStatistics {
     public long setOps;
     public long resetOps;
     public long readOps;
+    /** Weights refreshes in place selected and programmed again. */
+    public long refreshed;
     public long cycles;
     public double energyPicojoules;
     /** The energy by part. */
@@ -67,6 +69,7 @@ public final class TileStatistics {
         setOps += row.setOps;
         resetOps += row.resetOps;
         readOps += row.readOps;
+        refreshed += row.refreshed;
         energyPicojoules += row.energyPicojoules;
         energy.add(row.energy);
         sumAbsErrorMicroSiemens += row.sumAbsErrorMicroSiemens;
@@ -81,6 +84,7 @@ public final class TileStatistics {
         setOps += t.setOps;
         resetOps += t.resetOps;
         readOps += t.readOps;
+        refreshed += t.refreshed;
         energyPicojoules += t.energyPicojoules;
         energy.add(t.energy);
         sumAbsErrorMicroSiemens += t.sumAbsErrorMicroSiemens;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.engine.life.LifecycleResult;
 
 /**
  * What a run came to: the typed tree behind {@code summary.json}. The engine builds it
@@ -28,13 +29,15 @@ import java.util.Map;
  * @param config      every scenario key with the value in force, as written
  * @param chip        the chip as built: its tiles, a conversion's time, its area when the cost model prices it
  * @param programming the programming outcome
- * @param inference   the network run through the programmed tiles; null for weight-only workloads
+ * @param inference   the network run through the programmed tiles; null for weight-only workloads and
+ *                    for a working life
+ * @param lifecycle   the chip's working life when the scenario has a {@code lifecycle:} section (else null)
  * @param run         what the host did (wall time, threads, bus traffic)
  * @param chips       set when the programming figures are means over several chips (seeds)
  */
 public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef scenario, Map<String, String> plugins,
                          Map<String, String> config, Chip chip, Programming programming, Inference inference,
-                         HostRun run, @NotAMetric ChipMeans chips) {
+                         Lifecycle lifecycle, HostRun run, @NotAMetric ChipMeans chips) {
     /**
      * Format 2 adds this field and the histogram's tolerance to format 1; both read. Sections added
      * since (the chip, energy by part, figures of merit) read as null from files without them. Bump
@@ -122,7 +125,7 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      * What one piece of shared or limited hardware of the chip's timeline did: how busy it was and how
      * long requests waited for it.
      *
-     * @param kind        controller, supply or adcBank
+     * @param kind        controller, supply, adcBank, link or digital
      * @param tiles       the tiles it served
      * @param capacity    its units (devices for a supply, 1 otherwise)
      * @param requests    requests made of it (sub-pulses count one each)
@@ -158,18 +161,21 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
      * @param energy           energy per sample by part (null in files written before it was)
      * @param opsPerSample     two operations per multiply-accumulate of the layers' weights
      * @param topsPerMm2       null when the cost model prices no area
+     * @param timeSecondsPerSample one sample's latency through the pipelined layers on the chip's clock
+     * @param samplesPerSecond the rate at which the chip streams samples (set by its slowest stage)
+     * @param resources        the inference timeline's shared or limited hardware (null when none)
      * @param mapping          how the network sits on the chip (null in files written before it was)
      */
     public record Inference(String time, long samples, Double softwareAccuracy, Double analogAccuracy,
                             Double softwareBitsPerChar, Double analogBitsPerChar, double timeSecondsPerSample,
                             double energyJoulesPerSample, InferenceEnergy energy, Double samplesPerSecond,
-                            Double opsPerSample, Double topsPerWatt, Double topsPerMm2, Mapping mapping,
-                            Double wallSeconds) {
+                            Double opsPerSample, Double topsPerWatt, Double topsPerMm2,
+                            List<ResourceUse> resources, Mapping mapping, Double wallSeconds) {
         /** The same figures with another wall time (null: left out of a comparison across runs). */
         public Inference withWallSeconds(Double seconds) {
             return new Inference(time, samples, softwareAccuracy, analogAccuracy, softwareBitsPerChar,
                     analogBitsPerChar, timeSecondsPerSample, energyJoulesPerSample, energy, samplesPerSecond,
-                    opsPerSample, topsPerWatt, topsPerMm2, mapping, seconds);
+                    opsPerSample, topsPerWatt, topsPerMm2, resources, mapping, seconds);
         }
     }
 
@@ -225,6 +231,14 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
                           Long peakResidentBytes, Double residentBytesPerDevice) {
     }
 
+    /**
+     * A chip's working life (README, "A chip's working life"): the life the scenario asks for, the same
+     * life without refreshes when it asks for that baseline, and the host's wall time for both.
+     */
+    public record Lifecycle(@Inline LifecycleResult.Life life, @NotAMetric LifecycleResult.Life withoutRefresh,
+                            Double wallSeconds) {
+    }
+
     /** The programming figures are means over the chips of these seeds; everything else is the first's. */
     public record ChipMeans(int count, List<Long> seeds) {
     }
@@ -267,13 +281,19 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
         Inference i = inference == null ? null : inference.withWallSeconds(null);
         HostRun r = run == null ? null : new HostRun(null, run.busEvents(), null, null, null, null, null, null,
                 null);
-        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, programming, i, r, chips);
+        Lifecycle l = lifecycle == null ? null : new Lifecycle(lifecycle.life(), lifecycle.withoutRefresh(), null);
+        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, programming, i, l, r, chips);
     }
 
     /** A copy with other programming and inference sections (means over chips, say). */
     public RunSummary withResults(Programming newProgramming, Inference newInference, ChipMeans means) {
-        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, newProgramming, newInference, run,
-                means);
+        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, newProgramming, newInference,
+                lifecycle, run, means);
+    }
+
+    /** A copy with a working life in place of an inference section. */
+    public RunSummary withLifecycle(Lifecycle life) {
+        return new RunSummary(format, xbarsim, scenario, plugins, config, chip, programming, null, life, run, chips);
     }
 
     /** A summary's numbers by metric path ({@code programming.pfail}): see {@link SummaryMetrics}. */

@@ -41,7 +41,7 @@ public final class SummaryBuilder {
                                    double tolerance, Inference inference, String version) {
         Programming programming = programming(jobs, result, tolerance);
         return new RunSummary(RunSummary.FORMAT, version, scenario, plugins, effective,
-                chip(result.chip(), jobs.size()), programming, inference,
+                chip(result.chip(), jobs.size()), programming, inference, null,
                 hostRun(result, programming.weights(), result.tiles().size()),
                 null);
     }
@@ -99,20 +99,21 @@ public final class SummaryBuilder {
                 total.histogram.binWidth(), Arrays.stream(total.histogram.counts()).boxed().toList(),
                 total.histogram.below(), total.histogram.above(), tolerance);
         return new Programming(outcome(total, chip, timeline.endCycle()), energy(total), histogram,
-                List.copyOf(layerOutcomes), List.copyOf(tiles), resources(timeline, chip));
+                List.copyOf(layerOutcomes), List.copyOf(tiles), resources(timeline.resources(), chip));
     }
 
     /**
-     * The shared or limited hardware of the chip's timeline: how busy each piece was and how long
-     * requests waited for it (only what can make a row wait is listed: controllers that take time,
-     * supplies with a budget, ADC banks shared by tiles); null when there is none.
+     * The shared or limited hardware of one of the chip's timelines: how busy each piece was and how long
+     * requests waited for it (only what can make a row or a multiply wait is listed: controllers that take
+     * time, supplies with a budget, ADC banks and links shared by tiles, a digital periphery that takes
+     * time); null when there is none.
      */
-    private static List<RunSummary.ResourceUse> resources(TimelineResult timeline, ChipConfig chip) {
-        if (timeline.resources().isEmpty()) {
+    public static List<RunSummary.ResourceUse> resources(List<ResourceUsage> resources, ChipConfig chip) {
+        if (resources.isEmpty()) {
             return null;
         }
         List<RunSummary.ResourceUse> out = new ArrayList<>();
-        for (ResourceUsage r : timeline.resources()) {
+        for (ResourceUsage r : resources) {
             double wait = chip.seconds(r.waitCycles());
             out.add(new RunSummary.ResourceUse(r.name(), r.kind().id(), List.copyOf(r.tiles()), r.capacity(),
                     r.requests(), r.waited(), wait, r.requests() == 0 ? 0.0 : wait / r.requests(),

@@ -22,7 +22,7 @@ public final class SummaryMetrics {
      */
     public static final List<String> HOST = List.of("inference.wallSeconds", "run.wallSeconds", "run.busShare",
             "run.pauseShare", "run.weightsPerWallSecond", "run.threads", "run.timelineBufferedRows",
-            "run.peakResidentBytes", "run.residentBytesPerDevice");
+            "run.peakResidentBytes", "run.residentBytesPerDevice", "lifecycle.wallSeconds");
 
     /** Every metric path, in the order of the file. */
     public static final List<String> PATHS;

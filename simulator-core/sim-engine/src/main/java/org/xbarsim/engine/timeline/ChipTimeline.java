@@ -52,6 +52,14 @@ public final class ChipTimeline implements TileTimer.Rows {
     private long events;
 
     public ChipTimeline(ChipConfig chip, List<TimedTile> tiles, Listener listener) {
+        this(chip, tiles, listener, true);
+    }
+
+    /**
+     * A timeline whose tiles start at once ({@code calibrates} false: their ADCs were calibrated when they
+     * were first programmed) or after calibrating their ADCs, when the periphery calibrates them.
+     */
+    public ChipTimeline(ChipConfig chip, List<TimedTile> tiles, Listener listener, boolean calibrates) {
         this.tiles = List.copyOf(tiles);
         this.listener = listener;
         this.timers = new TileTimer[tiles.size()];
@@ -83,7 +91,7 @@ public final class ChipTimeline implements TileTimer.Rows {
                     banks.get(shared.adcBankOf(t.tile())));
         }
         for (TileTimer timer : timers) {
-            timer.begin();
+            timer.begin(calibrates ? timing.calibrationCycles() : 0);
         }
     }
 

@@ -102,11 +102,11 @@ final class TileTimer implements Resource.Holder {
     }
 
     /**
-     * Schedules the first row once the tile's ADCs are calibrated (at cycle 0 when they are not); call
-     * in tile order, so same-cycle starts go in tile order.
+     * Schedules the first row after {@code calibrationCycles} (the tile's ADCs calibrating; 0 when they
+     * are not); call in tile order, so same-cycle starts go in tile order.
      */
-    void begin() {
-        long first = kernel.now() + timing.calibrationCycles();
+    void begin(long calibrationCycles) {
+        long first = kernel.now() + calibrationCycles;
         if (rows == 0) {
             source.tileFinished(slot, first);
             return;

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
+import org.xbarsim.api.event.CompensationRead;
+import org.xbarsim.api.event.Evaluated;
+import org.xbarsim.api.event.NetworkLoaded;
 import org.xbarsim.api.event.ProgrammingEnded;
+import org.xbarsim.api.event.Refreshed;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -71,7 +75,7 @@ public record Trace(Map<String, String> metadata, List<SpecificRecord> events, b
     /**
      * The order an event belongs to: a row's conversation ({@code tile << 32 | row}: its targets, its
      * operations and their results), or the chip's {@link #TIMELINE} (finished rows, the end of
-     * programming).
+     * programming, evaluations, a working life's compensation reads, refreshes and networks loaded).
      */
     public static long stream(SpecificRecord e) {
         if (e instanceof RowOp r) {
@@ -83,7 +87,8 @@ public record Trace(Map<String, String> metadata, List<SpecificRecord> events, b
         if (e instanceof RowTargets r) {
             return rowStream(r.getTile(), r.getRow());
         }
-        if (e instanceof RowFinished || e instanceof ProgrammingEnded) {
+        if (e instanceof RowFinished || e instanceof ProgrammingEnded || e instanceof Evaluated
+                || e instanceof CompensationRead || e instanceof Refreshed || e instanceof NetworkLoaded) {
             return TIMELINE;
         }
         return -1;

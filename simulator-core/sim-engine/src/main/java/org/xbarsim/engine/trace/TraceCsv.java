@@ -34,7 +34,7 @@ public final class TraceCsv {
 
     static final String ROWS_HEADER = "event,tile,row,cycle,timeSeconds,cycles,weights,succeeded,setOps,resetOps,"
             + "readOps,energyPicojoules,sumAbsErrorMicroSiemens,waitCycles";
-    static final String OPS_HEADER = "event,tile,row,kind,strength,enabledDevices,enableMask,readColumns,readMask";
+    static final String OPS_HEADER = "event,tile,row,kind,strength,width,enabledDevices,enableMask,readColumns,readMask";
     static final String RESULTS_HEADER = "event,tile,row,rowCycle,rowSeconds,operations,convertedColumns,"
             + "convertedMask,lowMicroSiemens,lsbMicroSiemens,codes";
     static final String TARGETS_HEADER = "event,tile,row,col,targetMicroSiemens";
@@ -91,8 +91,8 @@ public final class TraceCsv {
     }
 
     static String op(long n, RowOp r) {
-        return n + "," + r.getTile() + "," + r.getRow() + "," + r.getKind() + "," + r.getStrength() + ","
-                + popcount(r.getEnable()) + "," + hex(r.getEnable()) + "," + popcount(r.getRead()) + ","
+        return n + "," + r.getTile() + "," + r.getRow() + "," + r.getKind() + "," + r.getStrength() + "," + r.getWidth()
+                + "," + popcount(r.getEnable()) + "," + hex(r.getEnable()) + "," + popcount(r.getRead()) + ","
                 + hex(r.getRead()) + "\n";
     }
 

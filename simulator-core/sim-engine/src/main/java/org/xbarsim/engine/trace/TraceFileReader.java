@@ -249,7 +249,7 @@ final class TraceFileReader implements AutoCloseable {
         return new Header(meta, sync, schema, codec);
     }
 
-    /** The writer's schema from the header: parsed, of xbarsim's event records only, readable by this version. */
+    /** The header's writer schema, refused unless it names only xbarsim's events and this version reads it. */
     private static Schema schema(Map<String, byte[]> meta, String source) {
         byte[] schemaJson = meta.get("avro.schema");
         if (schemaJson == null) {

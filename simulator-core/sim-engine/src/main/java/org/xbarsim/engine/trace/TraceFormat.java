@@ -2,7 +2,11 @@ package org.xbarsim.engine.trace;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.xbarsim.api.event.CompensationRead;
+import org.xbarsim.api.event.Evaluated;
+import org.xbarsim.api.event.NetworkLoaded;
 import org.xbarsim.api.event.ProgrammingEnded;
+import org.xbarsim.api.event.Refreshed;
 import org.xbarsim.api.event.RowFinished;
 import org.xbarsim.api.event.RowOp;
 import org.xbarsim.api.event.RowResult;
@@ -19,7 +23,9 @@ public final class TraceFormat {
      * Bumped when the event schema changes in a way readers must know about. Version 2: rows became
      * the unit of order (each row's random streams are its own; rows of a tile run on several
      * threads), results carry their row's clock, and the chip's timeline publishes the finished rows
-     * and the end of programming.
+     * and the end of programming; a SET carries its width (RowOp.width, 1 in version-1 traces); the
+     * network's evaluations and a chip's working life (compensation reads, refreshes, networks loaded)
+     * are events of the timeline too.
      */
     public static final String EVENT_SCHEMA_VERSION = "2";
 
@@ -65,7 +71,8 @@ public final class TraceFormat {
      */
     public static final Schema SCHEMA = Schema.createUnion(List.of(RowOp.getClassSchema(),
             RowResult.getClassSchema(), RowFinished.getClassSchema(), RowTargets.getClassSchema(),
-            TraceEnd.getClassSchema(), ProgrammingEnded.getClassSchema()));
+            TraceEnd.getClassSchema(), ProgrammingEnded.getClassSchema(), Evaluated.getClassSchema(),
+            CompensationRead.getClassSchema(), Refreshed.getClassSchema(), NetworkLoaded.getClassSchema()));
 
     private TraceFormat() {
     }

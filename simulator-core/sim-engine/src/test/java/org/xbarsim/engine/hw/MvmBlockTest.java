@@ -70,6 +70,48 @@ class MvmBlockTest {
         assertEquals(100 * v, sum2 / n - mean * mean, 0.05);
     }
 
+    /**
+     * Noise held per inference time: drawn once per device when the block is built (the weights then
+     * differ from the noiseless ones with the devices' variance), and every read of that block sees the
+     * same weights; without a stream, or for devices that draw per read, nothing is held.
+     */
+    @Test
+    void noiseHeldPerInferenceTimeIsDrawnOncePerDevice() {
+        double v = 0.04;
+        IdealDevices.Array held = new IdealDevices.Array(2 * 64 * 64, 0, v) {
+            @Override
+            public boolean readNoisePerInferenceTime() {
+                return true;
+            }
+        };
+        RandomStream unused = new RandomStream(0);
+        int[] all = new int[held.size()];
+        java.util.Arrays.setAll(all, i -> i);
+        held.set(0, all, all.length, 0, unused); // every device at 0 + 2 uS below: nothing clips at 0
+        for (int i = 0; i < held.size(); i++) {
+            held.conductances()[i] = 2;
+        }
+        CrossbarTile tile = new CrossbarTile(0, 64, 64, org.xbarsim.api.device.UnitCell.pair(), held);
+        MvmBlock block = new MvmBlock(tile, 64, 64, 0, org.xbarsim.engine.wire.Wires.NONE, new RandomStream(9));
+        double sum2 = 0;
+        for (int r = 0; r < 64; r++) {
+            for (int c = 0; c < 64; c++) {
+                sum2 += block.weight(r, c) * block.weight(r, c);
+            }
+        }
+        // W = GP - GM, each device 2 uS plus its held noise: variance 2v over 4096 cells (2.2% standard error).
+        assertEquals(2 * v, sum2 / 4096, 0.12 * 2 * v);
+        float[] x = new float[64];
+        x[3] = 1;
+        float[] y1 = new float[64];
+        float[] y2 = new float[64];
+        block.multiply(x, 1, null, new RandomStream(1), y1);
+        block.multiply(x, 1, null, new RandomStream(2), y2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(y1, y2, "two reads of one inference time see the same noise");
+        MvmBlock perRead = new MvmBlock(tile, 64, 64, 0);
+        assertEquals(0, perRead.weight(5, 5), 0.0, "no stream: the noise stays per read");
+    }
+
     @Test
     void theAdcQuantisesAndClipsTheOutputs() {
         MvmBlock block = new MvmBlock(tile(0), ROWS, COLS, 0);

@@ -77,7 +77,8 @@ class PeripheryInTheLoopTest {
         BitMask enable = new BitMask(4 * COLS).setRange(0, 4).set(3 * COLS + 9);
         s.execute(RowOps.set(0, 0, 2.0, enable, ALL));
         RowDemand c = s.counters();
-        assertEquals(5 * 20, c.energy.set, 1e-12);
+        // 5 devices pulsed at amplitude 2: 2^2 times the nominal 20 pJ (Costs.pulse).
+        assertEquals(5 * 4 * 20, c.energy.set, 1e-12);
         // 16 columns of 4 devices at 0.01 pJ, and 0.2^2 V^2 x 10 uS x 100 ns = 0.04 pJ.
         assertEquals(16 * 4 * 0.01 + 0.04 * 10e-6 * 100e-9 * 1e12, c.energy.read, 1e-12);
         assertEquals(16 * 2, c.energy.adc, 1e-12);

@@ -20,6 +20,7 @@ import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.InferenceSpec;
+import org.xbarsim.engine.timeline.InferenceTiming;
 
 /**
  * Programs a 20x12 layer over a 3x2 grid of 8x8 tiles with ideal devices (every weight lands exactly
@@ -54,9 +55,12 @@ class AnalogNetworkTest {
             assertEquals(IN, chip.layer(0).inputs());
             assertEquals(OUT, chip.layer(0).outputs());
             chip.layer(0).multiply(x, batch, y);
-            // 6 tiles in parallel per multiply: the slowest tile's 1023 DAC steps, 100 of integration,
-            // 10 conversion cycles; batch multiplies in a row.
-            assertEquals(batch * (1023L + 100 + 10), chip.cycles());
+            // 6 tiles in parallel per multiply, each 1023 DAC steps, 100 of integration and 10 conversion
+            // cycles a sample; the batch streams through them, one sample after another.
+            InferenceTiming timing = chip.timing();
+            assertEquals(batch, timing.samples());
+            assertEquals(1023L + 100 + 10, timing.latencyCycles());
+            assertEquals(batch * (1023L + 100 + 10), timing.endCycle());
             assertTrue(chip.energyPicojoules() > 0);
         }
         return y;
@@ -83,6 +87,29 @@ class AnalogNetworkTest {
                 // DAC by 1/2046 of each input: 0.3 bounds both with room, and is 0.3% of full scale.
                 assertEquals(expected, y[b * OUT + o], 0.3, "sample " + b + " output " + o);
             }
+        }
+    }
+
+    /**
+     * ADC banks shared by pairs of tiles (tiles 0 and 1 hold the same rows' two column blocks, and so on):
+     * each pair's conversions go one after the other, so a sample takes one conversion, 10 cycles, more.
+     */
+    @Test
+    void adcBanksSharedByPairsOfTilesAddAConversionToTheLatency() {
+        ChipConfig banked = CHIP.withShared(new org.xbarsim.engine.hw.SharedHardware(0, 1, 0, 1,
+                org.xbarsim.engine.hw.SharedHardware.Overflow.QUEUE, 2));
+        IdealDevices device = new IdealDevices();
+        StepPolicy policy = new StepPolicy();
+        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("w", IN, OUT, weights())), 8, 8, 3, 15);
+        RunPlan plan = new RunPlan(banked, device, Parameters.of(device.parameters()), policy,
+                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
+        RunResult programmed = ProgrammingRun.execute(plan, jobs, 2, RunListener.NONE);
+        try (AnalogNetwork chip = AnalogNetwork.start(banked, jobs, programmed.programmed(),
+                Parameters.of(InferenceSpec.PARAMETERS, "dacBits", "10"), 15, new RandomStreams(1), 2)) {
+            chip.layer(0).multiply(new float[IN], 1, new float[OUT]);
+            InferenceTiming timing = chip.timing();
+            assertEquals(1023L + 100 + 2 * 10, timing.latencyCycles());
+            assertEquals(3, timing.resources().size(), "three banks of two tiles");
         }
     }
 

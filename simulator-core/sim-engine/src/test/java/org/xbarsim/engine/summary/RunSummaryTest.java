@@ -42,7 +42,7 @@ class RunSummaryTest {
                         List.of(new TileOutcome(half, 0, 0, 0, 0), new TileOutcome(half, 1, 0, 16, 0)),
                         List.of(new RunSummary.ResourceUse("chip.adcBank0", "adcBank", List.of(0, 1), 1, 64, 12,
                                 3e-7, 4.6875e-9, 5e-8, 0.4))),
-                inference, new HostRun(0.42, 1234, 0.12, Double.NaN, 1219.0, 2, 3, 1L << 30, 8.5), null);
+                inference, null, new HostRun(0.42, 1234, 0.12, Double.NaN, 1219.0, 2, 3, 1L << 30, 8.5), null);
     }
 
     @Test

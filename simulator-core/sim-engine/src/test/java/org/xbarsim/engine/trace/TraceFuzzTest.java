@@ -89,7 +89,8 @@ class TraceFuzzTest {
 
     private static byte[] rewrite(Path golden, String name, CodecFactory codec) throws IOException {
         Path file = dir.resolve(name);
-        try (DataFileReader<Object> in = new DataFileReader<>(golden.toFile(), new SpecificDatumReader<>());
+        try (DataFileReader<Object> in = new DataFileReader<>(golden.toFile(),
+                     new SpecificDatumReader<>(TraceFormat.SCHEMA));
              DataFileWriter<Object> out = new DataFileWriter<>(new SpecificDatumWriter<>(TraceFormat.SCHEMA))) {
             for (String key : in.getMetaKeys()) {
                 if (key.startsWith("xbarsim.")) {
@@ -115,7 +116,8 @@ class TraceFuzzTest {
         List<Integer> before = new ArrayList<>(List.of(0));
         List<int[]> blocks = new ArrayList<>();
         int headerEnd;
-        try (DataFileReader<Object> in = new DataFileReader<>(f.toFile(), new SpecificDatumReader<>())) {
+        try (DataFileReader<Object> in = new DataFileReader<>(f.toFile(),
+                new SpecificDatumReader<>(TraceFormat.SCHEMA))) {
             // The header ends where the first block starts; the stream positions after each block.
             headerEnd = headerLength(bytes);
             int pos = headerEnd;

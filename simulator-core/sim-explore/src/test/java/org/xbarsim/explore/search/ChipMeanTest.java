@@ -83,6 +83,6 @@ class ChipMeanTest {
     private static RunSummary.Inference inference(double scale, Double topsPerMm2) {
         return new RunSummary.Inference("1s", 10, null, null, null, null, 1, 1,
                 new RunSummary.InferenceEnergy(scale, 2 * scale, 3 * scale, 4 * scale), 10 * scale, 2.0, 1.0,
-                topsPerMm2, null, null);
+                topsPerMm2, null, null, null);
     }
 }

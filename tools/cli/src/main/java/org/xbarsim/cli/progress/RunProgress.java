@@ -15,6 +15,7 @@ public final class RunProgress implements RunListener, AutoCloseable {
     private final AtomicLong rows = new AtomicLong();
     private ProgressBar programming;
     private ProgressBar inference;
+    private ProgressBar life;
 
     public RunProgress(long totalRows, boolean show) {
         this.show = show;
@@ -49,6 +50,19 @@ public final class RunProgress implements RunListener, AutoCloseable {
         inference.stepTo(done);
     }
 
+    /** A working life's days, after its first programming. */
+    @Override
+    public synchronized void lifeProgress(double seconds, double duration) {
+        if (!show) {
+            return;
+        }
+        if (life == null) {
+            programming.close();
+            life = Bars.bar("working life", Math.round(Math.ceil(duration / 86_400)), " days");
+        }
+        life.stepTo(Math.round(Math.floor(seconds / 86_400)));
+    }
+
     /** Whether the bar has switched to inference (for tests: the switch comes before the first sample). */
     public synchronized boolean showsInference() {
         return inference != null;
@@ -61,6 +75,9 @@ public final class RunProgress implements RunListener, AutoCloseable {
         }
         if (inference != null) {
             inference.close();
+        }
+        if (life != null) {
+            life.close();
         }
     }
 }

@@ -1,0 +1,26 @@
+package org.xbarsim.engine.calibrate;
+
+/**
+ * A device parameter a calibration varies, within [low, high] (canonical units).
+ *
+ * @param name  the device parameter's name (without {@code device.})
+ * @param low   smallest value tried
+ * @param high  largest value tried
+ */
+public record FitParameter(String name, double low, double high) {
+    public FitParameter {
+        if (!(low < high)) {
+            throw new IllegalArgumentException("a fitted range needs low < high, got " + name + " " + low + ".." + high);
+        }
+    }
+
+    /** The value at position u in [0, 1] of the range. */
+    double at(double u) {
+        return low + u * (high - low);
+    }
+
+    /** The position of a value in the range, clipped to [0, 1]. */
+    double position(double value) {
+        return Math.min(1, Math.max(0, (value - low) / (high - low)));
+    }
+}

@@ -32,6 +32,7 @@ import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.plugin.PluginGuard;
 import org.xbarsim.engine.plugin.PluginWatchdog;
+import org.xbarsim.engine.replay.RecordedLayout;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
@@ -45,6 +46,8 @@ import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
+import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceHeader;
 
 /**
  * Runs a loaded scenario: asks the workload for its layers, maps them onto tiles, programs them on
@@ -132,6 +135,20 @@ public final class Simulator {
                 scenario.chip().cell(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
         return new Prepared(scenario, layers, jobs);
+    }
+
+    /**
+     * The header of a trace of {@code prepared}'s run at {@code level}: what a replay needs to run the
+     * same scenario again and to check it.
+     */
+    public TraceHeader traceHeader(Prepared prepared, TraceFormat.Level level) {
+        Scenario s = prepared.scenario();
+        Map<String, String> plugins = new LinkedHashMap<>();
+        plugins.put("device", s.device().id() + " " + catalog.originOf(s.device()));
+        plugins.put("programming", s.policy().id() + " " + catalog.originOf(s.policy()));
+        plugins.put("workload", s.workload().id() + " " + catalog.originOf(s.workload()));
+        return new TraceHeader(VERSION, level, s.effectiveText(), s.source(), s.baseDir().toString(), s.seed(),
+                plugins, RecordedLayout.tiles(prepared.jobs()));
     }
 
     /** Programs the scenario's weights and, for a network workload, runs inference; summarises. */

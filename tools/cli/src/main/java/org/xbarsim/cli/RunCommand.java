@@ -10,14 +10,13 @@ import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.cli.progress.RunProgress;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.TracedRun;
 import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.life.LifecyclePlots;
 import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.life.LifecycleText;
-import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
-import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
 import org.xbarsim.explore.SimulatorHost;
@@ -91,9 +90,11 @@ final class RunCommand implements Callable<Integer> {
     private void runClaimed(PrintWriter out, SimulatorHost host, Scenario s, Path dir, int threadCount,
                             TraceFormat.Level level, TraceWriter.Compression compression) {
         Simulator.Prepared prepared = host.simulator().prepare(s);
-        TraceWriter trace = record == null ? null
-                : new TraceWriter(record, Traces.metadata(s, prepared, host.catalog(), level), compression);
-        RunSummary summary = run(host, prepared, threadCount, trace, level);
+        RunSummary summary;
+        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
+            summary = record == null ? host.simulator().run(prepared, threadCount, progress)
+                    : TracedRun.run(host.simulator(), prepared, threadCount, progress, record, level, compression);
+        }
         Path summaryFile = dir.resolve("summary.json");
         ResultFiles.writeString(summaryFile, summary.toJson());
         Path plot = dir.resolve("error-histogram.png");
@@ -123,23 +124,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunSummary run(SimulatorHost host, Simulator.Prepared prepared, int threadCount, TraceWriter trace,
-                           TraceFormat.Level level) {
-        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
-            RunSummary summary = host.simulator().run(prepared, threadCount, progress,
-                    trace == null ? null : new Recording(level, trace::record));
-            if (trace != null) {
-                trace.close();
-            }
-            return summary;
-        } catch (RuntimeException | Error e) {
-            if (trace != null) {
-                keptUpToTheFailure(trace, e);
-            }
-            throw e;
-        }
-    }
-
     private TraceFormat.Level level() {
         try {
             return TraceFormat.Level.of(traceLevel);
@@ -153,26 +137,6 @@ final class RunCommand implements Callable<Integer> {
             return TraceWriter.Compression.of(traceCompression);
         } catch (IllegalArgumentException e) {
             throw new InputError("--trace-compression", "", e.getMessage());
-        }
-    }
-
-    /**
-     * A failed run's trace is kept, marked incomplete; the one line that reports a plugin's failure says
-     * so (thrown from here), any other failure goes on as it was.
-     */
-    private void keptUpToTheFailure(TraceWriter trace, Throwable e) {
-        try {
-            trace.abort();
-        } catch (RuntimeException closing) {
-            e.addSuppressed(closing);
-            return;
-        }
-        String kept = "; trace " + record + " kept up to the failure (" + trace.events() + " events, marked "
-                + "incomplete)";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PluginFailure failure) {
-                throw new PluginFailure(failure.getMessage() + kept, failure);
-            }
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,17 +12,15 @@ import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.cli.options.WorkerOptions;
 import org.xbarsim.cli.progress.PointProgress;
-import org.xbarsim.explore.cluster.ClusterCoordinator;
 import org.xbarsim.engine.output.ResultClaim;
-import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RecordJson;
-import org.xbarsim.engine.summary.SummaryCheck;
 import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.files.ResultFiles;
-import org.xbarsim.explore.runner.LocalRunner;
 import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.runner.PointRunner;
 import org.xbarsim.explore.scenario.ScenarioSpec;
 import org.xbarsim.explore.sweep.SweepAxes;
+import org.xbarsim.explore.sweep.SweepDirectory;
 import org.xbarsim.explore.sweep.SweepPlan;
 import org.xbarsim.explore.sweep.SweepRecord;
 import picocli.CommandLine.Command;
@@ -97,55 +91,28 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The sweep into its claimed directory. */
+    /** The sweep into its claimed directory: the points not done before, on this machine or the cluster. */
     private void sweep(SimulatorHost host, SweepPlan plan, ScenarioSpec base, List<Point> points, String name,
                        Path dir, double timeout, PrintWriter out) {
-        SweepResults results = new SweepResults(dir, plan.axes(), points);
-        List<SummaryCheck.Expected> expected = expected(host, points);
-        int before = results.prepare(axes(plan, name, points.size(), base), expected, resume, output.force);
+        SweepDirectory results = new SweepDirectory(dir, plan.axes(), points);
+        SweepAxes axes = new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
+                scenario.sets(), scenario.seed(), points.size(), SweepAxes.sha256(base.text().text()));
+        int before = results.prepare(axes, host.loader(), resume, output.force);
         out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
                 Format.plural(points.size()), plan.describe(), dir, before == 0 ? ""
                         : String.format(Locale.ROOT, "; resuming, %d done before", before));
         out.flush();
         long start = System.nanoTime();
-        SweepRecord record = cluster.cluster
-                ? onCluster(name, results, points, expected, timeout, out, before, start)
-                : locally(host, results, points, out, before, start);
-        ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
-        printEnd(out, record, dir);
-    }
-
-    /** What each point's summary must say: its scenario's name, seed and configuration. */
-    private static List<SummaryCheck.Expected> expected(SimulatorHost host, List<Point> points) {
-        return points.stream().map(p -> {
-            Scenario s = host.load(p.scenario());
-            return new SummaryCheck.Expected(s.name(), s.seed(), s.effective());
-        }).toList();
-    }
-
-    private SweepAxes axes(SweepPlan plan, String name, int count, ScenarioSpec base) {
-        return new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
-                scenario.sets(), scenario.seed(), count, sha256(base.text().text()));
-    }
-
-    private SweepRecord locally(SimulatorHost host, SweepResults results, List<Point> points, PrintWriter out,
-                                int before, long start) {
         List<Point> todo = points.stream().filter(p -> !results.isDone(p.index())).toList();
-        try (LocalRunner runner = workers.runner(host, todo.size());
+        SweepRecord record;
+        try (PointRunner runner = cluster.runner(host, timeout, () -> workers.runner(host, todo.size()));
              PointProgress progress = new PointProgress("sweep", points.size(), before, output.progress(), out,
                      r -> SummaryText.point(r, points.size())).keeping(results::record)) {
             runner.run(todo, progress);
-            return SweepRecord.local(points.size(), before, (System.nanoTime() - start) / 1e9, runner.workers(),
-                    runner.threadsPerPoint());
+            record = SweepRecord.of(points.size(), before, (System.nanoTime() - start) / 1e9, runner);
         }
-    }
-
-    private SweepRecord onCluster(String name, SweepResults results, List<Point> points,
-                                  List<SummaryCheck.Expected> expected, double timeout, PrintWriter out, int before,
-                                  long start) {
-        ClusterCoordinator coordinator = ClusterSweep.run(name, results, points, expected, cluster, timeout, out);
-        return SweepRecord.cluster(points.size(), before, (System.nanoTime() - start) / 1e9,
-                coordinator.workersSeen().size(), coordinator.reissued(), timeout);
+        ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
+        printEnd(out, record, dir);
     }
 
     private static void printEnd(PrintWriter out, SweepRecord r, Path dir) {
@@ -154,15 +121,6 @@ final class SweepCommand implements Callable<Integer> {
                         + Format.plural(r.workersSeen()) : r.workers() + " worker" + Format.plural(r.workers())
                         + " x " + r.threadsPerPoint() + " thread" + Format.plural(r.threadsPerPoint()));
         out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
-                dir.resolve(SweepResults.CSV), dir, dir.resolve(SweepRecord.FILE));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                dir.resolve(SweepDirectory.CSV), dir, dir.resolve(SweepRecord.FILE));
     }
 }

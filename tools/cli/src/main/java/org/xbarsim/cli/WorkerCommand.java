@@ -1,7 +1,6 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.explore.cluster.ClusterKey;
+import org.xbarsim.explore.cluster.ClusterNode;
 import org.xbarsim.explore.cluster.ClusterWorker;
 import org.xbarsim.explore.SimulatorHost;
 import picocli.CommandLine.Command;
@@ -79,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (maxPoints != null && maxPoints < 1) {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }
-        FileAccess access = access();
+        FileAccess access = ClusterWorker.access(allowDirs, dataDir);
         plugins.timeout(); // checked before the cluster is joined
         ClusterKey key = ClusterKey.createOrRead(keyFile != null ? keyFile : ClusterKey.defaultFile(), "--key");
         try (SimulatorHost simulatorHost = plugins.open(spec.commandLine().getErr());
@@ -100,25 +100,5 @@ final class WorkerCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The directories points may name files in: --allow-dir and --data-dir, each an existing directory. */
-    private FileAccess access() {
-        List<Path> roots = new ArrayList<>();
-        for (Path d : allowDirs) {
-            roots.add(existingDirectory(d, "--allow-dir"));
-        }
-        if (dataDir != null) {
-            roots.add(existingDirectory(dataDir, "--data-dir"));
-        }
-        return FileAccess.only(roots, dataDir).withHint("a worker reads only files under its --allow-dir and "
-                + "--data-dir directories");
-    }
-
-    private static Path existingDirectory(Path d, String option) {
-        if (!Files.isDirectory(d)) {
-            throw new InputError(option, "", "expected a directory, got " + d);
-        }
-        return d;
     }
 }

@@ -17,6 +17,12 @@ public final class RecordedLayout {
                 t.colOffset(), t.rows(), t.cols(), new double[0], t.weightClip())).toList();
     }
 
+    /** The header's tiles of a run's tile jobs: what a trace records of the layout. */
+    public static List<TraceHeader.Tile> tiles(List<TileJob> jobs) {
+        return jobs.stream().map(j -> new TraceHeader.Tile(j.tile(), j.layer(), j.layerName(), j.rowOffset(),
+                j.colOffset(), j.rows(), j.cols(), j.weightClip())).toList();
+    }
+
     /**
      * For an exact replay: the recorded layout must be the one the recorded scenario maps to again (a
      * header whose tiles disagree with its own scenario was not written by xbarsim).

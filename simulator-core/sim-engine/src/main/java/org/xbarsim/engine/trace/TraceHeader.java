@@ -44,6 +44,30 @@ public record TraceHeader(String version, TraceFormat.Level level, String scenar
                        double weightClip) {
     }
 
+    /**
+     * The header's keys as a trace file holds them (with the event schema this version writes): what
+     * {@link #of} reads back.
+     */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(TraceFormat.VERSION, version);
+        m.put(TraceFormat.SCHEMA_VERSION, TraceFormat.EVENT_SCHEMA_VERSION);
+        m.put(TraceFormat.LEVEL, level.id());
+        m.put(TraceFormat.SCENARIO, scenarioText);
+        m.put(TraceFormat.SCENARIO_SOURCE, scenarioSource);
+        m.put(TraceFormat.SCENARIO_DIR, scenarioDir);
+        m.put(TraceFormat.SEED, Long.toString(seed));
+        m.put(TraceFormat.PLUGINS, new JsonObject(new LinkedHashMap<>(plugins)).encode());
+        JsonArray a = new JsonArray();
+        for (Tile t : tiles) {
+            a.add(new JsonObject().put("tile", t.tile()).put("layer", t.layer()).put("layerName", t.layerName())
+                    .put("rowOffset", t.rowOffset()).put("colOffset", t.colOffset()).put("rows", t.rows())
+                    .put("cols", t.cols()).put("weightClip", t.weightClip()));
+        }
+        m.put(TraceFormat.TILES, a.encode());
+        return m;
+    }
+
     /** The refusal of a trace cut short (the recording run was stopped). */
     public static InputError cutShort(java.nio.file.Path file) {
         return new InputError(file.toString(), "", "expected a complete trace, got one cut short (the run was "

@@ -45,6 +45,14 @@ class TraceHeaderTest {
     }
 
     @Test
+    void aHeaderIsWrittenAsItIsRead() {
+        TraceHeader h = TraceHeader.of(header(), "t.avro");
+        java.util.Map<String, String> written = h.metadata();
+        assertEquals(h, TraceHeader.of(written, "t.avro"));
+        assertEquals(TraceFormat.EVENT_SCHEMA_VERSION, written.get(TraceFormat.SCHEMA_VERSION));
+    }
+
+    @Test
     void theLayoutMustBeTheScenariosAndEveryTileMustHaveEvents() {
         TraceHeader h = TraceHeader.of(header(), "t.avro");
         RecordedLayout.check(h, RecordedLayout.jobs(h), "t.avro");

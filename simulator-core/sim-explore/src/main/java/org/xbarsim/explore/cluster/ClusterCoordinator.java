@@ -43,15 +43,12 @@ public final class ClusterCoordinator {
     /** How often silent handouts are looked for. */
     static final long SWEEP_MILLIS = 500;
 
-    /** Where results go: the sweep's files. */
+    /** Where results go (a runner's listener, a sweep's files). */
     public interface Results {
         boolean isDone(int index);
 
-        /** Writes the point's summary; false when it already has one. */
-        boolean record(int index, RunSummary summary);
-
-        /** The line printed for a recorded point. */
-        String line(int index, RunSummary summary);
+        /** Takes the point's checked summary from {@code worker}; false when the point already has one. */
+        boolean record(int index, RunSummary summary, String worker);
     }
 
     private final String sweepId = UUID.randomUUID().toString();
@@ -205,9 +202,7 @@ public final class ClusterCoordinator {
                     false);
             return;
         }
-        if (results.record(a.index(), summary)) {
-            println.accept(results.line(a.index(), summary) + " on " + a.worker());
-        }
+        results.record(a.index(), summary, a.worker());
         book.recorded(a.index());
         if (book.finished()) {
             finished.tryComplete();

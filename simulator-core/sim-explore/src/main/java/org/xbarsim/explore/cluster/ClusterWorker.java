@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,6 +86,29 @@ public final class ClusterWorker {
                     job.seed());
             return simulator.run(simulator.prepare(s), threads, RunListener.NONE);
         };
+    }
+
+    /**
+     * What a worker's points may read: the files under {@code allowDirs} and {@code dataDir} (each an
+     * existing directory), data sets from {@code dataDir}, and nothing downloaded.
+     */
+    public static FileAccess access(List<Path> allowDirs, Path dataDir) {
+        List<Path> roots = new ArrayList<>();
+        for (Path d : allowDirs) {
+            roots.add(existingDirectory(d, "--allow-dir"));
+        }
+        if (dataDir != null) {
+            roots.add(existingDirectory(dataDir, "--data-dir"));
+        }
+        return FileAccess.only(roots, dataDir).withHint("a worker reads only files under its --allow-dir and "
+                + "--data-dir directories");
+    }
+
+    private static Path existingDirectory(Path d, String option) {
+        if (!java.nio.file.Files.isDirectory(d)) {
+            throw new InputError(option, "", "expected a directory, got " + d);
+        }
+        return d;
     }
 
     /** Runs points until {@code maxPoints} are done (null: until the process ends); returns how many ran. */

@@ -67,13 +67,8 @@ class ClusterCoordinatorTest {
             }
 
             @Override
-            public boolean record(int index, RunSummary s) {
+            public boolean record(int index, RunSummary s, String worker) {
                 return recorded.putIfAbsent(index, s) == null;
-            }
-
-            @Override
-            public String line(int index, RunSummary s) {
-                return "  [" + (index + 1) + "/" + points + "]";
             }
         };
         List<PointJob> jobs = new ArrayList<>();

@@ -2,9 +2,14 @@ package org.xbarsim.cli.options;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
+import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.cluster.ClusterKey;
+import org.xbarsim.explore.cluster.ClusterNode;
+import org.xbarsim.explore.cluster.ClusterRunner;
+import org.xbarsim.explore.runner.PointRunner;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,10 +17,6 @@ import picocli.CommandLine.Option;
  * timeout, and the key that makes a process a member.
  */
 public final class ClusterOptions {
-    /** The cluster's default address: this machine only. */
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 5701;
-
     @Option(names = "--cluster", description = "Hand the points to the workers of a sweep cluster "
             + "('xbarsim worker --cluster') instead of running them here.")
     public boolean cluster;
@@ -41,16 +42,25 @@ public final class ClusterOptions {
     Path keyFile;
 
     public String host() {
-        return host == null ? DEFAULT_HOST : host;
+        return host == null ? ClusterNode.DEFAULT_HOST : host;
     }
 
     public int port() {
-        return port == null ? DEFAULT_PORT : port;
+        return port == null ? ClusterNode.DEFAULT_PORT : port;
     }
 
     /** The cluster key of --key (or the default file), created if missing. */
     public ClusterKey key() {
         return ClusterKey.createOrRead(keyFile != null ? keyFile : ClusterKey.defaultFile(), "--key");
+    }
+
+    /**
+     * The runner of the points: the cluster's workers with --cluster (joined on first use; points may
+     * run {@code timeoutSeconds} each, 0 for no limit), else {@code local}.
+     */
+    public PointRunner runner(SimulatorHost simulatorHost, double timeoutSeconds, Supplier<PointRunner> local) {
+        return !cluster ? local.get() : new ClusterRunner(simulatorHost.loader(),
+                new ClusterRunner.Address(host(), port(), join), key(), timeoutSeconds);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.xbarsim.cli;
+package org.xbarsim.explore.cluster;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -10,7 +10,6 @@ import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.bus.Futures;
-import org.xbarsim.explore.cluster.ClusterKey;
 
 /**
  * One member of a sweep cluster: a Vert.x instance whose event bus is clustered by Hazelcast, with
@@ -32,9 +30,9 @@ import org.xbarsim.explore.cluster.ClusterKey;
  * when addresses are given. Membership is earned with the cluster key ({@link ClusterKey}): the event
  * bus runs mutual TLS with it, and the Hazelcast cluster name is derived from it.
  */
-final class ClusterNode implements AutoCloseable {
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 5701;
+public final class ClusterNode implements AutoCloseable {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5701;
     /** Members one host can hold: the ports a member tries to bind, and those a joining member probes. */
     static final int MEMBERS_PER_HOST = 10;
     /** The member attribute in which vertx-hazelcast keeps a member's Vert.x node id. */
@@ -42,26 +40,36 @@ final class ClusterNode implements AutoCloseable {
 
     private final Vertx vertx;
     private final HazelcastClusterManager manager;
+    private volatile Consumer<String> memberLeft = id -> { };
 
     private ClusterNode(Vertx vertx, HazelcastClusterManager manager) {
         this.vertx = vertx;
         this.manager = manager;
+        manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                // a new worker asks for work by itself
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                // Workers name their Vert.x node id, which the cluster manager keeps as a member attribute.
+                String nodeId = event.getMember().getAttribute(VERTX_NODE_ID);
+                memberLeft.accept(nodeId != null ? nodeId : event.getMember().getUuid().toString());
+            }
+        });
     }
 
-    Vertx vertx() {
+    public Vertx vertx() {
         return vertx;
     }
 
-    ClusterManager manager() {
-        return manager;
-    }
-
-    String nodeId() {
+    public String nodeId() {
         return manager.getNodeId();
     }
 
     /** The address Hazelcast bound, host:port, for messages. */
-    String address() {
+    public String address() {
         var a = manager.getHazelcastInstance().getCluster().getLocalMember().getAddress();
         return a.getHost() + ":" + a.getPort();
     }
@@ -70,7 +78,7 @@ final class ClusterNode implements AutoCloseable {
      * Joins (or founds) the cluster on host, ports port..port+9, looking for the other members on the
      * same ports of {@code members} (this host when empty); blocks until joined.
      */
-    static ClusterNode join(String host, int port, List<String> members, ClusterKey key) {
+    public static ClusterNode join(String host, int port, List<String> members, ClusterKey key) {
         if (port < 1 || port > 65535 - MEMBERS_PER_HOST) {
             throw new InputError("--port", "", "expected a port in 1.." + (65535 - MEMBERS_PER_HOST) + ", got " + port);
         }
@@ -91,7 +99,8 @@ final class ClusterNode implements AutoCloseable {
             return new ClusterNode(vertx, manager);
         } catch (RuntimeException e) {
             throw new InputError("--host", "", "cannot join a cluster on " + address + " ports " + port + ".."
-                    + (port + MEMBERS_PER_HOST - 1) + ": " + Errors.oneLine(String.valueOf(rootMessage(e))));
+                    + (port + MEMBERS_PER_HOST - 1) + ": " + String.valueOf(rootMessage(e)).replaceAll("\\s*\\R\\s*", " ")
+                    .trim());
         }
     }
 
@@ -124,21 +133,12 @@ final class ClusterNode implements AutoCloseable {
         return a.getHostAddress();
     }
 
-    /** Calls {@code left} with the Vert.x node id of every member that leaves the cluster. */
-    void onMemberLeft(Consumer<String> left) {
-        manager.getHazelcastInstance().getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                // a new worker asks for work by itself
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                // Workers name their Vert.x node id, which the cluster manager keeps as a member attribute.
-                String nodeId = event.getMember().getAttribute(VERTX_NODE_ID);
-                left.accept(nodeId != null ? nodeId : event.getMember().getUuid().toString());
-            }
-        });
+    /**
+     * From now on calls {@code left} (in place of the one before) with the Vert.x node id of every
+     * member that leaves the cluster.
+     */
+    public void onMemberLeft(Consumer<String> left) {
+        memberLeft = left;
     }
 
     private static String rootMessage(Throwable e) {

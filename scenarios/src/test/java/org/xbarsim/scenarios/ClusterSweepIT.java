@@ -23,10 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.cli.Main;
 
 /**
@@ -35,41 +32,12 @@ import org.xbarsim.cli.Main;
  * point; every one of the 32 points must still be recorded exactly once, equal (host measurements
  * aside) to the same sweep run locally.
  */
-class ClusterSweepIT {
+class ClusterSweepIT extends ClusterJvmTest {
     private static final String SCENARIO = Path.of("tile-rowwise.yaml").toAbsolutePath().toString();
     /** 8 x 4 = 32 points of 32 rows of 256 columns: each a fraction of a second. */
     private static final String[] SWEEP = {"sweep", SCENARIO, "--set", "workload.rows=32",
             "--grid", "programming.nMsp=5:40:8", "--grid", "programming.nLsp=10:40:4", "--quiet"};
     private static final Pattern POINT_LINE = Pattern.compile("^\\s+\\[(\\d+)/32] ");
-
-    @TempDir
-    Path dir;
-
-    private Jvms jvms;
-
-    @BeforeEach
-    void jvms() {
-        jvms = new Jvms(dir);
-    }
-
-    /** Every JVM this test started goes, whatever happened. */
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        jvms.close();
-    }
-
-    private Process xbarsim(String log, String... args) throws IOException {
-        return jvms.xbarsim(log, args);
-    }
-
-    private String log(String name) {
-        return jvms.log(name);
-    }
-
-    private static void await(String what, long seconds, java.util.function.BooleanSupplier done)
-            throws InterruptedException {
-        Jvms.await(what, seconds, done);
-    }
 
     private static long summaries(Path sweep) {
         try (var points = Files.list(sweep.resolve("points"))) {

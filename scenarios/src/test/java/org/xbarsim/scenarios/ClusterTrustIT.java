@@ -17,10 +17,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.xbarsim.api.io.NpyArray;
 import org.xbarsim.explore.cluster.ClusterKey;
 
@@ -32,37 +29,10 @@ import org.xbarsim.explore.cluster.ClusterKey;
  * to the members' event-bus ports. It takes none, answers none, the worker runs only the coordinator's
  * points and never reads the file, and both members carry on.
  */
-class ClusterTrustIT {
+class ClusterTrustIT extends ClusterJvmTest {
     private static final Path SCENARIOS = Path.of("").toAbsolutePath();
     /** The secret's largest value: a weight clip of this would show it was read. */
     private static final double SECRET_MAX = 42.4242;
-
-    @TempDir
-    Path dir;
-
-    private Jvms jvms;
-
-    @BeforeEach
-    void jvms() {
-        jvms = new Jvms(dir);
-    }
-
-    @AfterEach
-    void stopEverything() throws InterruptedException {
-        jvms.close();
-    }
-
-    private Process java(String log, String classPath, String main, String... args) throws IOException {
-        return jvms.java(log, classPath, main, args);
-    }
-
-    private Process xbarsim(String log, String... args) throws IOException {
-        return jvms.xbarsim(log, args);
-    }
-
-    private String log(String name) {
-        return jvms.log(name);
-    }
 
     private JsonObject report() {
         try {
@@ -70,10 +40,6 @@ class ClusterTrustIT {
         } catch (IOException | RuntimeException e) {
             return new JsonObject();
         }
-    }
-
-    private static void await(String what, long seconds, BooleanSupplier done) throws InterruptedException {
-        Jvms.await(what, seconds, done);
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.xbarsim.engine.run.RunPlan;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.run.WeightSlicing;
 import org.xbarsim.engine.scenario.FileKeys;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
@@ -133,7 +134,8 @@ public final class Simulator {
         footprint.checkLayers(layers);
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
                 scenario.chip().cell(),
-                scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
+                scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX),
+                WeightSlicing.of(scenario.inference()));
         return new Prepared(scenario, layers, jobs);
     }
 

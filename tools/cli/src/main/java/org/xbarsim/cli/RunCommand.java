@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
             + "Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--chips", paramLabel = "N", description = "Run N chips (seeds seed..seed+N-1, side by side "
+            + "as cores and memory allow): the summary's figures are their means, with every metric's mean, sd, min "
+            + "and max under \"chips\"; prints mean ± sd (default 1).")
+    int chips = 1;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Record the programming run's events in an "
             + "Avro trace (replay it with 'xbarsim replay FILE').")
     Path record;
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1 || threadCount > 1024) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
+        }
+        if (chips != 1 && record != null) {
+            throw new InputError("--record", "", "expected one chip to record (a trace is one run), got --chips " + chips);
         }
         TraceFormat.Level level = level(); // options checked before anything is claimed
         TraceWriter.Compression compression = compression();
@@ -90,6 +98,10 @@ final class RunCommand implements Callable<Integer> {
     private void runClaimed(PrintWriter out, SimulatorHost host, Scenario s, Path dir, int threadCount,
                             TraceFormat.Level level, TraceWriter.Compression compression) {
         Simulator.Prepared prepared = host.simulator().prepare(s);
+        if (chips != 1) {
+            runChips(host, s, prepared, dir, out);
+            return;
+        }
         RunSummary summary;
         try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
             summary = record == null ? host.simulator().run(prepared, threadCount, progress)
@@ -106,6 +118,26 @@ final class RunCommand implements Callable<Integer> {
         }
         SummaryText.print(out, s, prepared, summary, summaryFile);
         printLifecycle(out, s, summary, dir);
+    }
+
+    /** {@code --chips N}: the chips' means and spreads, written and printed as mean ± sd. */
+    private int runChips(SimulatorHost host, Scenario s, Simulator.Prepared prepared, Path dir, PrintWriter out) {
+        RunSummary summary;
+        try (RunProgress progress = new RunProgress(prepared.rows() * chips, output.progress())) {
+            summary = host.runChips(scenario.spec(), chips, threads, progress);
+        }
+        Path summaryFile = dir.resolve("summary.json");
+        ResultFiles.writeString(summaryFile, summary.toJson());
+        try {
+            ErrorHistogramChart.write(summary, dir.resolve("error-histogram.png"));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("xbarsim: could not draw the error histogram in " + dir + ": "
+                    + e.getMessage());
+        }
+        SummaryText.printChips(out, s, prepared, summary, summaryFile);
+        printLifecycle(out, s, summary, dir);
+        out.flush();
+        return 0;
     }
 
     /** A working life's lines and plots, when the scenario had one. */

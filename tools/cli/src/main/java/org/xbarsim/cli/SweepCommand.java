@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.ClusterOptions;
 import org.xbarsim.cli.options.OutputOptions;
 import org.xbarsim.cli.options.PluginOptions;
@@ -49,6 +50,12 @@ final class SweepCommand implements Callable<Integer> {
             + "inference.time are read from one programmed chip.")
     List<String> grids = new ArrayList<>();
 
+    @Option(names = "--chips", paramLabel = "N", description = "Run every point on N chips (seeds seed..seed+N-1): "
+            + "each point's summary holds their means and every metric's mean, sd, min and max; sweep.csv has a "
+            + "column path:sd, path:min and path:max after each metric's mean, and the plots draw the mean with a "
+            + "band of +-1 sd (default 1; N times the runs; not with --cluster).")
+    int chips = 1;
+
     @Option(names = "--resume", description = "Finish the sweep already in the result directory: run only the "
             + "points without a result (refused if the directory holds a different sweep, unless --force).")
     boolean resume;
@@ -78,6 +85,11 @@ final class SweepCommand implements Callable<Integer> {
             for (String g : grids) {
                 plan = plan.grid(g);
             }
+            plan = plan.chips(chips);
+            if (chips > 1 && cluster.cluster) {
+                throw new InputError("--chips", "", "expected one chip a point on a cluster (its workers take whole "
+                        + "points), got --chips " + chips + " with --cluster");
+            }
             plan = plan.expanded(host.loader());
             List<Point> points = plan.points(host.loader());
             String name = host.load(points.get(0).scenario()).name();
@@ -96,7 +108,7 @@ final class SweepCommand implements Callable<Integer> {
                        Path dir, double timeout, PrintWriter out) {
         SweepDirectory results = new SweepDirectory(dir, plan.axes(), points);
         SweepAxes axes = new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
-                scenario.sets(), scenario.seed(), points.size(), SweepAxes.sha256(base.text().text()));
+                scenario.sets(), scenario.seed(), points.size(), SweepAxes.sha256(base.text().text()), chips);
         int before = results.prepare(axes, host.loader(), resume, output.force);
         out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
                 Format.plural(points.size()), plan.describe(), dir, before == 0 ? ""
@@ -105,10 +117,10 @@ final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Point> todo = points.stream().filter(p -> !results.isDone(p.index())).toList();
         SweepRecord record;
-        try (PointRunner runner = cluster.runner(host, timeout, () -> workers.runner(host, todo.size()));
+        try (PointRunner runner = cluster.runner(host, timeout, () -> workers.runner(host, (long) todo.size() * chips));
              PointProgress progress = new PointProgress("sweep", points.size(), before, output.progress(), out,
                      r -> SummaryText.point(r, points.size())).keeping(results::record)) {
-            runner.run(todo, progress);
+            plan.runner(runner, host.loader()).run(todo, progress); // N chips a point with --chips N
             record = SweepRecord.of(points.size(), before, (System.nanoTime() - start) / 1e9, runner);
         }
         ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));

@@ -8,12 +8,13 @@ import java.util.concurrent.Callable;
 import org.xbarsim.api.device.AihwkitPcmLaw;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.programming.ProgrammingPolicy;
+import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.engine.calibrate.FitParameter;
 import org.xbarsim.engine.calibrate.FitResult;
 import org.xbarsim.engine.calibrate.LevelSpread;
 import org.xbarsim.engine.calibrate.SpreadFit;
-import org.xbarsim.cli.options.PluginOptions;
-import org.xbarsim.cli.options.ScenarioOptions;
+import org.xbarsim.engine.run.EventLoops;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.explore.SimulatorHost;
 import picocli.CommandLine.Command;
@@ -82,17 +83,17 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             double gT = scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX);
             SpreadFit fit = new SpreadFit(scenario, parameters, levels, seeds, rows,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    EventLoops.check("--threads", threads, EventLoops.cores()),
                     t -> AihwkitPcmLaw.pairSigma(t, lawGmax), scenario.chip().cell().weightRange(gT));
             if (parameters.isEmpty()) {
-                print(out, fit.measure(new double[0]), fit.lawSd());
+                LevelSpread.table(fit.measure(new double[0]), fit.lawSd()).forEach(out::println);
                 return 0;
             }
             FitResult result = fit.fit(t -> out.printf(Locale.ROOT, "trial %d: %s cost %.4f%n", t.number(),
-                    values(parameters, t.values()), t.cost()));
+                    FitParameter.describe(parameters, t.values()), t.cost()));
             out.printf(Locale.ROOT, "fitted in %d trials: %s%n", result.evaluations(),
-                    values(parameters, result.values()));
-            print(out, result.levels(), result.lawSd());
+                    FitParameter.describe(parameters, result.values()));
+            LevelSpread.table(result.levels(), result.lawSd()).forEach(out::println);
             return 0;
         }
     }
@@ -109,24 +110,6 @@ final class CalibrateCommand implements Callable<Integer> {
                     Double.parseDouble(text.substring(eq + 1, colon)), Double.parseDouble(text.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             throw new InputError("--fit", "", "expected device.KEY=LO:HI with numbers LO < HI, got '" + text + "'");
-        }
-    }
-
-    private static String values(List<FitParameter> parameters, double[] values) {
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < values.length; j++) {
-            b.append(j == 0 ? "" : " ").append(parameters.get(j).name()).append('=')
-                    .append(String.format(Locale.ROOT, "%.4g", values[j]));
-        }
-        return b.toString();
-    }
-
-    private static void print(PrintWriter out, List<LevelSpread> levels, double[] law) {
-        out.println("level  target uS   cells   mean err   sd uS  robust sd  chip-to-chip  aihwkit uS  sd/law");
-        for (int k = 0; k < levels.size(); k++) {
-            LevelSpread l = levels.get(k);
-            out.printf(Locale.ROOT, "%5.2f  %9.2f  %6d  %+9.3f  %6.3f  %9.3f  %12.3f  %10.3f  %6.2f%n", l.fraction(),
-                    l.target(), l.cells(), l.meanError(), l.sd(), l.robustSd(), l.chipSd(), law[k], l.sd() / law[k]);
         }
     }
 }

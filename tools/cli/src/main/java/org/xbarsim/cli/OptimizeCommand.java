@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.ClusterOptions;
 import org.xbarsim.cli.options.OutputOptions;
 import org.xbarsim.cli.options.PluginOptions;
@@ -15,12 +14,7 @@ import org.xbarsim.cli.options.WorkerOptions;
 import org.xbarsim.cli.progress.PointProgress;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.explore.SimulatorHost;
-import org.xbarsim.explore.metric.Limit;
-import org.xbarsim.explore.metric.Metric;
-import org.xbarsim.explore.metric.Metrics;
-import org.xbarsim.explore.files.ResultFiles;
-import org.xbarsim.explore.report.FrontCheckChart;
-import org.xbarsim.explore.report.SearchChart;
+import org.xbarsim.explore.report.SearchReport;
 import org.xbarsim.explore.runner.PointRunner;
 import org.xbarsim.explore.search.FrontCheck;
 import org.xbarsim.explore.search.Goal;
@@ -122,13 +116,8 @@ final class OptimizeCommand implements Callable<Integer> {
                          output.progress(), out, null)) {
                 result = plan.run(host.loader(), runner, progress, done -> { });
             }
-            files.write(result);
-            try {
-                SearchChart.write(base.name(), result, files.plot());
-            } catch (IOException | RuntimeException e) {
-                spec.commandLine().getErr().println("xbarsim: could not draw " + files.plot() + ": " + e.getMessage());
-            }
-            SearchText.print(out, base, result, files, (System.nanoTime() - started) / 1e9);
+            SearchReport.write(base, result, files, (System.nanoTime() - started) / 1e9, this::problem)
+                    .forEach(out::println);
             if (checkChips > 0) {
                 check(host, base, result, files, out);
             }
@@ -146,40 +135,20 @@ final class OptimizeCommand implements Callable<Integer> {
              PointProgress progress = new PointProgress("front check", runs, 0, output.progress(), out, null)) {
             check = FrontCheck.run(result, checkSeed, checkChips, host.loader(), runner, progress);
         }
-        List<String> names = result.searches().stream().map(s -> s.setup().value() == null ? base.name()
-                : s.setup().value()).toList();
-        for (FrontCheck.Checked c : check.searches()) {
-            ResultFiles.writeString(files.of(c.search()).resolve("front-check.csv"), FrontCheck.csv(c));
-        }
-        Path plot = files.dir().resolve("front-check.png");
-        try {
-            FrontCheckChart.write(base.name() + ": Pareto fronts on unseen chips " + checkSeed + ".."
-                    + (checkSeed + checkChips - 1), check, names, plot);
-        } catch (IOException | RuntimeException e) {
-            spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
-        }
-        SearchText.check(out, check, names, plot);
+        SearchReport.writeCheck(base, result, check, files, this::problem).forEach(out::println);
+    }
+
+    private void problem(String problem) {
+        spec.commandLine().getErr().println("xbarsim: " + problem);
     }
 
     private SearchPlan plan() {
-        String name = objective.replaceFirst("^(min|max):", "");
-        Metric metric = Metrics.parse("--objective", name);
-        boolean maximise = objective.startsWith("max:") || (!objective.startsWith("min:") && metric.higherIsBetter());
-        List<List<Limit>> parsed = new ArrayList<>();
-        limits.forEach(l -> parsed.add(Limit.parse("--limit", l)));
-        SearchPlan plan = SearchPlan.of(scenario.spec()).goals(Goal.forEachValue(metric, maximise, parsed))
-                .budget(budget).chips(chips);
+        SearchPlan plan = SearchPlan.of(scenario.spec()).goals(Goal.parse(objective, limits)).budget(budget)
+                .chips(chips);
         plan = design == null ? plan : plan.design(design);
         for (String v : vary) {
             plan = plan.vary(v);
         }
-        if (each != null) {
-            int eq = each.indexOf('=');
-            if (eq <= 0 || each.substring(eq + 1).isBlank()) {
-                throw new InputError("--each", "", "expected path=v1,v2,..., got '" + each + "'");
-            }
-            plan = plan.each(each.substring(0, eq), List.of(each.substring(eq + 1).split(",", -1)));
-        }
-        return plan;
+        return each == null ? plan : plan.each(each);
     }
 }

@@ -4,18 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.engine.output.OutputNames;
 import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.replay.DeviceReplay;
+import org.xbarsim.engine.run.EventLoops;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.RecordedScenario;
 import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.files.ResultFiles;
 import org.xbarsim.explore.replay.ExactReplay;
+import org.xbarsim.explore.report.SummaryText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return 0;
             }
             ExactReplay.Result r = replay.run(host.simulator(), host.loader(), where,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    EventLoops.check("--threads", threads, EventLoops.cores()));
             if (r.identical()) {
                 out.printf("identical (%,d events, %d tiles, level %s)%n", r.events(), r.tiles(), r.level().id());
             } else {
@@ -96,9 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (threads != null && (threads < 1 || threads > 1024)) {
-            throw new InputError("--threads", "", "expected 1..1024, got " + threads);
-        }
+        EventLoops.check("--threads", threads, 0);
         if (device == null) {
             // An exact replay runs the recorded scenario as recorded: these would silently do nothing.
             String given = seed != null ? "--seed" : !overrides.isEmpty() ? "--set" : outDir != null ? "--out"
@@ -126,12 +125,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             RunSummary summary = replay.run(host.catalog());
             ResultFiles.writeString(summaryFile, summary.toJson());
-            RunSummary.Outcome p = summary.programming().total();
-            out.printf(Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n", name, device,
-                    replay.scenario().seed(), p.weights());
-            out.printf(Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
-                    100 * p.successFraction(), 100 * p.pfail(), p.meanAbsErrorMicroSiemens());
-            out.println("  summary: " + summaryFile);
+            SummaryText.replayed(name, device, replay.scenario().seed(), summary, summaryFile).forEach(out::println);
             out.flush();
         }
     }

@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.explore.metric.Metric;
-import org.xbarsim.explore.metric.Metrics;
-import org.xbarsim.explore.report.Charts;
 import org.xbarsim.explore.report.CostChart;
-import org.xbarsim.explore.report.FrontChart;
 import org.xbarsim.explore.report.LossChart;
+import org.xbarsim.explore.report.SweepPlots;
 import org.xbarsim.explore.report.SweepReport;
 import org.xbarsim.explore.sweep.SavedSweep;
-import org.xbarsim.explore.sweep.SweepDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,48 +64,27 @@ final class ReportCommand implements Callable<Integer> {
                     + "fronts");
         }
         SavedSweep sweep = SavedSweep.read(dir, "");
-        SweepReport report = new SweepReport(sweep.name(), sweep.axes().axes(), sweep.table()).plotting(metrics(sweep));
+        SweepReport report = new SweepReport(sweep.name(), sweep.axes().axes(), sweep.table())
+                .plotting(SweepPlots.metrics(sweep, metrics));
         List<Path> written = new ArrayList<>(report.metricPlots(dir));
         Path loss = LossChart.write(report, dir);
         if (loss != null) {
             written.add(loss);
         }
         written.addAll(extras(sweep, out));
-        print(out, sweep, report, written);
+        SweepPlots.lines(sweep, report, written).forEach(out::println);
+        out.flush();
         return 0;
-    }
-
-    private List<Metric> metrics(SavedSweep sweep) {
-        List<Metric> list = new ArrayList<>();
-        for (String name : metrics) {
-            Metric m = Metrics.parse("--metric", name);
-            if (!sweep.table().has(m)) {
-                throw new InputError("--metric", name, "expected a column of " + dir.resolve(SweepDirectory.CSV)
-                        + ", found none (the sweep's scenario has no such figure)");
-            }
-            list.add(m);
-        }
-        return list;
     }
 
     /** The plots asked for by option: the comparison, the fronts, the cost. */
     private List<Path> extras(SavedSweep sweep, PrintWriter out) throws IOException {
         List<Path> written = new ArrayList<>();
         if (!compare.isEmpty()) {
-            List<LossChart.Named> sweeps = new ArrayList<>(List.of(new LossChart.Named(sweep.name(),
-                    dir.toString(), sweep.table())));
-            for (Path other : compare) {
-                SavedSweep s = SavedSweep.read(other, "the sweep to compare with ");
-                sweeps.add(new LossChart.Named(s.name(), other.toString(), s.table()));
-            }
-            written.add(LossChart.compare(sweeps, dir.resolve(Charts.fileName("inferenceLoss-vs-pfail-comparison"))));
+            written.add(SweepPlots.comparison(sweep, compare));
         }
         if (front != null) {
-            FrontChart chart = new FrontChart(front).add(dir.resolve(SweepDirectory.CSV).toString(), sweep.table());
-            for (Path other : frontInclude) {
-                chart.add(other.resolve(SweepDirectory.CSV).toString(), SavedSweep.read(other, "").table());
-            }
-            written.addAll(chart.write(dir, sweep.name()));
+            written.addAll(SweepPlots.fronts(sweep, front, frontInclude));
         }
         if (cost) {
             Path png = dir.resolve("cost-vs-size.png");
@@ -119,18 +94,5 @@ final class ReportCommand implements Callable<Integer> {
                     exponent);
         }
         return written;
-    }
-
-    private void print(PrintWriter out, SavedSweep sweep, SweepReport report, List<Path> written) {
-        if (written.isEmpty()) {
-            out.println("report: nothing to plot in " + dir + (report.swept().isEmpty()
-                    ? ": no grid key has more than one value" : ": no metric changes with the swept keys"));
-        } else {
-            long plots = written.stream().filter(p -> p.toString().endsWith(".png")).count();
-            out.printf(Locale.ROOT, "report: %d plot%s of %s (%d point%s)%n", plots, Format.plural(plots),
-                    sweep.name(), sweep.table().rows().size(), Format.plural(sweep.table().rows().size()));
-            written.forEach(p -> out.println("  " + p));
-        }
-        out.flush();
     }
 }

@@ -1,6 +1,5 @@
 package org.xbarsim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,16 +11,13 @@ import org.xbarsim.cli.progress.RunProgress;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.TracedRun;
 import org.xbarsim.engine.output.ResultClaim;
-import org.xbarsim.engine.life.LifecyclePlots;
-import org.xbarsim.engine.life.LifecycleResult;
-import org.xbarsim.engine.life.LifecycleText;
+import org.xbarsim.engine.run.EventLoops;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
 import org.xbarsim.explore.SimulatorHost;
-import org.xbarsim.explore.files.ResultFiles;
-import org.xbarsim.explore.report.ErrorHistogramChart;
+import org.xbarsim.explore.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,10 +64,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 1024) {
-            throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
-        }
+        int threadCount = EventLoops.check("--threads", threads, EventLoops.cores());
         if (chips != 1 && record != null) {
             throw new InputError("--record", "", "expected one chip to record (a trace is one run), got --chips " + chips);
         }
@@ -98,62 +91,15 @@ final class RunCommand implements Callable<Integer> {
     private void runClaimed(PrintWriter out, SimulatorHost host, Scenario s, Path dir, int threadCount,
                             TraceFormat.Level level, TraceWriter.Compression compression) {
         Simulator.Prepared prepared = host.simulator().prepare(s);
-        if (chips != 1) {
-            runChips(host, s, prepared, dir, out);
-            return;
-        }
         RunSummary summary;
-        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
-            summary = record == null ? host.simulator().run(prepared, threadCount, progress)
+        // --chips N: the chips' means and spreads, written and printed as mean ± sd.
+        try (RunProgress progress = new RunProgress(prepared.rows() * chips, output.progress())) {
+            summary = chips != 1 ? host.runChips(scenario.spec(), chips, threads, progress)
+                    : record == null ? host.simulator().run(prepared, threadCount, progress)
                     : TracedRun.run(host.simulator(), prepared, threadCount, progress, record, level, compression);
         }
-        Path summaryFile = dir.resolve("summary.json");
-        ResultFiles.writeString(summaryFile, summary.toJson());
-        Path plot = dir.resolve("error-histogram.png");
-        try {
-            ErrorHistogramChart.write(summary, plot);
-        } catch (IOException | RuntimeException e) {
-            // The summary is the result; a plot that cannot be drawn must not fail the run.
-            spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
-        }
-        SummaryText.print(out, s, prepared, summary, summaryFile);
-        printLifecycle(out, s, summary, dir);
-    }
-
-    /** {@code --chips N}: the chips' means and spreads, written and printed as mean ± sd. */
-    private int runChips(SimulatorHost host, Scenario s, Simulator.Prepared prepared, Path dir, PrintWriter out) {
-        RunSummary summary;
-        try (RunProgress progress = new RunProgress(prepared.rows() * chips, output.progress())) {
-            summary = host.runChips(scenario.spec(), chips, threads, progress);
-        }
-        Path summaryFile = dir.resolve("summary.json");
-        ResultFiles.writeString(summaryFile, summary.toJson());
-        try {
-            ErrorHistogramChart.write(summary, dir.resolve("error-histogram.png"));
-        } catch (IOException | RuntimeException e) {
-            spec.commandLine().getErr().println("xbarsim: could not draw the error histogram in " + dir + ": "
-                    + e.getMessage());
-        }
-        SummaryText.printChips(out, s, prepared, summary, summaryFile);
-        printLifecycle(out, s, summary, dir);
-        out.flush();
-        return 0;
-    }
-
-    /** A working life's lines and plots, when the scenario had one. */
-    private void printLifecycle(PrintWriter out, Scenario s, RunSummary summary, Path dir) {
-        if (summary.lifecycle() == null) {
-            return;
-        }
-        LifecycleResult life = new LifecycleResult(summary.lifecycle().life(), summary.lifecycle().withoutRefresh());
-        LifecycleText.lines(life).forEach(out::println);
-        try {
-            out.println("  plots: " + String.join(", ", LifecyclePlots.write(s.name(), life, dir).stream()
-                    .map(Path::toString).toList()));
-        } catch (IOException | RuntimeException e) {
-            spec.commandLine().getErr().println("xbarsim: could not draw the working life's plots in " + dir + ": "
-                    + e.getMessage());
-        }
+        RunReport.write(s, prepared.jobs().size(), summary, dir,
+                problem -> spec.commandLine().getErr().println("xbarsim: " + problem)).forEach(out::println);
     }
 
     private TraceFormat.Level level() {

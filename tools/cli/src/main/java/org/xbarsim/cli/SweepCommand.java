@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.ClusterOptions;
@@ -17,6 +16,8 @@ import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.summary.RecordJson;
 import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.files.ResultFiles;
+import org.xbarsim.explore.report.SummaryText;
+import org.xbarsim.explore.report.SweepText;
 import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.runner.PointRunner;
 import org.xbarsim.explore.scenario.ScenarioSpec;
@@ -110,9 +111,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepAxes axes = new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
                 scenario.sets(), scenario.seed(), points.size(), SweepAxes.sha256(base.text().text()), chips);
         int before = results.prepare(axes, host.loader(), resume, output.force);
-        out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
-                Format.plural(points.size()), plan.describe(), dir, before == 0 ? ""
-                        : String.format(Locale.ROOT, "; resuming, %d done before", before));
+        out.println(SweepText.started(name, points.size(), plan.describe(), dir, before));
         out.flush();
         long start = System.nanoTime();
         List<Point> todo = points.stream().filter(p -> !results.isDone(p.index())).toList();
@@ -124,15 +123,6 @@ final class SweepCommand implements Callable<Integer> {
             record = SweepRecord.of(points.size(), before, (System.nanoTime() - start) / 1e9, runner);
         }
         ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
-        printEnd(out, record, dir);
-    }
-
-    private static void printEnd(PrintWriter out, SweepRecord r, Path dir) {
-        out.printf(Locale.ROOT, "  wall %.2f s for %d point%s (%s)%n", r.wallSeconds(), r.pointsRun(),
-                Format.plural(r.pointsRun()), r.mode().equals("cluster") ? r.workersSeen() + " cluster worker"
-                        + Format.plural(r.workersSeen()) : r.workers() + " worker" + Format.plural(r.workers())
-                        + " x " + r.threadsPerPoint() + " thread" + Format.plural(r.threadsPerPoint()));
-        out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
-                dir.resolve(SweepDirectory.CSV), dir, dir.resolve(SweepRecord.FILE));
+        SweepText.finished(record, dir).forEach(out::println);
     }
 }

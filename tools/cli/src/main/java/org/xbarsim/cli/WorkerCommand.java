@@ -9,10 +9,11 @@ import java.util.concurrent.Callable;
 import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.engine.run.EventLoops;
+import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.cluster.ClusterKey;
 import org.xbarsim.explore.cluster.ClusterNode;
 import org.xbarsim.explore.cluster.ClusterWorker;
-import org.xbarsim.explore.SimulatorHost;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,10 +73,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 1024) {
-            throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
-        }
+        int threadCount = EventLoops.check("--threads", threads, EventLoops.cores());
         if (maxPoints != null && maxPoints < 1) {
             throw new InputError("--points", "", "expected a whole number >= 1, got " + maxPoints);
         }

@@ -1,5 +1,8 @@
 package org.xbarsim.engine.calibrate;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * A device parameter a calibration varies, within [low, high] (canonical units).
  *
@@ -12,6 +15,16 @@ public record FitParameter(String name, double low, double high) {
         if (!(low < high)) {
             throw new IllegalArgumentException("a fitted range needs low < high, got " + name + " " + low + ".." + high);
         }
+    }
+
+    /** The parameters with their values, as {@code name=value} pairs to 4 significant digits: "a=1.234 b=5.000e-06". */
+    public static String describe(List<FitParameter> parameters, double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < values.length; j++) {
+            b.append(j == 0 ? "" : " ").append(parameters.get(j).name()).append('=')
+                    .append(String.format(Locale.ROOT, "%.4g", values[j]));
+        }
+        return b.toString();
     }
 
     /** The value at position u in [0, 1] of the range. */

@@ -3,6 +3,7 @@ package org.xbarsim.engine.summary;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.xbarsim.engine.run.EventLoops;
 
 /**
  * A summary that came from elsewhere (a cluster worker's answer, a file a resumed sweep finds) checked
@@ -159,8 +160,8 @@ public final class SummaryCheck {
         optionalShare(r.busShare(), "run.busShare");
         optionalShare(r.pauseShare(), "run.pauseShare");
         int threads = present(r.threads(), "run.threads");
-        if (threads < 1 || threads > 1024) {
-            throw new Problem("run.threads: expected 1..1024, got " + threads);
+        if (threads < 1 || threads > EventLoops.MAX) {
+            throw new Problem("run.threads: expected 1.." + EventLoops.MAX + ", got " + threads);
         }
     }
 

@@ -43,6 +43,19 @@ public final class TraceCsv {
     }
 
     /**
+     * Refuses, as an InputError on {@code --export}, a directory that already holds one of the files
+     * (nothing is overwritten unless the user asked for it).
+     */
+    public static void refuseOverwrite(Path dir) {
+        for (String name : FILES) {
+            if (Files.exists(dir.resolve(name))) {
+                throw new InputError("--export", "", dir.resolve(name) + " already exists; pass --force to overwrite "
+                        + "it or name another directory");
+            }
+        }
+    }
+
+    /**
      * Writes the four files into {@code dir} (created if missing) from the trace {@code file}; an
      * unwritable directory is an InputError on {@code --export}.
      */

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.run.EventLoops;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 
 /**
@@ -28,12 +28,8 @@ public final class LocalRunner implements PointRunner {
      * @param threadsPerPoint event loops of each run, 1..1024, or null for cores / workers (at least 1)
      */
     public LocalRunner(ScenarioLoader loader, Simulator simulator, int workers, Integer threadsPerPoint) {
-        if (workers < 1 || workers > 1024) {
-            throw new InputError("--workers", "", "expected 1..1024, got " + workers);
-        }
-        if (threadsPerPoint != null && (threadsPerPoint < 1 || threadsPerPoint > 1024)) {
-            throw new InputError("--threads", "", "expected 1..1024, got " + threadsPerPoint);
-        }
+        EventLoops.check("--workers", workers, 0);
+        EventLoops.check("--threads", threadsPerPoint, 0);
         this.loader = loader;
         this.simulator = simulator;
         this.workers = workers;

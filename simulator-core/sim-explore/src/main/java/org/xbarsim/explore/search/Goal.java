@@ -5,6 +5,7 @@ import java.util.List;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.explore.metric.Limit;
 import org.xbarsim.explore.metric.Metric;
+import org.xbarsim.explore.metric.Metrics;
 
 /**
  * What a search is after: a metric to minimise (or maximise), subject to limits on others. Runs are
@@ -105,6 +106,20 @@ public record Goal(Metric objective, boolean maximise, List<Limit> limits) {
             goals.add(new Goal(objective, maximise, all));
         }
         return goals;
+    }
+
+    /**
+     * The goals written as on the command line: an objective {@code [min:|max:]METRIC} (accuracies are
+     * maximised, the rest minimised, unless min: or max: says) and limits {@code METRIC<=VALUE} or
+     * {@code METRIC>=VALUE}, one of which may list several values (a goal for each, as
+     * {@link #forEachValue}). Bad text is an InputError on {@code --objective} or {@code --limit}.
+     */
+    public static List<Goal> parse(String objective, List<String> limits) {
+        Metric metric = Metrics.parse("--objective", objective.replaceFirst("^(min|max):", ""));
+        boolean maximise = objective.startsWith("max:") || (!objective.startsWith("min:") && metric.higherIsBetter());
+        List<List<Limit>> parsed = new ArrayList<>();
+        limits.forEach(l -> parsed.add(Limit.parse("--limit", l)));
+        return forEachValue(metric, maximise, parsed);
     }
 
     /** Several goals that differ in their last limit, in one line. */

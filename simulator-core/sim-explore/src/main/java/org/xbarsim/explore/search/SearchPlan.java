@@ -95,6 +95,15 @@ public final class SearchPlan {
         return new SearchPlan(base, knobs, goals, budget, design, count, eachKey, each);
     }
 
+    /** Searches once for each value of a key written {@code path=v1,v2,...} (else an InputError on {@code --each}). */
+    public SearchPlan each(String pathAndValues) {
+        int eq = pathAndValues.indexOf('=');
+        if (eq <= 0 || pathAndValues.substring(eq + 1).isBlank()) {
+            throw new InputError("--each", "", "expected path=v1,v2,..., got '" + pathAndValues + "'");
+        }
+        return each(pathAndValues.substring(0, eq), List.of(pathAndValues.substring(eq + 1).split(",", -1)));
+    }
+
     /** Searches once for each value of a key ({@code programming.impl}: a, b). */
     public SearchPlan each(String key, List<String> values) {
         List<String> distinct = new ArrayList<>();

@@ -70,6 +70,22 @@ class GoalTest {
     }
 
     @Test
+    void goalsAreParsedAsWrittenOnTheCommandLine() {
+        List<Goal> goals = Goal.parse("accuracy", List.of("time<=1ms,2ms", "energy<=1uJ"));
+        assertEquals(2, goals.size());
+        assertTrue(goals.get(0).maximise(), "an accuracy is maximised unless min: says");
+        assertEquals(List.of(1e-3, 2e-3), Goal.limitValues(goals, Metrics.TIME));
+        assertFalse(Goal.parse("min:accuracy", List.of()).get(0).maximise());
+        assertTrue(Goal.parse("max:time", List.of()).get(0).maximise());
+        assertFalse(Goal.parse("pfail", List.of()).get(0).maximise());
+        assertEquals(Metrics.PFAIL, Goal.parse("min:pfail", List.of("time<=1ms")).get(0).objective());
+        InputError e = assertThrows(InputError.class, () -> Goal.parse("pfial", List.of()));
+        assertTrue(e.getMessage().contains("--objective"), e.getMessage());
+        e = assertThrows(InputError.class, () -> Goal.parse("pfail", List.of("time<<1ms")));
+        assertTrue(e.getMessage().contains("--limit"), e.getMessage());
+    }
+
+    @Test
     void aTimeIsScaledByTheReferenceAFractionIsNotAndEachBrokenLimitCostsTenTimesOnePlusItsExcess() {
         Goal time = Goal.of(Metrics.TIME, Limit.parse("--limit", "pfail<=10%"));
         // 1.5 ms against a 2 ms reference: 0.75; Pfail 15% breaks the 10% limit by half: 10 (1 + 0.5) = 15.

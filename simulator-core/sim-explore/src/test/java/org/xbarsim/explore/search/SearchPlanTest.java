@@ -86,6 +86,12 @@ class SearchPlanTest {
         assertThrows(InputError.class, () -> plan().vary("programming.budget=1:5").setups(host.loader()));
         assertThrows(InputError.class, () -> plan().design(13).setups(host.loader()));
         assertThrows(InputError.class, () -> plan().each("device.impl", List.of("ideal", "ideal")));
+        for (String bad : List.of("device.impl", "=ideal", "device.impl=", "device.impl= ")) {
+            InputError e = assertThrows(InputError.class, () -> plan().each(bad));
+            assertTrue(e.getMessage().contains("expected path=v1,v2,..., got '" + bad + "'"), e.getMessage());
+        }
+        assertEquals(List.of("ideal", "step"), plan().each("device.impl=ideal, step").eachValues());
+        assertEquals("device.impl", plan().each("device.impl=ideal, step").eachKey());
         assertThrows(InputError.class, () -> plan().budget(1));
         assertThrows(InputError.class, () -> plan().chips(65));
     }

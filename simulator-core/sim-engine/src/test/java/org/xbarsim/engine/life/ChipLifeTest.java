@@ -80,11 +80,16 @@ class ChipLifeTest {
     }
 
     private RunSummary run(int threads, Recording recording, String... overrides) throws IOException {
+        return run(threads, recording, RunListener.NONE, overrides);
+    }
+
+    private RunSummary run(int threads, Recording recording, RunListener listener, String... overrides)
+            throws IOException {
         Path file = dir.resolve("life.yaml");
         Files.writeString(file, BASE);
         Simulator simulator = new Simulator(catalog);
         return simulator.run(simulator.prepare(new ScenarioLoader(catalog).load(file, List.of(overrides), null)),
-                threads, RunListener.NONE, recording);
+                threads, listener, recording);
     }
 
     private static LifecycleResult.Life life(RunSummary summary) {
@@ -238,5 +243,60 @@ class ChipLifeTest {
         assertEquals(List.of("Evaluated", "Evaluated", "Refreshed", "CompensationRead", "NetworkLoaded", "Evaluated"),
                 timeline.stream().map(e -> e.getSchema().getName()).toList());
         assertNotNull(one.lifecycle().withoutRefresh());
+    }
+
+    /**
+     * A refresh on a trigger: the read of day 1 finds every weight but the zeros out of tolerance (a third
+     * lost), a share nonzero / 128 of them; a trigger below that share refreshes right after the read, and
+     * reads again after the refresh (two reads, the last one measuring 9 / (9 D + 3) as above); a trigger
+     * at that share exactly, or above it, does not.
+     */
+    @Test
+    void aCompensationReadThatFindsTooManyWeightsOutOfToleranceTriggersARefresh() throws IOException {
+        int[] w = weights();
+        String[] life = {"lifecycle.duration=86410s", "lifecycle.evaluation.points=2", "lifecycle.compensation.every=1d"};
+        LifecycleResult.Life triggered = life(run(2, concat(life, "lifecycle.refresh.trigger=" + (w[1] - 1) / 128.0)));
+        assertEquals(1, triggered.activities().refreshes());
+        assertEquals(2, triggered.activities().compensations());
+        assertEquals(w[1], triggered.activities().weightsRefreshed());
+        assertEquals(9 / (9 * D + 3), triggered.evaluations().get(1).compensation().get(0), 1e-12);
+        assertEquals(1.0, triggered.evaluations().get(1).accuracy());
+        LifecycleResult.Life atTheShare = life(run(2, concat(life, "lifecycle.refresh.trigger=" + w[1] / 128.0)));
+        assertEquals(0, atTheShare.activities().refreshes());
+        assertEquals(1, atTheShare.activities().compensations());
+        assertEquals(1 / D, atTheShare.evaluations().get(1).compensation().get(0), 1e-12);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
+    /**
+     * The life's progress is told at each activity, in time order, against the life's length: evaluations at
+     * 10 s, sqrt(10 s x 2 d) and 2 d, the compensation read at 1 d.
+     */
+    @Test
+    void theLifesProgressIsToldAtEachActivity() throws IOException {
+        List<double[]> told = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void rowFinished(org.xbarsim.api.event.RowFinished row) {
+            }
+
+            @Override
+            public void lifeProgress(double seconds, double duration) {
+                told.add(new double[] {seconds, duration});
+            }
+        };
+        run(1, null, listener, "lifecycle.duration=2d", "lifecycle.evaluation.points=3",
+                "lifecycle.evaluation.first=10s", "lifecycle.compensation.every=1d");
+        double[] expected = {10, Math.sqrt(10 * 2 * DAY), DAY, 2 * DAY};
+        assertEquals(expected.length, told.size());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], told.get(k)[0], 1e-6, "activity " + k);
+            assertEquals(2 * DAY, told.get(k)[1]);
+        }
     }
 }

@@ -299,4 +299,34 @@ class ChipLifeTest {
             assertEquals(2 * DAY, told.get(k)[1]);
         }
     }
+
+    /**
+     * A refresh 30 s in: drift has taken 1 - (30 / 20)^-0.05 = 2% of each weight, at most 0.9 uS of 45 uS,
+     * within the 1.5 uS tolerance: every row is read (8 host reads of 110 cycles a tile, the tiles in
+     * parallel) and nothing is programmed; no device takes another pulse.
+     */
+    @Test
+    void aRefreshThatFindsEveryWeightWithinToleranceOnlyReads() throws IOException {
+        String[] without = {"lifecycle.duration=40s", "lifecycle.evaluation.points=1", "lifecycle.evaluation.first=35s",
+            "lifecycle.compensation.every=0s"};
+        java.util.Map<String, Integer> before = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> after = new java.util.TreeMap<>();
+        run(1, new Recording(TraceFormat.Level.ROW, e -> count(before, e)), without);
+        LifecycleResult.Life life = life(run(1, new Recording(TraceFormat.Level.ROW, e -> count(after, e)),
+                concat(without, "lifecycle.refresh.every=30s")));
+        // A trace of the refresh holds its 16 reads, each with its outcome.
+        assertEquals(before.get("RowOp") + 16, after.get("RowOp"));
+        assertEquals(before.get("RowResult") + 16, after.get("RowResult"));
+        assertEquals(1, life.activities().refreshes());
+        assertEquals(0, life.activities().weightsRefreshed());
+        assertEquals(8 * 110 * 1e-9, life.availability().refreshSeconds(), 1e-18);
+        assertEquals((512 + 3.0 * weights()[0]) / 512, life.endurance().meanPulses(), 1e-12);
+        assertEquals(1.0, life.evaluations().get(0).accuracy());
+    }
+
+    private static void count(java.util.Map<String, Integer> kinds, SpecificRecord e) {
+        synchronized (kinds) {
+            kinds.merge(e.getSchema().getName(), 1, Integer::sum);
+        }
+    }
 }

@@ -33,6 +33,7 @@ import org.xbarsim.engine.run.RunPlan;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.run.WeightSlicing;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.summary.SummaryBuilder;
@@ -87,7 +88,8 @@ public final class Simulator {
         }
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
                 scenario.chip().cell(),
-                scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
+                scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX),
+                WeightSlicing.of(scenario.inference()));
         return new Prepared(scenario, layers, jobs);
     }
 

@@ -14,7 +14,11 @@ import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.trace.Recording;
+import org.xbarsim.explore.chips.ChipParallelism;
+import org.xbarsim.explore.chips.ChipsRunner;
 import org.xbarsim.explore.runner.LocalRunner;
+import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.runner.Forwarding;
 import org.xbarsim.explore.scenario.ScenarioSpec;
 
 /**
@@ -115,6 +119,25 @@ public final class SimulatorHost implements AutoCloseable {
         Simulator sim = simulator();
         return sim.runAtTimes(sim.prepare(load(spec)), Runtime.getRuntime().availableProcessors(), RunListener.NONE,
                 inferenceTimes);
+    }
+
+    /**
+     * Runs a scenario on {@code chips} chips, the seeds from the spec's (or the scenario's) on: the chips
+     * side by side as far as the cores and memory allow ({@link ChipParallelism}), their rows and
+     * inference told to {@code listener}. The summary's figures are the means over the chips and its
+     * {@code chips} section every metric's spread (mean, sd, min, max); one chip is the plain run. The
+     * result is the same on any number of threads.
+     *
+     * @param threads event loops of each chip's run, or null for cores / chips side by side
+     */
+    public RunSummary runChips(ScenarioSpec spec, int chips, Integer threads, RunListener listener) {
+        ChipsRunner.checked(chips);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workers = ChipParallelism.workers(chips, cores, ChipParallelism.freeBytes(),
+                ChipParallelism.bytesPerChip(simulator().prepare(load(spec))));
+        try (ChipsRunner runner = new ChipsRunner(localRunner(workers, threads), chips, loader)) {
+            return runner.run(List.of(new Point(0, spec, "")), new Forwarding(listener)).get(0).summary();
+        }
     }
 
     /** A runner of {@code workers} points at a time, each on cores / workers event loops. */

@@ -24,6 +24,26 @@ final class Format {
         return String.format(Locale.ROOT, "%.3f %s", j * JOULE_SCALES[u], JOULE_UNITS[u]);
     }
 
+    /** A time's mean and sd over chips in the mean's unit: 1.234 ± 0.056 ms. */
+    static String seconds(org.xbarsim.engine.summary.Spread s) {
+        int u = unit(s.mean(), SECOND_SCALES);
+        return String.format(Locale.ROOT, u == 3 ? "%.1f ± %.1f %s" : "%.3f ± %.3f %s", s.mean() * SECOND_SCALES[u],
+                s.sd() * SECOND_SCALES[u], SECOND_UNITS[u]);
+    }
+
+    /** An energy's mean and sd over chips in the mean's unit: 20.790 ± 0.310 uJ. */
+    static String joules(org.xbarsim.engine.summary.Spread s) {
+        int u = unit(s.mean(), JOULE_SCALES);
+        return String.format(Locale.ROOT, "%.3f ± %.3f %s", s.mean() * JOULE_SCALES[u], s.sd() * JOULE_SCALES[u],
+                JOULE_UNITS[u]);
+    }
+
+    /** A figure's mean ± sd over chips, times {@code scale}, each with {@code decimals}: 1.23 ± 0.45. */
+    static String plusMinus(org.xbarsim.engine.summary.Spread s, double scale, int decimals) {
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f + " ± " + f, s.mean() * scale, s.sd() * scale);
+    }
+
     /** The first unit in which {@code v} is at least 1, else the smallest. */
     private static int unit(double v, double[] scales) {
         int u = 0;

@@ -18,8 +18,11 @@ import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.metric.Limit;
 import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.metric.Metrics;
+import org.xbarsim.explore.files.ResultFiles;
+import org.xbarsim.explore.report.FrontCheckChart;
 import org.xbarsim.explore.report.SearchChart;
 import org.xbarsim.explore.runner.PointRunner;
+import org.xbarsim.explore.search.FrontCheck;
 import org.xbarsim.explore.search.Goal;
 import org.xbarsim.explore.search.SearchFiles;
 import org.xbarsim.explore.search.SearchPlan;
@@ -70,10 +73,19 @@ final class OptimizeCommand implements Callable<Integer> {
             + "(default: half the budget).")
     Integer design;
 
-    @Option(names = "--chips", paramLabel = "N", description = "Score each candidate on N chips (the seeds from the "
-            + "scenario's on) by the means of their figures: conditions that hold across device populations, "
-            + "not one chip's luck (default 1; N times the runs).")
+    @Option(names = "--chips", paramLabel = "N", description = "Score each candidate on N chips (seeds seed..seed+N-1) "
+            + "by the means of their figures: conditions that hold across device populations, not one chip's luck; "
+            + "each run's mean, sd, min and max of every metric go into its summary (default 1; N times the runs).")
     int chips = 1;
+
+    @Option(names = "--check-chips", paramLabel = "N", description = "Then score every front run again on N chips "
+            + "the search never saw (seeds from --check-seed): front-check.csv per search (Pfail, time and energy as "
+            + "mean, sd, min, max) and front-check.png (default 0: no check).")
+    int checkChips;
+
+    @Option(names = "--check-seed", paramLabel = "S", description = "The first seed of --check-chips (default 101; "
+            + "refused if it overlaps the search's seeds).")
+    long checkSeed = 101;
 
     @Mixin
     WorkerOptions workers;
@@ -102,7 +114,7 @@ final class OptimizeCommand implements Callable<Integer> {
             plan.setups(host.loader()); // every search's knobs checked before the first run
             SearchResult result;
             try (PointRunner runner = workers.runner(host, Long.MAX_VALUE);
-                 PointProgress progress = new PointProgress("optimize", (long) budget * plan.eachValues().size() * chips, 0,
+                 PointProgress progress = new PointProgress("optimize", (long) budget * plan.eachValues().size(), 0,
                          output.progress(), out, null)) {
                 result = plan.run(host.loader(), runner, progress, done -> { });
             }
@@ -113,9 +125,36 @@ final class OptimizeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("xbarsim: could not draw " + files.plot() + ": " + e.getMessage());
             }
             SearchText.print(out, base, result, files, (System.nanoTime() - started) / 1e9);
+            if (checkChips > 0) {
+                check(host, base, result, files, out);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code --check-chips}: every front run again on unseen chips, its table, plot and lines. */
+    private void check(SimulatorHost host, Scenario base, SearchResult result, SearchFiles files, PrintWriter out)
+            throws IOException {
+        FrontCheck check;
+        int runs = result.searches().stream().mapToInt(s -> s.front().size()).sum();
+        try (PointRunner runner = workers.runner(host, (long) runs * checkChips);
+             PointProgress progress = new PointProgress("front check", runs, 0, output.progress(), out, null)) {
+            check = FrontCheck.run(result, checkSeed, checkChips, host.loader(), runner, progress);
+        }
+        List<String> names = result.searches().stream().map(s -> s.setup().value() == null ? base.name()
+                : s.setup().value()).toList();
+        for (FrontCheck.Checked c : check.searches()) {
+            ResultFiles.writeString(files.of(c.search()).resolve("front-check.csv"), FrontCheck.csv(c));
+        }
+        Path plot = files.dir().resolve("front-check.png");
+        try {
+            FrontCheckChart.write(base.name() + ": Pareto fronts on unseen chips " + checkSeed + ".."
+                    + (checkSeed + checkChips - 1), check, names, plot);
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
+        }
+        SearchText.check(out, check, names, plot);
     }
 
     private SearchPlan plan() {

@@ -46,6 +46,11 @@ final class RunCommand implements Callable<Integer> {
             + "Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--chips", paramLabel = "N", description = "Run N chips (seeds seed..seed+N-1, side by side "
+            + "as cores and memory allow): the summary's figures are their means, with every metric's mean, sd, min "
+            + "and max under \"chips\"; prints mean ± sd (default 1).")
+    int chips = 1;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Record the programming run's events in an "
             + "Avro trace (replay it with 'xbarsim replay FILE').")
     Path record;
@@ -73,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
             Path dir = output.dir(s.name(), "");
             output.refuseOverwrite(dir, "summary.json");
             Simulator.Prepared prepared = host.simulator().prepare(s);
+            if (chips != 1) {
+                return runChips(host, s, prepared, dir, out);
+            }
             RunSummary summary = run(host, prepared, threadCount);
             Path summaryFile = dir.resolve("summary.json");
             ResultFiles.writeString(summaryFile, summary.toJson());
@@ -86,6 +94,29 @@ final class RunCommand implements Callable<Integer> {
             SummaryText.print(out, s, prepared, summary, summaryFile);
             printLifecycle(out, s, summary, dir);
         }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --chips N}: the chips' means and spreads, written and printed as mean ± sd. */
+    private int runChips(SimulatorHost host, Scenario s, Simulator.Prepared prepared, Path dir, PrintWriter out) {
+        if (record != null) {
+            throw new InputError("--record", "", "expected one chip to record (a trace is one run), got --chips " + chips);
+        }
+        RunSummary summary;
+        try (RunProgress progress = new RunProgress(prepared.rows() * chips, output.progress())) {
+            summary = host.runChips(scenario.spec(), chips, threads, progress);
+        }
+        Path summaryFile = dir.resolve("summary.json");
+        ResultFiles.writeString(summaryFile, summary.toJson());
+        try {
+            ErrorHistogramChart.write(summary, dir.resolve("error-histogram.png"));
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("xbarsim: could not draw the error histogram in " + dir + ": "
+                    + e.getMessage());
+        }
+        SummaryText.printChips(out, s, prepared, summary, summaryFile);
+        printLifecycle(out, s, summary, dir);
         out.flush();
         return 0;
     }

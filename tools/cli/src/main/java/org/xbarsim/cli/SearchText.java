@@ -1,12 +1,15 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xbarsim.engine.scenario.Scenario;
+import org.xbarsim.engine.summary.Spread;
 import org.xbarsim.explore.metric.Metrics;
 import org.xbarsim.explore.search.Evaluation;
+import org.xbarsim.explore.search.FrontCheck;
 import org.xbarsim.explore.search.Goal;
 import org.xbarsim.explore.search.SearchFiles;
 import org.xbarsim.explore.search.SearchResult;
@@ -62,5 +65,25 @@ final class SearchText {
                 Metrics.PFAIL.format(best.pfail()), Metrics.TIME.format(best.timeSeconds()),
                 Metrics.ENERGY.format(best.energyJoules()), best.summary().programming().total().pulseOpsPerRow(),
                 objective);
+    }
+
+    /** The lines of a front check: each front run's Pfail and time as searched and on the unseen chips. */
+    static void check(PrintWriter out, FrontCheck check, List<String> names,
+                      Path plot) {
+        out.printf(Locale.ROOT, "fronts on unseen chips %d..%d (mean ± sd over %d chips):%n", check.firstSeed(),
+                check.firstSeed() + check.chips() - 1, check.chips());
+        for (int k = 0; k < check.searches().size(); k++) {
+            FrontCheck.Checked c = check.searches().get(k);
+            out.println("  " + names.get(k) + ":");
+            for (int i = 0; i < c.front().size(); i++) {
+                Evaluation e = c.front().get(i);
+                Spread pfail = FrontCheck.spread(c.unseen().get(i), "programming.pfail");
+                Spread time = FrontCheck.spread(c.unseen().get(i), "programming.timeSeconds");
+                out.printf(Locale.ROOT, "    run %d: searched Pfail %.2f%% in %s; unseen Pfail %s%% in %s%n", e.index(),
+                        100 * e.pfail(), Format.seconds(e.timeSeconds()), Format.plusMinus(pfail, 100, 2),
+                        Format.seconds(time));
+            }
+        }
+        out.println("  plot: " + plot);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.Spread;
 import org.xbarsim.explore.runner.PointResult;
 
 /** A run summary as the command line prints it: the lines of {@code run}, the line of a sweep's point. */
@@ -42,6 +43,45 @@ final class SummaryText {
         out.println("  summary: " + file + " (plot: " + file.resolveSibling("error-histogram.png") + ")");
     }
 
+    /**
+     * What {@code xbarsim run --chips N} prints: the run's figures as mean ± sd over its chips (the
+     * summary file has every metric's mean, sd, min and max).
+     */
+    static void printChips(PrintWriter out, Scenario s, Simulator.Prepared prepared, RunSummary summary, Path file) {
+        RunSummary.ChipMeans c = summary.chips();
+        java.util.function.Function<String, Spread> at = c::spread;
+        RunSummary.Outcome p = summary.programming().total();
+        out.printf(Locale.ROOT, "%s (%d chips, seeds %d..%d): %,d weights on %d tile%s of %dx%d each%n", s.name(),
+                c.count(), c.seeds().get(0), c.seeds().get(c.count() - 1), p.weights(), prepared.jobs().size(),
+                Format.plural(prepared.jobs().size()), s.chip().tileRows(), s.chip().tileCols());
+        out.printf(Locale.ROOT, "  %s on %s%s; figures are mean ± sd over the chips%n", s.policy().id(),
+                s.device().id(), s.devicePreset() == null ? "" : "/" + s.devicePreset());
+        out.printf(Locale.ROOT, "  success %s%%  Pfail %s%% (min %.2f, max %.2f)  mean |error| %s uS%n",
+                Format.plusMinus(at.apply("programming.successFraction"), 100, 2),
+                Format.plusMinus(at.apply("programming.pfail"), 100, 2), 100 * at.apply("programming.pfail").min(),
+                100 * at.apply("programming.pfail").max(),
+                Format.plusMinus(at.apply("programming.meanAbsErrorMicroSiemens"), 1, 3));
+        out.printf(Locale.ROOT, "  per row: %s pulse ops, %s reads%n",
+                Format.plusMinus(at.apply("programming.pulseOpsPerRow"), 1, 1),
+                Format.plusMinus(at.apply("programming.readOpsPerRow"), 1, 1));
+        out.printf(Locale.ROOT, "  simulated programming time %s, energy %s%n",
+                Format.seconds(at.apply("programming.timeSeconds")), Format.joules(at.apply("programming.energyJoules")));
+        RunSummary.Inference i = summary.inference();
+        if (i != null && i.analogAccuracy() != null) {
+            Spread analog = at.apply("inference.analogAccuracy");
+            out.printf(Locale.ROOT, "  inference at %s: accuracy %s%% analog (min %.2f, max %.2f) vs %.2f%% software"
+                    + " on %,d samples%n", i.time(), Format.plusMinus(analog, 100, 2), 100 * analog.min(),
+                    100 * analog.max(), 100 * i.softwareAccuracy(), i.samples());
+        }
+        if (i != null && i.analogBitsPerChar() != null) {
+            out.printf(Locale.ROOT, "  inference at %s: %s bits/char analog vs %.3f software on %,d characters%n",
+                    i.time(), Format.plusMinus(at.apply("inference.analogBitsPerChar"), 1, 3), i.softwareBitsPerChar(),
+                    i.samples());
+        }
+        out.println("  summary: " + file + " (means; every metric's mean, sd, min and max under \"chips\"; the "
+                + "plot " + file.resolveSibling("error-histogram.png") + " is the first chip's)");
+    }
+
     private static void inference(PrintWriter out, RunSummary.Inference i) {
         if (i.softwareAccuracy() != null) {
             out.printf(Locale.ROOT, "  inference at %s: accuracy %.2f%% analog vs %.2f%% software on %,d samples%n",
@@ -73,6 +113,13 @@ final class SummaryText {
         if (i != null && i.analogBitsPerChar() != null) {
             b.append(String.format(Locale.ROOT, "  %.3f bits/char analog vs %.3f software", i.analogBitsPerChar(),
                     i.softwareBitsPerChar()));
+        }
+        RunSummary.ChipMeans chips = r.summary().chips();
+        if (chips != null && chips.spread("programming.pfail") != null) {
+            b.append(String.format(Locale.ROOT, "  (means over %d chips; Pfail sd %.2f%%%s)", chips.count(),
+                    100 * chips.spread("programming.pfail").sd(), chips.spread("inference.analogAccuracy") == null ? ""
+                            : String.format(Locale.ROOT, ", accuracy sd %.2f%%",
+                            100 * chips.spread("inference.analogAccuracy").sd())));
         }
         b.append(String.format(Locale.ROOT, "  (wall %.2f s%s)", r.wallSeconds(), r.chipPoints() == 1 ? ""
                 : " for " + r.chipPoints() + " points read from one programmed chip"));

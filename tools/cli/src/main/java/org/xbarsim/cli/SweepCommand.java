@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.ClusterOptions;
 import org.xbarsim.cli.options.OutputOptions;
 import org.xbarsim.cli.options.PluginOptions;
@@ -51,6 +52,12 @@ final class SweepCommand implements Callable<Integer> {
             + "inference.time are read from one programmed chip.")
     List<String> grids = new ArrayList<>();
 
+    @Option(names = "--chips", paramLabel = "N", description = "Run every point on N chips (seeds seed..seed+N-1): "
+            + "each point's summary holds their means and every metric's mean, sd, min and max; sweep.csv has a "
+            + "column path:sd, path:min and path:max after each metric's mean, and the plots draw the mean with a "
+            + "band of +-1 sd (default 1; N times the runs; not with --cluster).")
+    int chips = 1;
+
     @Option(names = "--resume", description = "Finish the sweep already in the result directory: run only the "
             + "points without a result (refused if the directory holds a different sweep, unless --force).")
     boolean resume;
@@ -80,6 +87,11 @@ final class SweepCommand implements Callable<Integer> {
             for (String g : grids) {
                 plan = plan.grid(g);
             }
+            plan = plan.chips(chips);
+            if (chips > 1 && cluster.cluster) {
+                throw new InputError("--chips", "", "expected one chip a point on a cluster (its workers take whole "
+                        + "points), got --chips " + chips + " with --cluster");
+            }
             plan = plan.expanded(host.loader());
             List<Point> points = plan.points(host.loader());
             String name = host.load(points.get(0).scenario()).name();
@@ -92,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
             out.flush();
             long start = System.nanoTime();
             SweepRecord record = cluster.cluster ? onCluster(name, results, points, timeout, out, before, start)
-                    : locally(host, results, points, out, before, start);
+                    : locally(host, plan, results, points, out, before, start);
             ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
             printEnd(out, record, dir);
         }
@@ -102,16 +114,16 @@ final class SweepCommand implements Callable<Integer> {
 
     private SweepAxes axes(SweepPlan plan, String name, int count, ScenarioSpec base) {
         return new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
-                scenario.sets(), scenario.seed(), count, sha256(base.text().text()));
+                scenario.sets(), scenario.seed(), count, sha256(base.text().text()), chips);
     }
 
-    private SweepRecord locally(SimulatorHost host, SweepResults results, List<Point> points, PrintWriter out,
-                                int before, long start) {
+    private SweepRecord locally(SimulatorHost host, SweepPlan plan, SweepResults results, List<Point> points,
+                                PrintWriter out, int before, long start) {
         List<Point> todo = points.stream().filter(p -> !results.isDone(p.index())).toList();
-        try (LocalRunner runner = workers.runner(host, todo.size());
+        try (LocalRunner runner = workers.runner(host, (long) todo.size() * chips);
              PointProgress progress = new PointProgress("sweep", points.size(), before, output.progress(), out,
                      r -> SummaryText.point(r, points.size())).keeping(results::record)) {
-            runner.run(todo, progress);
+            plan.runner(runner, host.loader()).run(todo, progress);
             return SweepRecord.local(points.size(), before, (System.nanoTime() - start) / 1e9, runner.workers(),
                     runner.threadsPerPoint());
         }

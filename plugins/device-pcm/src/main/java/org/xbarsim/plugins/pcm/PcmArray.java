@@ -26,6 +26,7 @@ final class PcmArray extends DeviceArrayBase {
     private final double resetRel;
     private final double relaxation;
     private final double meltOnset;
+    private final double maxWidth;
     private final double meltComplete;
     /** Null unless an aihwkit law or the relaxation is selected: the default path never touches it. */
     private final PcmStatistics statistics;
@@ -47,6 +48,7 @@ final class PcmArray extends DeviceArrayBase {
         this.resetRel = p.number("resetRel");
         this.relaxation = p.number("relaxation");
         this.meltOnset = p.number("meltAmplitude");
+        this.maxWidth = p.number("maxWidth");
         this.meltComplete = Math.max(meltOnset, p.number("resetAmplitude"));
         this.statisticalDrift = p.text("driftLaw").equals(PcmDeviceModel.AIHWKIT);
         this.statisticalRead = p.text("readNoiseLaw").equals(PcmDeviceModel.AIHWKIT);
@@ -81,7 +83,8 @@ final class PcmArray extends DeviceArrayBase {
 
     @Override
     public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
-        double strength = amplitude * width;
+        // Past the complete-set time the cell is crystalline: the rest of a longer pulse adds nothing.
+        double strength = amplitude * Math.min(width, maxWidth);
         for (int k = 0; k < count; k++) {
             int i = base + cols[k];
             double gi = g[i];

@@ -30,6 +30,13 @@ import org.xbarsim.api.random.RandomStream;
  * 2. Where melting starts between the two is an assumption: 1.5, three quarters of the RESET current
  * (a Joule-heated cell's peak temperature grows as I^2, so 1.5 I_SET heats it 2.25 times as much as a
  * SET, which is designed to crystallise below the melting point, at 1.4-1.8 times less temperature rise).
+ * A SET's width has its own limit, {@code maxWidth}: a SET crystallises the amorphous plug until it is
+ * all crystalline, the complete-set time (Kang et al., Appl. Phys. Lett. 87, 253504, 2005, measure it
+ * as the last of a SET's three characteristic times); a longer pulse costs its time and energy and
+ * adds nothing. In the step law a pulse of w nominal widths moves a RESET device by w alpha, so the
+ * complete-set width is gmaxMean / alphaMedian = 25 by default (5 us at the nominal 200 ns). The
+ * linear law with the (1 - G / Gmax) of the pulse's start is already optimistic for long pulses (the
+ * factor shrinks as the pulse goes on), so the limit is generous.
  *
  * <p>Post-programming relaxation ({@code relaxation}, 0 by default): in the seconds after a row's
  * last pulse every device moves by a Gaussian step of standard deviation relaxation x
@@ -73,6 +80,10 @@ public class PcmDeviceModel implements DeviceModel {
             ParameterSpec.of("resetAmplitude", NUMBER, "2.0", 0.01, 1000,
                     "SET amplitude at which the whole cell melts and a SET becomes a RESET: NVSim's PCM cell RESETs "
                             + "with 300 uA against 150 uA for SET."),
+            ParameterSpec.of("maxWidth", NUMBER, "25", 0.01, 1e6,
+                    "Longest useful SET width (relative to chip.timing.set): the complete-set time, after which the "
+                            + "cell is crystalline and a longer pulse adds nothing (Kang et al., APL 2005); 25 = "
+                            + "gmaxMean / alphaMedian, the widths that take a RESET device to Gmax at the nominal step."),
             ParameterSpec.of("relaxation", NUMBER, "0", 0, 10,
                     "Post-programming relaxation: each device moves by relaxation x sqrt(sigma_prog(G)^2 - "
                             + "sigma_prog(0)^2) (aihwkit's programming-noise law above its floor) in the seconds after its "

@@ -105,6 +105,28 @@ class PcmPhysicsTest {
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
     }
 
+    // ---------------------------------------------------------------- the longest useful width
+
+    @Test
+    void aSetLongerThanTheCompleteSetTimeAddsNothing() {
+        int n = 2000;
+        Truth t = truth(7, n);
+        int[] cols = all(n);
+        DeviceArray start = fabricate(7, n, "c2c", "0", "maxWidth", "4");
+        double[] g0 = start.conductances().clone();
+        DeviceArray three = fabricate(7, n, "c2c", "0", "maxWidth", "4");
+        setWide(three, 0, cols, n, 3, new RandomStream(3));
+        DeviceArray eight = fabricate(7, n, "c2c", "0", "maxWidth", "4");
+        setWide(eight, 0, cols, n, 8, new RandomStream(3));
+        for (int i = 0; i < n; i++) {
+            // The step law written out: w alpha (1 - G0 / Gmax), w capped at maxWidth = 4.
+            double unit = t.alpha()[i] * (1 - g0[i] / t.gmax()[i]);
+            assertEquals(g0[i] + 3 * unit, three.conductances()[i], 1e-9, "device " + i);
+            assertEquals(g0[i] + 4 * unit, eight.conductances()[i], 1e-9, "device " + i + ": 8 widths act as 4");
+        }
+        assertEquals(25.0, params().number("maxWidth"), 0, "gmaxMean / alphaMedian: a RESET device to Gmax");
+    }
+
     // ---------------------------------------------------------------- fabrication
 
     @Test
@@ -480,7 +502,7 @@ class PcmPhysicsTest {
             assertTrue(d >= spec.min() && d <= spec.max(), spec.name() + " = " + d + " outside " + spec.rangeText());
         }
         assertEquals(Set.of("gmaxMean", "gmaxSigmaRel", "alphaMedian", "alphaSigmaLn", "c2c", "gReset", "resetRel",
-                "meltAmplitude", "resetAmplitude", "relaxation", "readRel", "readAbs", "driftNuMean", "driftNuSigma",
+                "meltAmplitude", "resetAmplitude", "maxWidth", "relaxation", "readRel", "readAbs", "driftNuMean", "driftNuSigma",
                 "driftT0", "driftLaw", "readNoiseLaw", "readNoiseSampling", "statGReference", "readTime",
                 "stuckAtMinFraction", "stuckAtMaxFraction"), names);
     }

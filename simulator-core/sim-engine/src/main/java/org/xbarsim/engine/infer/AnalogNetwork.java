@@ -22,6 +22,7 @@ import org.xbarsim.engine.converter.AmplitudeDrive;
 import org.xbarsim.engine.converter.ColumnAdcs;
 import org.xbarsim.engine.converter.SinhIv;
 import org.xbarsim.engine.run.TileJob;
+import org.xbarsim.engine.run.WeightSlicing;
 import org.xbarsim.engine.timeline.InferenceTimeline;
 import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.timeline.MultiplyCalls;
@@ -99,9 +100,8 @@ public final class AnalogNetwork implements AutoCloseable {
                                  Parameters inference, double gTargetMax, RandomStreams streams, ReadMoment moment) {
         // A moment that brings its own factors (a working life's last compensation read) is not measured again.
         boolean measure = moment.compensation() == null && inference.text("driftCompensation").equals("on");
-        Dac.Encoding encoding = inference.text("dacEncoding").equals("duration") ? Dac.Encoding.DURATION
-                : Dac.Encoding.AMPLITUDE;
-        int dacBits = inference.integer("dacBits");
+        TileLayer.InputEncoding input = inputEncoding(inference);
+        Dac.Encoding encoding = input.encoding();
         PeripheryConfig built = chip.periphery();
         List<TileJob> layerJobs = new ArrayList<>();
         List<MvmBlock> blocks = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class AnalogNetwork implements AutoCloseable {
         double asProgrammed = 0;
         double drifted = 0;
         int inputs = 0;
-        int outputs = 0;
+        int columns = 0;
         for (int i = 0; i < jobs.size(); i++) {
             TileJob job = jobs.get(i);
             if (job.layer() != l) {
@@ -118,7 +118,7 @@ public final class AnalogNetwork implements AutoCloseable {
             layerJobs.add(job);
             shapes.add(new InferenceTimeline.TileShape(job.tile(), l, job.rows(), job.cols()));
             inputs = Math.max(inputs, job.rowOffset() + job.rows());
-            outputs = Math.max(outputs, job.colOffset() + job.cols());
+            columns = Math.max(columns, job.colOffset() + job.cols());
             CrossbarTile tile = programmed.get(i);
             RandomStream held = streams.child("tile" + job.tile()).stream("inference/held");
             MvmBlock block = moment.ages() == null
@@ -131,9 +131,11 @@ public final class AnalogNetwork implements AutoCloseable {
             blocks.add(block);
             RandomStreams.Scope scope = streams.child("tile" + job.tile());
             // A row's DAC has dacBits elements; whether the layer's inputs are signed is known only at
-            // calibration, and a signed DAC uses the array's lower half of codes for its magnitude.
-            drives.add(encoding == Dac.Encoding.AMPLITUDE ? AmplitudeDrive.build(inference.number("dacMismatch"),
-                    new SinhIv(inference.number("ivNonlinearity")), dacBits, tile.rows(), scope) : null);
+            // calibration, and a signed DAC uses the array's lower half of codes for its magnitude. A sliced
+            // input's DAC has the bits of one slice, its sign the drive's polarity.
+            int elements = encoding == Dac.Encoding.SLICED ? input.sliceBits() : input.dacBits();
+            drives.add(encoding != Dac.Encoding.DURATION ? AmplitudeDrive.build(inference.number("dacMismatch"),
+                    new SinhIv(inference.number("ivNonlinearity")), elements, tile.rows(), scope) : null);
             ColumnAdcs adcs = ColumnAdcs.build(built.adcErrors(), chip.adcBits(), built.adcArchitecture(),
                     chip.tileCols(), chip.columnsPerAdc(), scope);
             deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
@@ -143,8 +145,20 @@ public final class AnalogNetwork implements AutoCloseable {
                 : moment.compensation() != null ? moment.compensation()[l] : 1.0;
         this.compensation.add(compensation);
         double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
-        return new TileLayer(l, inputs, outputs, layerJobs, blocks, drives, vertx.eventBus(), addresses,
-                toWeights * compensation, dacBits, encoding, chip, calls);
+        return new TileLayer(l, inputs, columns, layerJobs, blocks, drives, vertx.eventBus(), addresses,
+                toWeights * compensation, input, WeightSlicing.of(inference), chip, calls);
+    }
+
+    /** {@code inference.dacEncoding} and its bits: bit-serial inputs are slices of one bit. */
+    private static TileLayer.InputEncoding inputEncoding(Parameters inference) {
+        int dacBits = inference.integer("dacBits");
+        return switch (inference.text("dacEncoding")) {
+            case "duration" -> new TileLayer.InputEncoding(dacBits, Dac.Encoding.DURATION, 0);
+            case "bitSerial" -> new TileLayer.InputEncoding(dacBits, Dac.Encoding.SLICED, 1);
+            case "slices" -> new TileLayer.InputEncoding(dacBits, Dac.Encoding.SLICED,
+                    inference.integer("inputSliceBits"));
+            default -> new TileLayer.InputEncoding(dacBits, Dac.Encoding.AMPLITUDE, 0);
+        };
     }
 
     /** Each layer's drift-compensation factor: what its outputs are rescaled by for the drift. */
@@ -180,7 +194,7 @@ public final class AnalogNetwork implements AutoCloseable {
             long reuse = mapping == null || l >= mapping.matrices().size() ? 1
                     : Math.max(1, mapping.matrices().get(l).multipliesPerSample());
             layerShapes.add(new InferenceTimeline.LayerShape(layer.outputs(), rules.driveCycles(layer.dacSteps()),
-                    (int) Math.min(Integer.MAX_VALUE, reuse)));
+                    (int) Math.min(Integer.MAX_VALUE, reuse), layer.reads()));
         }
         return InferenceTimeline.time(chip, shapes, layerShapes, calls);
     }

@@ -24,6 +24,7 @@ import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
+import org.xbarsim.engine.run.WeightSlicing;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.timeline.Resource;
 import org.xbarsim.engine.timeline.ResourceKind;
@@ -275,7 +276,7 @@ public final class ChipLife {
             throw PluginFailure.of("workload " + s.workload().id() + " failed preparing the new network's weights", e);
         }
         List<TileJob> jobs = WeightMapper.map(layers, config.tileRows(), config.tileCols(), config.cell(),
-                s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX));
+                s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), WeightSlicing.of(s.inference()));
         List<TileJob> old = chip.jobs();
         boolean same = jobs.size() == old.size();
         for (int j = 0; same && j < jobs.size(); j++) {

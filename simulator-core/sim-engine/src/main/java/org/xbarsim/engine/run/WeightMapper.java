@@ -24,11 +24,21 @@ public final class WeightMapper {
 
     public static List<TileJob> map(List<WeightLayer> layers, int tileRows, int tileCols, UnitCell cell,
                                     double gTargetMaxMicroSiemens) {
+        return map(layers, tileRows, tileCols, cell, gTargetMaxMicroSiemens, WeightSlicing.NONE);
+    }
+
+    /**
+     * As above with each weight spread over {@code slicing}'s cells: each layer programmed as its sliced
+     * matrix ({@link WeightSlicing#split}), mapped with the layer's own clip, so a full digit asks for the
+     * cell's full range and every job keeps the layer's w_clip.
+     */
+    public static List<TileJob> map(List<WeightLayer> layers, int tileRows, int tileCols, UnitCell cell,
+                                    double gTargetMaxMicroSiemens, WeightSlicing slicing) {
         List<TileJob> jobs = new ArrayList<>();
         double range = cell.weightRange(gTargetMaxMicroSiemens);
         for (int l = 0; l < layers.size(); l++) {
-            WeightLayer layer = layers.get(l);
-            double clip = layer.maxAbs();
+            double clip = layers.get(l).maxAbs();
+            WeightLayer layer = slicing.split(layers.get(l), clip);
             double scale = clip > 0 ? range / clip : 0;
             for (int r0 = 0; r0 < layer.rows(); r0 += tileRows) {
                 for (int c0 = 0; c0 < layer.cols(); c0 += tileCols) {

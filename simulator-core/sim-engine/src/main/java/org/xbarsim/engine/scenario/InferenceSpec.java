@@ -16,8 +16,17 @@ public final class InferenceSpec {
             ParameterSpec.of("time", TIME, "1s", 0, 1000 * 365.25 * 86400,
                     "Time between the end of programming and inference: the devices drift for this long."),
             ParameterSpec.of("dacBits", INTEGER, "8", 2, 16, "Input DAC resolution (signed inputs use one bit for the sign)."),
-            ParameterSpec.choice("dacEncoding", "duration", List.of("duration", "amplitude"),
-                    "Input encoding: pulse width (2^bits - 1 DAC steps per multiply) or amplitude (one step)."),
+            ParameterSpec.choice("dacEncoding", "duration",
+                    List.of("duration", "amplitude", "bitSerial", "slices"),
+                    "Input encoding: pulse width (2^bits - 1 DAC steps per multiply), amplitude (one step), "
+                            + "bitSerial (one read per input bit) or slices (one read per inputSliceBits bits); "
+                            + "each read of the last two converted and shifted-and-added digitally."),
+            ParameterSpec.of("inputSliceBits", INTEGER, "2", 1, 16, "Input bits per read with dacEncoding "
+                    + "slices: ceil(magnitude bits / this) reads per multiply, each an amplitude drive."),
+            ParameterSpec.of("weightSlices", INTEGER, "1", 1, 8, "Cells per weight, of decreasing significance "
+                    + "(each a column group of its own, added digitally after conversion); 1 = one analog weight."),
+            ParameterSpec.of("weightSliceBits", INTEGER, "2", 1, 8, "Bits of weight magnitude per cell when "
+                    + "weightSlices > 1: the weight is quantised to weightSlices x this bits."),
             ParameterSpec.choice("driftCompensation", "on", List.of("on", "off"),
                     "Rescale each layer's outputs by the mean drift measured once with a calibration read."),
             ParameterSpec.of("batch", INTEGER, "100", 1, 100000, "Samples per analog multiply request."),

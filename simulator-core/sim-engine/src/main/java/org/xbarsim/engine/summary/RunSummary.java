@@ -33,7 +33,7 @@ import org.xbarsim.engine.life.LifecycleResult;
  *                    for a working life
  * @param lifecycle   the chip's working life when the scenario has a {@code lifecycle:} section (else null)
  * @param run         what the host did (wall time, threads, bus traffic)
- * @param chips       set when the programming figures are means over several chips (seeds)
+ * @param chips       set when the figures are means over several chips (seeds), with each metric's spread
  */
 public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef scenario, Map<String, String> plugins,
                          Map<String, String> config, Chip chip, Programming programming, Inference inference,
@@ -239,8 +239,29 @@ public record RunSummary(int format, String xbarsim, @NotAMetric ScenarioRef sce
                             Double wallSeconds) {
     }
 
-    /** The programming figures are means over the chips of these seeds; everything else is the first's. */
-    public record ChipMeans(int count, List<Long> seeds) {
+    /**
+     * The summary's real-valued programming and inference figures are means over the chips of these
+     * seeds; counts and everything else are the first chip's.
+     *
+     * @param metrics every metric of the summary (host figures aside) as it spreads over the chips, in
+     *                the order of {@link SummaryMetrics#PATHS}; null in files written before it was
+     */
+    public record ChipMeans(int count, List<Long> seeds, List<MetricSpread> metrics) {
+        /** How the metric at {@code path} spreads over the chips, or null when no chip has it. */
+        public Spread spread(String path) {
+            if (metrics != null) {
+                for (MetricSpread m : metrics) {
+                    if (m.metric().equals(path)) {
+                        return m.spread();
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** One metric's spread over chips: {@code {"metric": "programming.pfail", "mean": ..., "sd": ...}}. */
+    public record MetricSpread(String metric, @Inline Spread spread) {
     }
 
     /** The file's text: pretty-printed JSON with a final newline. */

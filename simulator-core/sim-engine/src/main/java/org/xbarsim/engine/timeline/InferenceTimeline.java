@@ -40,16 +40,25 @@ public final class InferenceTimeline {
 
     /**
      * A layer: its outputs (what its digital periphery rescales and activates per multiply), its DAC's
-     * drive cycles, and the multiplies it does per sample (1; a convolution's output positions).
+     * drive cycles of one read, the multiplies it does per sample (1; a convolution's output positions),
+     * and the reads of one multiply (1; an input applied in slices or bit-serially: each read a drive,
+     * an integration and a conversion of every column, its partial sums carried and added on their own).
      */
-    public record LayerShape(int outputs, long driveCycles, int multipliesPerSample) {
+    public record LayerShape(int outputs, long driveCycles, int multipliesPerSample, int readsPerMultiply) {
         public LayerShape(int outputs, long driveCycles) {
             this(outputs, driveCycles, 1);
+        }
+
+        public LayerShape(int outputs, long driveCycles, int multipliesPerSample) {
+            this(outputs, driveCycles, multipliesPerSample, 1);
         }
 
         public LayerShape {
             if (multipliesPerSample < 1) {
                 throw new IllegalArgumentException("multiplies per sample must be >= 1, got " + multipliesPerSample);
+            }
+            if (readsPerMultiply < 1) {
+                throw new IllegalArgumentException("reads per multiply must be >= 1, got " + readsPerMultiply);
             }
         }
     }
@@ -146,6 +155,7 @@ public final class InferenceTimeline {
                 reported.add(unit);
             }
             int g = perSample[l];
+            int reads = g * shape.readsPerMultiply();
             Station finish = new Station(kernel, unit, timing.digitalCycles(g * shape.outputs(), 2), Priority.DELIVER,
                     this::itemDone);
             List<TileStage> stages = new ArrayList<>();
@@ -154,12 +164,12 @@ public final class InferenceTimeline {
                 if (t.layer() != l) {
                     continue;
                 }
-                Station accumulate = new Station(kernel, unit, timing.digitalCycles(g * t.cols(), 1),
+                Station accumulate = new Station(kernel, unit, timing.digitalCycles(reads * t.cols(), 1),
                         Priority.DELIVER, (item, cycle) -> joined(item, cycle, count, finish));
                 Station link = new Station(kernel, links.get(shared.dataPath().linkOf(t.tile())),
-                        timing.linkCycles(g * t.cols()), Priority.DELIVER, accumulate::arrive);
+                        timing.linkCycles(reads * t.cols()), Priority.DELIVER, accumulate::arrive);
                 stages.add(new TileStage(kernel, shape.driveCycles() + chip.integrationCycles(),
-                        timing.multiplyConversionCycles(t.cols()), g, banks.get(shared.adcBankOf(t.tile())),
+                        timing.multiplyConversionCycles(t.cols()), reads, banks.get(shared.adcBankOf(t.tile())),
                         link::arrive, this::started));
             }
             layerTiles.add(stages);

@@ -35,12 +35,12 @@ import org.xbarsim.engine.timeline.InferenceTiming;
  * up to DAC and ADC quantisation, on any number of threads.
  */
 class AnalogNetworkTest {
-    private static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 10, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1,
+    static final ChipConfig CHIP = new ChipConfig(1e9, 8, 8, 3, 10, 1, 60, 200, 50, 100, 1, 1, 10, 50, 0.1,
             1, 0.1);
-    private static final int IN = 20;
-    private static final int OUT = 12;
+    static final int IN = 20;
+    static final int OUT = 12;
 
-    private static double[] weights() {
+    static double[] weights() {
         double[] w = new double[IN * OUT];
         for (int i = 0; i < w.length; i++) {
             w[i] = i % 6; // 0..5: targets 0, 9, ..., 45 uS, all reachable in 3 uS steps of W

@@ -89,8 +89,41 @@ public final class Charts {
         if (xs.isEmpty()) {
             return;
         }
-        XYSeries xy = s.errors() == null ? chart.addSeries(s.name(), xs, ys) : chart.addSeries(s.name(), xs, ys, es);
+        boolean band = s.errors() != null && (s.style() == Series.Style.LINE || s.style() == Series.Style.DASHED);
+        XYSeries xy = s.errors() == null || band ? chart.addSeries(s.name(), xs, ys)
+                : chart.addSeries(s.name(), xs, ys, es);
         draw(xy, s);
+        if (band) {
+            band(chart, s, xs, ys, es);
+        }
+    }
+
+    /** The name of the band drawn behind a line with a spread. */
+    public static String bandName(String series) {
+        return series + " (+-1 sd)";
+    }
+
+    /**
+     * A line's spread as a faint band from y - e to y + e behind it (a polygon out along the top and
+     * back along the bottom), left out of the legend: the mean over chips with one sd either side.
+     */
+    private static void band(XYChart chart, Series s, List<Double> xs, List<Double> ys, List<Double> es) {
+        List<Double> bx = new ArrayList<>();
+        List<Double> by = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            bx.add(xs.get(i));
+            by.add(ys.get(i) + es.get(i));
+        }
+        for (int i = xs.size() - 1; i >= 0; i--) {
+            bx.add(xs.get(i));
+            by.add(ys.get(i) - es.get(i));
+        }
+        XYSeries area = chart.addSeries(bandName(s.name()), bx, by);
+        area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        area.setFillColor(new java.awt.Color(s.color().getRed(), s.color().getGreen(), s.color().getBlue(), 50));
+        area.setLineColor(new java.awt.Color(0, 0, 0, 0));
+        area.setMarker(SeriesMarkers.NONE);
+        area.setShowInLegend(false);
     }
 
     private static void draw(XYSeries xy, Series s) {

@@ -10,10 +10,10 @@ import org.xbarsim.explore.sweep.SweepTable.Row;
 
 /**
  * A quantity a sweep report plots against each swept key: a file-name stem, a title, the y axis, the
- * value of a row in the plotted unit (null: absent), and optionally a reference drawn dashed beside it
+ * value of a row in the plotted unit (null: absent), its sd over the point's chips in that unit, and optionally a reference drawn dashed beside it
  * (the network's software figure beside the analog one).
  */
-record PlotMetric(String stem, String title, String yTitle, Function<Row, Double> value,
+record PlotMetric(String stem, String title, String yTitle, Function<Row, Double> value, Function<Row, Double> sd,
                   Function<Row, Double> reference, String referenceName) {
 
     /** The plotted quantities a table has columns for, in the order the report draws them. */
@@ -22,12 +22,13 @@ record PlotMetric(String stem, String title, String yTitle, Function<Row, Double
         m.add(plain("pfail", "Pfail", "Pfail (%) = 1 - success fraction", Metrics.PFAIL, 100));
         if (table.has(Metrics.ANALOG_ACCURACY)) {
             m.add(new PlotMetric("analogAccuracy", "analog inference accuracy", "test accuracy (%)",
-                    scaled(Metrics.ANALOG_ACCURACY, 100), table.has(Metrics.SOFTWARE_ACCURACY)
+                    scaled(Metrics.ANALOG_ACCURACY, 100), sdScaled(Metrics.ANALOG_ACCURACY, 100), table.has(Metrics.SOFTWARE_ACCURACY)
                     ? scaled(Metrics.SOFTWARE_ACCURACY, 100) : null, "software"));
         }
         if (table.has(Metrics.ANALOG_BITS_PER_CHAR)) {
             m.add(new PlotMetric("analogBitsPerChar", "analog bits per character",
                     "bits per character (lower is better)", scaled(Metrics.ANALOG_BITS_PER_CHAR, 1),
+                    sdScaled(Metrics.ANALOG_BITS_PER_CHAR, 1),
                     table.has(Metrics.SOFTWARE_BITS_PER_CHAR) ? scaled(Metrics.SOFTWARE_BITS_PER_CHAR, 1) : null,
                     "software"));
         }
@@ -72,7 +73,7 @@ record PlotMetric(String stem, String title, String yTitle, Function<Row, Double
             }
         }
         return new PlotMetric(metric.path(), metric.path(), metric.path() + (unit.isEmpty() ? "" : " (" + unit + ")"),
-                scaled(metric, scale), null, null);
+                scaled(metric, scale), sdScaled(metric, scale), null, null);
     }
 
     private static final String[] PREFIXES = {"", "m", "u", "n", "p", "f"};
@@ -87,10 +88,15 @@ record PlotMetric(String stem, String title, String yTitle, Function<Row, Double
     }
 
     private static PlotMetric plain(String stem, String title, String yTitle, Metric metric, double scale) {
-        return new PlotMetric(stem, title, yTitle, scaled(metric, scale), null, null);
+        return new PlotMetric(stem, title, yTitle, scaled(metric, scale), sdScaled(metric, scale), null, null);
     }
 
     private static Function<Row, Double> scaled(Metric metric, double scale) {
         return r -> r.get(metric) == null ? null : r.get(metric) * scale;
+    }
+
+    /** The metric's sd over a point's chips in the plotted unit, or null (one chip a point). */
+    private static Function<Row, Double> sdScaled(Metric metric, double scale) {
+        return r -> r.sd(metric) == null ? null : r.sd(metric) * scale;
     }
 }

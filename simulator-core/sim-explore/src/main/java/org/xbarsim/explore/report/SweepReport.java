@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.xbarsim.engine.summary.Spread;
 import org.xbarsim.explore.metric.Metric;
 import org.xbarsim.explore.sweep.Axis;
 import org.xbarsim.explore.sweep.SweepTable;
@@ -20,8 +21,9 @@ import org.xbarsim.explore.sweep.SweepTable.Row;
 /**
  * The plots of a sweep's table: for each swept key, each plotted quantity that depends on it against
  * it, one series per combination of the other swept keys' values, in its own colour. A swept
- * {@code seed} is not a series of its own: each point is the mean over the seeds, with a bar of one
- * standard deviation either side (a sample of chips, not conditions to tell apart).
+ * {@code seed} is not a series of its own: each point is the mean over the seeds, with one standard
+ * deviation either side (a sample of chips, not conditions to tell apart); a sweep whose points ran
+ * on several chips each ({@code --chips}) draws each point's mean with a band of its sd over them.
  */
 public final class SweepReport {
     /** The axis whose values are chips (seeds) rather than conditions: averaged over, not plotted as series. */
@@ -129,7 +131,7 @@ public final class SweepReport {
         Map<List<String>, Set<Double>> seen = new LinkedHashMap<>();
         for (Map.Entry<List<String>, List<Row>> g : groups(others).entrySet()) {
             for (String v : distinct(key)) {
-                Stat s = Stat.of(g.getValue().stream().filter(r -> v.equals(r.value(key))).map(f).toList());
+                Spread s = Spread.of(g.getValue().stream().filter(r -> v.equals(r.value(key))).map(f).toList());
                 if (s != null) {
                     seen.computeIfAbsent(g.getKey(), k -> new LinkedHashSet<>()).add(s.mean());
                 }
@@ -170,7 +172,8 @@ public final class SweepReport {
 
     private Chart<?, ?> chart(SweepAxis axis, List<String> others, PlotMetric m) {
         String title = name + ": " + m.title() + " against " + axis.key() + (seeds() ? " (mean over "
-                + distinct(SEED).size() + " seeds, bars +-1 sd)" : "");
+                + distinct(SEED).size() + " seeds, +-1 sd)" : "") + (chips() ? " (mean over each point's "
+                + "chips, band +-1 sd)" : "");
         List<Series> series = series(axis, others, m);
         if (axis.categorical()) {
             CategoryChart chart = Charts.bars(title, axis.title(), m.yTitle());
@@ -193,6 +196,11 @@ public final class SweepReport {
         return chart;
     }
 
+    /** Whether the points ran on several chips each: the table then has each metric's sd over them. */
+    boolean chips() {
+        return table.columns().stream().anyMatch(c -> c.endsWith(SweepTable.SD));
+    }
+
     /** Whether a seed axis took several values: points are then means over seeds. */
     boolean seeds() {
         return axes.stream().anyMatch(a -> a.key().equals(SEED)) && distinct(SEED).size() > 1;
@@ -203,18 +211,18 @@ public final class SweepReport {
         Map<List<String>, List<Row>> groups = groups(others);
         // The reference (software) is drawn once when every group has the same values.
         boolean oneReference = m.reference() != null && groups.values().stream()
-                .map(g -> byValue(axis, g, m.reference()).means()).distinct().count() == 1;
+                .map(g -> byValue(axis, g, m.reference(), null).means()).distinct().count() == 1;
         List<Series> out = new ArrayList<>();
         int colour = 0;
         for (Map.Entry<List<String>, List<Row>> g : groups.entrySet()) {
             String label = label(others, g.getKey());
             java.awt.Color c = Palette.of(colour++);
-            Stats v = byValue(axis, g.getValue(), m.value());
+            Stats v = byValue(axis, g.getValue(), m.value(), m.sd());
             out.add(new Series(m.reference() == null ? (label.isEmpty() ? m.title() : label)
                     : "analog" + (label.isEmpty() ? "" : ", " + label), axis.numbers() == null ? null
-                    : axis.numbers(), v.means(), seeds() ? v.deviations() : null, Series.Style.LINE, c));
+                    : axis.numbers(), v.means(), seeds() || chips() ? v.deviations() : null, Series.Style.LINE, c));
             if (m.reference() != null && !(oneReference && out.size() > 1)) {
-                Stats r = byValue(axis, g.getValue(), m.reference());
+                Stats r = byValue(axis, g.getValue(), m.reference(), null);
                 out.add(new Series(m.referenceName() + (oneReference || label.isEmpty() ? "" : ", " + label),
                         axis.numbers(), r.means(), null, Series.Style.DASHED, oneReference ? Palette.of(7) : c));
             }
@@ -222,14 +230,19 @@ public final class SweepReport {
         return out;
     }
 
-    /** The quantity's mean (and spread over seeds) at each of the axis's values within one group. */
-    private static Stats byValue(SweepAxis axis, List<Row> group, Function<Row, Double> f) {
+    /**
+     * The quantity's mean at each of the axis's values within one group, and its spread: over the
+     * seeds of a seed axis, or (one row, several chips a point) the row's own sd over its chips.
+     */
+    private static Stats byValue(SweepAxis axis, List<Row> group, Function<Row, Double> f, Function<Row, Double> sd) {
         List<Double> means = new ArrayList<>();
         List<Double> sds = new ArrayList<>();
         for (String v : axis.values()) {
-            Stat s = Stat.of(group.stream().filter(r -> v.equals(r.value(axis.key()))).map(f).toList());
+            List<Row> rows = group.stream().filter(r -> v.equals(r.value(axis.key()))).toList();
+            Spread s = Spread.of(rows.stream().map(f).toList());
             means.add(s == null ? null : s.mean());
-            sds.add(s == null ? null : s.sd());
+            sds.add(s == null ? null : rows.size() == 1 && sd != null && sd.apply(rows.get(0)) != null
+                    ? sd.apply(rows.get(0)) : s.sd());
         }
         return new Stats(means, sds);
     }

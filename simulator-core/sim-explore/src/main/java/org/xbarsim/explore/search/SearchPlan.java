@@ -9,6 +9,7 @@ import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.scenario.Setting;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.explore.chips.ChipsRunner;
 import org.xbarsim.explore.metric.Metrics;
 import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.runner.PointListener;
@@ -88,11 +89,9 @@ public final class SearchPlan {
         return new SearchPlan(base, knobs, goals, budget, runs, chips, eachKey, each);
     }
 
-    /** Scores each candidate by its means over this many chips, the seeds from the scenario's on: 1..64. */
+    /** Scores each candidate by its means over this many chips, the seeds from the scenario's on: 1..64 ({@link ChipsRunner}). */
     public SearchPlan chips(int count) {
-        if (count < 1 || count > 64) {
-            throw new InputError("--chips", "", "expected 1..64 chips, got " + count);
-        }
+        ChipsRunner.checked(count);
         return new SearchPlan(base, knobs, goals, budget, design, count, eachKey, each);
     }
 
@@ -234,32 +233,9 @@ public final class SearchPlan {
                                       PointListener listener) {
         List<Point> points = new ArrayList<>();
         for (double[] values : candidates) {
-            ScenarioSpec spec = setup.spec();
-            List<String> label = new ArrayList<>();
-            for (int i = 0; i < values.length; i++) {
-                Setting s = setup.knobs().get(i).setting(values[i]);
-                spec = spec.with(s);
-                label.add(s.toString());
-            }
-            if (setup.tolerance() != null) {
-                spec = spec.with(setup.tolerance().setting(values));
-            }
-            for (int k = 0; k < chips; k++) {
-                points.add(new Point(points.size(), spec.withSeed(setup.seed() + k), String.join(" ", label)
-                        + (chips == 1 ? "" : " seed=" + (setup.seed() + k))));
-            }
+            points.add(setup.candidate(points.size(), values, setup.seed()));
         }
-        List<PointResult> results = runner.run(points, listener);
-        List<Long> seeds = new ArrayList<>();
-        for (int k = 0; k < chips; k++) {
-            seeds.add(setup.seed() + k);
-        }
-        List<RunSummary> means = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
-            List<RunSummary> chipRuns = results.subList(c * chips, (c + 1) * chips).stream()
-                    .map(PointResult::summary).toList();
-            means.add(ChipMean.of(chipRuns, seeds));
-        }
-        return means;
+        // The runner is the caller's: only the chips' wrapper around it is this search's.
+        return new ChipsRunner(runner, chips, null).run(points, listener).stream().map(PointResult::summary).toList();
     }
 }

@@ -1,6 +1,9 @@
 package org.xbarsim.explore.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.xbarsim.engine.scenario.Setting;
+import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.scenario.ScenarioSpec;
 
 /**
@@ -11,6 +14,24 @@ import org.xbarsim.explore.scenario.ScenarioSpec;
  */
 public record Setup(String value, ScenarioSpec spec, long seed, List<Knob> knobs, double[] base,
                     ToleranceRule tolerance) {
+    /**
+     * The run of these knob values from {@code seed} (its first chip's), with the tolerance that
+     * follows the weight range, labelled by its settings: the same point a search or a check runs.
+     */
+    public Point candidate(int index, double[] values, long seed) {
+        ScenarioSpec s = spec.withSeed(seed);
+        List<String> label = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Setting setting = knobs.get(i).setting(values[i]);
+            s = s.with(setting);
+            label.add(setting.toString());
+        }
+        if (tolerance != null) {
+            s = s.with(tolerance.setting(values));
+        }
+        return new Point(index, s, String.join(" ", label));
+    }
+
     /** A name for files and plots: the value, made safe for a file name. */
     public String directoryName() {
         return value == null ? null : value.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -17,9 +17,10 @@ import org.xbarsim.api.io.InputError;
  * @param seed           the seed given for every point, or null for the scenario's
  * @param points         the number of points, or -1 when not recorded
  * @param scenarioSha256 the scenario text's digest, or null when not recorded
+ * @param chips          chips each point ran on (seeds seed..seed+chips-1); 1 when not recorded
  */
 public record SweepAxes(String scenario, String name, List<Axis> axes, List<String> sets, Long seed, int points,
-                        String scenarioSha256) {
+                        String scenarioSha256, int chips) {
     public static final String FILE = "sweep.properties";
     /** A sweep's axes are a few lines. */
     static final long MAX_BYTES = 1 << 20;
@@ -54,6 +55,9 @@ public record SweepAxes(String scenario, String name, List<Axis> axes, List<Stri
         }
         if (scenarioSha256 != null) {
             b.append("scenarioSha256=").append(scenarioSha256).append('\n');
+        }
+        if (chips != 1) {
+            b.append("chips=").append(chips).append('\n');
         }
         return b.toString();
     }
@@ -96,7 +100,8 @@ public record SweepAxes(String scenario, String name, List<Axis> axes, List<Stri
         }
         String points = p.getProperty("points", "").trim();
         return new SweepAxes(p.getProperty("scenario", ""), p.getProperty("name", ""), axes, sets, seed(file, p),
-                points.isEmpty() ? -1 : count(file, p, "points"), p.getProperty("scenarioSha256"));
+                points.isEmpty() ? -1 : count(file, p, "points"), p.getProperty("scenarioSha256"),
+                p.getProperty("chips") == null ? 1 : count(file, p, "chips"));
     }
 
     private static Long seed(Path file, Properties p) {

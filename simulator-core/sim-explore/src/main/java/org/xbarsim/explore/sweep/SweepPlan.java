@@ -10,6 +10,7 @@ import org.xbarsim.api.param.ParameterSpec;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.scenario.Setting;
+import org.xbarsim.explore.chips.ChipsRunner;
 import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.runner.PointListener;
 import org.xbarsim.explore.runner.PointRunner;
@@ -32,15 +33,39 @@ public final class SweepPlan {
 
     private final ScenarioSpec base;
     private final List<Axis> axes;
+    private final int chips;
 
-    private SweepPlan(ScenarioSpec base, List<Axis> axes) {
+    private SweepPlan(ScenarioSpec base, List<Axis> axes, int chips) {
         this.base = base;
         this.axes = List.copyOf(axes);
+        this.chips = chips;
     }
 
-    /** A sweep of {@code base} with no axis yet (one point: the base itself). */
+    /** A sweep of {@code base} with no axis yet (one point: the base itself), each point on one chip. */
     public static SweepPlan of(ScenarioSpec base) {
-        return new SweepPlan(base, List.of());
+        return new SweepPlan(base, List.of(), 1);
+    }
+
+    /**
+     * This plan with every point run on {@code count} chips (seeds seed..seed+count-1): each point's
+     * summary is their means with every metric's spread, and the table has mean, sd, min and max
+     * columns ({@link ChipsRunner}). A swept {@code seed} and several chips do not go together.
+     */
+    public SweepPlan chips(int count) {
+        ChipsRunner.checked(count);
+        if (count > 1 && axes.stream().anyMatch(a -> a.keys().contains("seed"))) {
+            throw new InputError("--chips", "", "expected either a seed grid or --chips, got both");
+        }
+        return new SweepPlan(base, axes, count);
+    }
+
+    public int chips() {
+        return chips;
+    }
+
+    /** The runner that runs this plan's points on {@code inner}: each on the plan's chips. */
+    public PointRunner runner(PointRunner inner, ScenarioLoader loader) {
+        return chips == 1 ? inner : new ChipsRunner(inner, chips, loader);
     }
 
     public ScenarioSpec base() {
@@ -66,7 +91,7 @@ public final class SweepPlan {
         }
         List<Axis> next = new ArrayList<>(axes);
         next.add(axis);
-        return new SweepPlan(base, next);
+        return new SweepPlan(base, next, chips).chips(chips);
     }
 
     /** Parses a {@code --grid path=v1,v2,...} or {@code path=lo:hi:n[:log]} option into this plan's next axis. */
@@ -165,7 +190,7 @@ public final class SweepPlan {
         for (Axis a : axes) {
             out.add(a.isRange() ? expand(a, scenario, first, loader) : a);
         }
-        return new SweepPlan(base, out);
+        return new SweepPlan(base, out, chips);
     }
 
     private static Axis expand(Axis a, Scenario scenario, ScenarioSpec first, ScenarioLoader loader) {
@@ -210,7 +235,7 @@ public final class SweepPlan {
      */
     public SweepResult run(ScenarioLoader loader, PointRunner runner, PointListener listener) {
         SweepPlan plan = expanded(loader);
-        return new SweepResult(plan.axes(), runner.run(plan.points(loader), listener));
+        return new SweepResult(plan.axes(), runner(runner, loader).run(plan.points(loader), listener));
     }
 
     /** The point at {@code index} with these axis values (one per axis, in axis order). */

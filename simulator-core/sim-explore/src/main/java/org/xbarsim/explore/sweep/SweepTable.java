@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.xbarsim.api.io.BoundedFiles;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.Spread;
 import org.xbarsim.engine.summary.SummaryMetrics;
 import org.xbarsim.explore.files.Csv;
 import org.xbarsim.explore.metric.Metric;
@@ -16,7 +18,9 @@ import org.xbarsim.explore.runner.PointResult;
 /**
  * A sweep as a table ({@code sweep.csv}): one row per point, the axis values, then every metric of
  * the summaries that some point has (inference figures only for networks), in the order of
- * summary.json.
+ * summary.json. When the points ran on several chips each, a metric's column holds its mean over the
+ * chips and is followed by its sd, min and max ({@code programming.pfail:sd}, {@code :min},
+ * {@code :max}; host figures such as wall times have none).
  *
  * @param axisKeys the axis keys, in axis order
  * @param columns  the metric paths of the table
@@ -26,13 +30,28 @@ public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> 
     /** A table is a line per point: ten thousand points of a few hundred bytes are far below this. */
     public static final long MAX_CSV_BYTES = 256L << 20;
 
+    /** The column after a metric's (its mean over chips) that holds its sample sd over the chips. */
+    public static final String SD = ":sd";
+    /** The column of a metric's smallest value over the chips. */
+    public static final String MIN = ":min";
+    /** The column of a metric's largest value over the chips. */
+    public static final String MAX = ":max";
+    private static final List<String> SPREAD_COLUMNS = List.of(SD, MIN, MAX);
+
     /**
-     * A row: its axis values by key, and its metrics by path (null where empty).
+     * A row: its axis values by key, and its metrics by path (null where empty); with several chips a
+     * point, a metric's column is its mean and {@code path:sd}, {@code path:min}, {@code path:max}
+     * follow it.
      */
     public record Row(Map<String, String> values, Map<String, Double> metrics) {
-        /** The row's value of a metric, or null. */
+        /** The row's value of a metric (its mean over chips), or null. */
         public Double get(Metric m) {
             return metrics.get(m.path());
+        }
+
+        /** The metric's sample sd over the point's chips, or null (one chip a point, or no such figure). */
+        public Double sd(Metric m) {
+            return metrics.get(m.path() + SD);
         }
 
         /** The row's value on an axis. */
@@ -45,10 +64,15 @@ public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> 
     public static SweepTable of(List<Axis> axes, List<PointResult> results) {
         List<String> keys = axes.stream().map(Axis::key).toList();
         List<Map<String, Double>> metrics = results.stream().map(r -> SummaryMetrics.values(r.summary())).toList();
+        boolean chips = results.stream().anyMatch(r -> r.summary().chips() != null
+                && r.summary().chips().metrics() != null);
         List<String> columns = new ArrayList<>();
         for (String path : SummaryMetrics.PATHS) {
             if (metrics.stream().anyMatch(m -> m.get(path) != null)) {
                 columns.add(path);
+                if (chips && !SummaryMetrics.HOST.contains(path)) {
+                    SPREAD_COLUMNS.forEach(suffix -> columns.add(path + suffix));
+                }
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -59,12 +83,27 @@ public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> 
                 byKey.put(keys.get(a), values.get(a));
             }
             Map<String, Double> row = new LinkedHashMap<>();
+            RunSummary.ChipMeans means = results.get(i).summary().chips();
             for (String c : columns) {
-                row.put(c, metrics.get(i).get(c));
+                row.put(c, c.contains(":") ? spreadCell(means, c) : metrics.get(i).get(c));
             }
             rows.add(new Row(Collections.unmodifiableMap(byKey), Collections.unmodifiableMap(row)));
         }
         return new SweepTable(keys, List.copyOf(columns), List.copyOf(rows));
+    }
+
+    /** The sd, min or max cell of a column {@code path:sd} (null when the point has no spread of it). */
+    private static Double spreadCell(RunSummary.ChipMeans means, String column) {
+        int colon = column.lastIndexOf(':');
+        Spread s = means == null ? null : means.spread(column.substring(0, colon));
+        if (s == null) {
+            return null;
+        }
+        return switch (column.substring(colon)) {
+            case SD -> s.sd();
+            case MIN -> s.min();
+            default -> s.max();
+        };
     }
 
     /** A point's axis values: what its spec sets each axis's first key to. */

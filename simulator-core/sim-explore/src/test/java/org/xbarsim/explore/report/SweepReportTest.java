@@ -1,9 +1,11 @@
 package org.xbarsim.explore.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,20 +56,56 @@ class SweepReportTest {
                 t);
     }
 
+    /** The band drawn behind the series of that name, or null. */
+    private static XYSeries band(XYChart chart, String series) {
+        return chart.getSeriesCollection().stream().filter(x -> x.getName().equals(Charts.bandName(series))).findFirst()
+                .orElse(null);
+    }
+
     @Test
-    void seedsAreOneSeriesOfMeansWithBarsOfOneStandardDeviation() {
+    void seedsAreOneSeriesOfMeansWithABandOfOneStandardDeviation() {
         List<String> bits = List.of("4", "8");
         Map<String, Chart<?, ?>> charts = report(seeded(bits, false), bits).charts();
         assertFalse(charts.keySet().stream().anyMatch(k -> k.endsWith("-vs-seed")), () -> charts.keySet().toString());
         XYChart pfail = (XYChart) charts.get("pfail-vs-chip.adc.bits");
-        assertEquals(1, pfail.getSeriesCollection().size(), "one series, not one per seed");
+        assertEquals(2, pfail.getSeriesCollection().size(), "one series and its band, not one per seed");
         XYSeries s = pfail.getSeriesCollection().iterator().next();
         // Means over seeds 1..3 of 0.1/b + 0.01 s, in percent: 100 (0.1/b + 0.02); sd of 1, 2, 3 cents: 1.
         assertEquals(100 * (0.1 / 4 + 0.02), s.getYData()[0], 1e-9);
         assertEquals(100 * (0.1 / 8 + 0.02), s.getYData()[1], 1e-9);
-        assertNotNull(s.getExtraValues(), "error bars");
-        assertEquals(1.0, s.getExtraValues()[0], 1e-9);
+        XYSeries band = band(pfail, s.getName());
+        assertNotNull(band, "a band of one sd either side");
+        // Out along the top (mean + 1 at b = 4, 8), back along the bottom (mean - 1 at b = 8, 4).
+        assertArrayEquals(new double[] {100 * (0.1 / 4 + 0.02) + 1, 100 * (0.1 / 8 + 0.02) + 1,
+                100 * (0.1 / 8 + 0.02) - 1, 100 * (0.1 / 4 + 0.02) - 1}, band.getYData(), 1e-9);
+        assertArrayEquals(new double[] {4, 8, 8, 4}, band.getXData(), 0);
+        assertFalse(band.isShowInLegend());
+        assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle().orElse(null));
         assertTrue(pfail.getTitle().contains("mean over 3 seeds"), pfail.getTitle());
+    }
+
+    @Test
+    void pointsOnSeveralChipsAreDrawnAsTheirMeansWithABandOfTheirSd() {
+        List<SweepTable.Row> rows = new ArrayList<>();
+        for (String b : List.of("4", "8")) {
+            double bits = Double.parseDouble(b);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("programming.pfail", 0.1 / bits);
+            m.put("programming.pfail:sd", 0.01 / bits);
+            m.put("programming.pfail:min", 0.09 / bits);
+            m.put("programming.pfail:max", 0.11 / bits);
+            m.put("programming.timeSeconds", 1e-3);
+            rows.add(new SweepTable.Row(Map.of("chip.adc.bits", b), m));
+        }
+        SweepTable table = new SweepTable(List.of("chip.adc.bits"), List.copyOf(rows.get(0).metrics().keySet()), rows);
+        SweepReport r = new SweepReport("chips", List.of(new Axis("chip.adc.bits", List.of("4", "8"))), table);
+        XYChart pfail = (XYChart) r.charts().get("pfail-vs-chip.adc.bits");
+        assertTrue(pfail.getTitle().contains("band +-1 sd"), pfail.getTitle());
+        XYSeries band = band(pfail, "Pfail");
+        // In percent: 2.5 +- 0.25 at 4 bits, 1.25 +- 0.125 at 8.
+        assertArrayEquals(new double[] {2.75, 1.375, 1.125, 2.25}, band.getYData(), 1e-12);
+        assertEquals(0.25, rows.get(0).sd(Metrics.PFAIL) * 100, 1e-12);
+        assertNull(rows.get(0).sd(Metrics.TIME), "no spread column: no sd");
     }
 
     @Test
@@ -78,7 +116,8 @@ class SweepReportTest {
                 "programmingTime-vs-chip.adc.bits", "programmingEnergy-vs-chip.adc.bits"), List.copyOf(charts.keySet()));
         XYChart accuracy = (XYChart) charts.get("analogAccuracy-vs-chip.adc.bits");
         List<XYSeries> series = List.copyOf(accuracy.getSeriesCollection());
-        assertEquals(List.of("analog", "software"), series.stream().map(XYSeries::getName).toList());
+        assertEquals(List.of("analog", "software"), series.stream().map(XYSeries::getName)
+                .filter(n -> !n.equals(Charts.bandName("analog"))).toList());
     }
 
     @Test

@@ -115,12 +115,12 @@ class SweepPlanTest {
     @Test
     void theAxesRecordReadsBackAndNamesItsFirstDifference() {
         SweepAxes axes = new SweepAxes("/x/s.yaml", "small", List.of(new Axis("a", List.of("1", "2")),
-                new Axis("b+c", List.of("x y", "z"))), List.of("chip.adc.bits=8"), 3L, 4, "abc");
+                new Axis("b+c", List.of("x y", "z"))), List.of("chip.adc.bits=8"), 3L, 4, "abc", 1);
         Path file = dir.resolve(SweepAxes.FILE);
         org.xbarsim.explore.files.ResultFiles.writeString(file, axes.text());
         SweepAxes back = SweepAxes.read(file);
         assertEquals(axes, back);
-        SweepAxes other = new SweepAxes("/x/s.yaml", "small", axes.axes(), List.of("chip.adc.bits=6"), 3L, 4, "abc");
+        SweepAxes other = new SweepAxes("/x/s.yaml", "small", axes.axes(), List.of("chip.adc.bits=6"), 3L, 4, "abc", 1);
         assertEquals("set.1: 'chip.adc.bits=8' there, 'chip.adc.bits=6' here", other.firstDifference(axes));
     }
 }

@@ -324,6 +324,65 @@ class ChipLifeTest {
         assertEquals(1.0, life.evaluations().get(0).accuracy());
     }
 
+    /**
+     * A trace tells the life's activities as the summary sums them: each event's cycles and energy are
+     * the offline time and energy the section reports for that activity, the refreshed weights its count.
+     */
+    @Test
+    void theEventsOfALifeCarryTheTimesAndEnergiesTheSummarySums() throws IOException {
+        List<SpecificRecord> events = new ArrayList<>();
+        RunSummary s = run(1, new Recording(TraceFormat.Level.SUMMARY, e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+        }), "lifecycle.duration=2d", "lifecycle.evaluation.points=2", "lifecycle.compensation.every=1d",
+                "lifecycle.refresh.every=1d", "lifecycle.swap.at=36h");
+        LifecycleResult.Life life = life(s);
+        double readCycles = 0;
+        double readEnergy = 0;
+        double refreshCycles = 0;
+        double refreshEnergy = 0;
+        long refreshed = 0;
+        List<NetworkLoaded> loads = new ArrayList<>();
+        for (SpecificRecord e : events) {
+            if (e instanceof CompensationRead c) {
+                readCycles += c.getCycles();
+                readEnergy += c.getEnergyPicojoules();
+            } else if (e instanceof Refreshed r) {
+                refreshCycles += r.getCycles();
+                refreshEnergy += r.getEnergyPicojoules();
+                refreshed += r.getWeights();
+            } else if (e instanceof NetworkLoaded n) {
+                loads.add(n);
+            }
+        }
+        assertEquals(life.availability().compensationSeconds(), readCycles * 1e-9, 1e-18);
+        assertEquals(life.energy().compensationJoules(), readEnergy * 1e-12, 1e-24);
+        assertEquals(life.availability().refreshSeconds(), refreshCycles * 1e-9, 1e-18);
+        assertEquals(life.energy().refreshJoules(), refreshEnergy * 1e-12, 1e-24);
+        assertEquals(life.activities().weightsRefreshed(), refreshed);
+        assertEquals(1, loads.size());
+        assertEquals(1, loads.get(0).getNetwork());
+        assertEquals(TILE, loads.get(0).getCycles(), "a new network programmed from RESET as the first");
+        assertEquals(life.energy().swapJoules(), loads.get(0).getEnergyPicojoules() * 1e-12, 1e-24);
+        assertTrue(life.energy().swapJoules() > 0);
+    }
+
+    /**
+     * After a new network is loaded, a compensation read compares with the new network's fresh sums: a day
+     * after the swap, every device it programmed has drifted by D, so the factor is 1 / D (to the 9 us the
+     * swap took, a part in 10^10 of the day).
+     */
+    @Test
+    void aCompensationReadAfterASwapComparesWithTheNewNetwork() throws IOException {
+        LifecycleResult.Life life = life(run(2, "lifecycle.duration=172810s", "lifecycle.evaluation.points=2",
+                "lifecycle.compensation.every=1d", "lifecycle.swap.at=1d", "lifecycle.swap.model=shift1"));
+        LifecycleResult.Evaluation end = life.evaluations().get(1);
+        assertEquals(1, end.network());
+        assertEquals(1 / D, end.compensation().get(0), 1e-6);
+        assertEquals(1.0, end.accuracy());
+    }
+
     private static void count(java.util.Map<String, Integer> kinds, SpecificRecord e) {
         synchronized (kinds) {
             kinds.merge(e.getSchema().getName(), 1, Integer::sum);

@@ -383,6 +383,20 @@ class ChipLifeTest {
         assertEquals(1.0, end.accuracy());
     }
 
+    /**
+     * The factors of the read before a swap were the old network's: the new one starts uncompensated, and
+     * an evaluation 4 h after the swap (before the next read) sees factor 1.
+     */
+    @Test
+    void aNewNetworkStartsWithoutTheOldOnesCompensation() throws IOException {
+        LifecycleResult.Life life = life(run(2, "lifecycle.duration=40h", "lifecycle.evaluation.points=2",
+                "lifecycle.compensation.every=1d", "lifecycle.swap.at=36h"));
+        assertEquals(1, life.activities().compensations());
+        LifecycleResult.Evaluation end = life.evaluations().get(1);
+        assertEquals(1, end.network());
+        assertEquals(List.of(1.0), end.compensation());
+    }
+
     private static void count(java.util.Map<String, Integer> kinds, SpecificRecord e) {
         synchronized (kinds) {
             kinds.merge(e.getSchema().getName(), 1, Integer::sum);

@@ -23,7 +23,6 @@ import org.xbarsim.engine.hw.ChipConfig;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.run.RunPlan;
-import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.scenario.InferenceSpec;
@@ -48,13 +47,22 @@ class AnalogNetworkTest {
         return w;
     }
 
-    private static float[] multiply(int threads, float[] x, int batch) {
-        IdealDevices device = new IdealDevices();
+    /** Tiles programmed on {@code chip} with the step policy: the jobs, and the tiles as programming left them. */
+    private record Programmed(List<TileJob> jobs, List<org.xbarsim.engine.hw.CrossbarTile> programmed) {
+    }
+
+    private static Programmed program(ChipConfig chip, org.xbarsim.api.device.DeviceModel device, int threads,
+                                      WeightLayer... layers) {
         StepPolicy policy = new StepPolicy();
-        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("w", IN, OUT, weights())), 8, 8, 3, 15);
-        RunPlan plan = new RunPlan(CHIP, device, Parameters.of(device.parameters()), policy,
+        List<TileJob> jobs = WeightMapper.map(List.of(layers), 8, 8, 3, 15);
+        RunPlan plan = new RunPlan(chip, device, Parameters.of(device.parameters()), policy,
                 Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        RunResult programmed = ProgrammingRun.execute(plan, jobs, threads, RunListener.NONE);
+        return new Programmed(jobs, ProgrammingRun.execute(plan, jobs, threads, RunListener.NONE).programmed());
+    }
+
+    private static float[] multiply(int threads, float[] x, int batch) {
+        Programmed programmed = program(CHIP, new IdealDevices(), threads, new WeightLayer("w", IN, OUT, weights()));
+        List<TileJob> jobs = programmed.jobs();
         float[] y = new float[batch * OUT];
         try (AnalogNetwork chip = AnalogNetwork.start(CHIP, jobs, programmed.programmed(),
                 Parameters.of(InferenceSpec.PARAMETERS, "dacBits", "10"), 15, new RandomStreams(1), threads)) {
@@ -105,12 +113,8 @@ class AnalogNetworkTest {
     void adcBanksSharedByPairsOfTilesAddAConversionToTheLatency() {
         ChipConfig banked = CHIP.withShared(new org.xbarsim.engine.hw.SharedHardware(0, 1, 0, 1,
                 org.xbarsim.engine.hw.SharedHardware.Overflow.QUEUE, 2));
-        IdealDevices device = new IdealDevices();
-        StepPolicy policy = new StepPolicy();
-        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("w", IN, OUT, weights())), 8, 8, 3, 15);
-        RunPlan plan = new RunPlan(banked, device, Parameters.of(device.parameters()), policy,
-                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        RunResult programmed = ProgrammingRun.execute(plan, jobs, 2, RunListener.NONE);
+        Programmed programmed = program(banked, new IdealDevices(), 2, new WeightLayer("w", IN, OUT, weights()));
+        List<TileJob> jobs = programmed.jobs();
         try (AnalogNetwork chip = AnalogNetwork.start(banked, jobs, programmed.programmed(),
                 Parameters.of(InferenceSpec.PARAMETERS, "dacBits", "10"), 15, new RandomStreams(1), 2)) {
             chip.layer(0).multiply(new float[IN], 1, new float[OUT]);
@@ -132,17 +136,9 @@ class AnalogNetworkTest {
     /** What one day after programming does to every drifting device: (86400 s / 20 s)^-0.05. */
     private static final double D = Math.pow(86_400 / 20.0, -0.05);
 
-    /** The 16x8 layer w = (i + o) mod 6 on two 8x8 tiles of drifting devices, programmed exactly. */
-    private static List<TileJob> driftingJobs(double[] w) {
-        return WeightMapper.map(List.of(new WeightLayer("w", 16, 8, w)), 8, 8, 3, 15);
-    }
-
-    private static RunResult programDrifting(List<TileJob> jobs) {
-        DriftingDevices device = new DriftingDevices();
-        StepPolicy policy = new StepPolicy();
-        RunPlan plan = new RunPlan(CHIP, device, Parameters.of(device.parameters()), policy,
-                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        return ProgrammingRun.execute(plan, jobs, 1, RunListener.NONE);
+    /** The 16x8 layer of weights {@code w} on two 8x8 tiles of drifting devices, programmed exactly. */
+    private static Programmed programDrifting(double[] w) {
+        return program(CHIP, new DriftingDevices(), 1, new WeightLayer("w", 16, 8, w));
     }
 
     /**
@@ -154,8 +150,8 @@ class AnalogNetworkTest {
      */
     private static List<Double> readAfterADay(ReadMoment moment, String compensation, double expectedScale) {
         double[] w = ProductWorkload.weights("shift0");
-        List<TileJob> jobs = driftingJobs(w);
-        RunResult programmed = programDrifting(jobs);
+        Programmed programmed = programDrifting(w);
+        List<TileJob> jobs = programmed.jobs();
         float[] x = new float[16 * 16];
         for (int b = 0; b < 16; b++) {
             x[b * 16 + b] = 1;
@@ -192,8 +188,8 @@ class AnalogNetworkTest {
     /** A layer of zeros has nothing to measure: its factor is 1, not 0 / 0. */
     @Test
     void aLayerOfZerosIsNotCompensated() {
-        List<TileJob> jobs = driftingJobs(new double[128]);
-        RunResult programmed = programDrifting(jobs);
+        Programmed programmed = programDrifting(new double[128]);
+        List<TileJob> jobs = programmed.jobs();
         try (AnalogNetwork network = AnalogNetwork.start(CHIP, jobs, programmed.programmed(),
                 Parameters.of(InferenceSpec.PARAMETERS, "time", "86400s"), 15, new RandomStreams(1), 1)) {
             assertEquals(List.of(1.0), network.compensation());
@@ -210,12 +206,8 @@ class AnalogNetworkTest {
      */
     @Test
     void aMappingsReuseMakesOneSampleOfSeveralMultiplies() {
-        IdealDevices device = new IdealDevices();
-        StepPolicy policy = new StepPolicy();
-        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("w", IN, OUT, weights())), 8, 8, 3, 15);
-        RunPlan plan = new RunPlan(CHIP, device, Parameters.of(device.parameters()), policy,
-                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        RunResult programmed = ProgrammingRun.execute(plan, jobs, 1, RunListener.NONE);
+        Programmed programmed = program(CHIP, new IdealDevices(), 1, new WeightLayer("w", IN, OUT, weights()));
+        List<TileJob> jobs = programmed.jobs();
         try (AnalogNetwork chip = AnalogNetwork.start(CHIP, jobs, programmed.programmed(),
                 Parameters.of(InferenceSpec.PARAMETERS, "dacBits", "10"), 15, new RandomStreams(1), 1)) {
             chip.layer(0).multiply(new float[3 * IN], 3, new float[3 * OUT]);
@@ -233,13 +225,9 @@ class AnalogNetworkTest {
     /** A chip that cannot start leaves nothing deployed on the caller's Vert.x. */
     @Test
     void aFailedStartTakesItsTilesAway() {
-        IdealDevices device = new IdealDevices();
-        StepPolicy policy = new StepPolicy();
-        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("a", 8, 8, new double[64]),
-                new WeightLayer("b", 8, 8, new double[64])), 8, 8, 3, 15);
-        RunPlan plan = new RunPlan(CHIP, device, Parameters.of(device.parameters()), policy,
-                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        RunResult programmed = ProgrammingRun.execute(plan, jobs, 1, RunListener.NONE);
+        Programmed programmed = program(CHIP, new IdealDevices(), 1, new WeightLayer("a", 8, 8, new double[64]),
+                new WeightLayer("b", 8, 8, new double[64]));
+        List<TileJob> jobs = programmed.jobs();
         Vertx vertx = Vertx.vertx();
         try {
             List<org.xbarsim.engine.hw.CrossbarTile> firstLayerOnly = new ArrayList<>(programmed.programmed());
@@ -255,13 +243,9 @@ class AnalogNetworkTest {
     /** What a workload is handed: the network's layers, and progress passed on to whoever watches. */
     @Test
     void aNetworkContextHandsOverTheLayersAndTheProgress() {
-        IdealDevices device = new IdealDevices();
-        StepPolicy policy = new StepPolicy();
-        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("a", 8, 8, new double[64]),
-                new WeightLayer("b", 8, 4, new double[32])), 8, 8, 3, 15);
-        RunPlan plan = new RunPlan(CHIP, device, Parameters.of(device.parameters()), policy,
-                Parameters.of(policy.parameters()), new RandomStreams(1), 0.9);
-        RunResult programmed = ProgrammingRun.execute(plan, jobs, 1, RunListener.NONE);
+        Programmed programmed = program(CHIP, new IdealDevices(), 1, new WeightLayer("a", 8, 8, new double[64]),
+                new WeightLayer("b", 8, 4, new double[32]));
+        List<TileJob> jobs = programmed.jobs();
         List<long[]> heard = new ArrayList<>();
         try (AnalogNetwork network = AnalogNetwork.start(CHIP, jobs, programmed.programmed(),
                 Parameters.of(InferenceSpec.PARAMETERS), 15, new RandomStreams(1), 1)) {

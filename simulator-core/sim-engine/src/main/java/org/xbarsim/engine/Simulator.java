@@ -4,20 +4,24 @@ import static org.xbarsim.engine.bus.Futures.await;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xbarsim.api.event.Evaluated;
 import org.xbarsim.api.inference.InferenceResult;
 import org.xbarsim.api.inference.InferenceWorkload;
+import org.xbarsim.api.io.FileAccess;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.programming.ProgrammingPolicy;
 import org.xbarsim.api.random.RandomStreams;
 import org.xbarsim.api.workload.WeightLayer;
 import org.xbarsim.api.workload.WorkloadContext;
 import org.xbarsim.engine.bus.SimulationBus;
+import org.xbarsim.engine.footprint.ScenarioFootprint;
 import org.xbarsim.engine.infer.AnalogNetwork;
 import org.xbarsim.engine.infer.MappingReport;
 import org.xbarsim.engine.infer.NetworkContext;
@@ -26,6 +30,9 @@ import org.xbarsim.engine.life.LifeSetup;
 import org.xbarsim.engine.life.LifecyclePlan;
 import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.plugin.PluginGuard;
+import org.xbarsim.engine.plugin.PluginWatchdog;
+import org.xbarsim.engine.replay.RecordedLayout;
 import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.run.ProgrammingRun;
 import org.xbarsim.engine.run.RunListener;
@@ -34,11 +41,14 @@ import org.xbarsim.engine.run.RunResult;
 import org.xbarsim.engine.run.TileJob;
 import org.xbarsim.engine.run.WeightMapper;
 import org.xbarsim.engine.run.WeightSlicing;
+import org.xbarsim.engine.scenario.FileKeys;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
 import org.xbarsim.engine.summary.SummaryBuilder;
 import org.xbarsim.engine.timeline.InferenceTiming;
 import org.xbarsim.engine.trace.Recording;
+import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceHeader;
 
 /**
  * Runs a loaded scenario: asks the workload for its layers, maps them onto tiles, programs them on
@@ -50,6 +60,8 @@ public final class Simulator {
     private final PluginCatalog catalog;
     /** The caller's Vert.x instance, or null for one of the engine's own per run. */
     private final Vertx vertx;
+    private final FileAccess access;
+    private final PluginGuard guard;
 
     public Simulator(PluginCatalog catalog) {
         this(catalog, null);
@@ -57,11 +69,35 @@ public final class Simulator {
 
     /**
      * A simulator whose runs deploy on {@code vertx} (a host that owns one instance per process) and
-     * leave it running; with null, each run makes and closes an instance of its own.
+     * leave it running; with null, each run makes and closes an instance of its own. The user's own
+     * scenarios: any file, downloads allowed.
      */
     public Simulator(PluginCatalog catalog, Vertx vertx) {
+        this(catalog, vertx, FileAccess.unrestricted(), PluginGuard.unwatched(catalog));
+    }
+
+    private Simulator(PluginCatalog catalog, Vertx vertx, FileAccess access, PluginGuard guard) {
         this.catalog = catalog;
         this.vertx = vertx;
+        this.access = access;
+        this.guard = guard;
+    }
+
+    /**
+     * The same simulator for scenarios from elsewhere (a cluster peer's points, a trace's recorded
+     * scenario): their file keys are checked against {@code access} before anything is prepared, and
+     * workloads see it (no downloads unless it allows them).
+     */
+    public Simulator restrictedTo(FileAccess access) {
+        return new Simulator(catalog, vertx, access, guard);
+    }
+
+    /**
+     * The same simulator with its runs watched: when no progress comes for {@code limit} while a
+     * plugin's code runs, {@code onHang} is told which plugin (see {@link PluginWatchdog}).
+     */
+    public Simulator watchingPlugins(Duration limit, Consumer<PluginWatchdog.Hang> onHang) {
+        return new Simulator(catalog, vertx, access, new PluginGuard(catalog, limit, onHang));
     }
 
     /** Layers and tile jobs of a scenario, before anything runs (also for progress totals). */
@@ -76,21 +112,45 @@ public final class Simulator {
     }
 
     public Prepared prepare(Scenario scenario) {
+        return guard.call(() -> prepareGuarded(scenario));
+    }
+
+    private Prepared prepareGuarded(Scenario scenario) {
+        FileKeys.check(scenario, access);
+        // Twice before anything large exists: from the keys, before the workload makes its matrix; from
+        // its layers, before targets are mapped and tiles fabricated.
+        ScenarioFootprint footprint = ScenarioFootprint.of(scenario);
+        footprint.checkDeclared();
         RandomStreams streams = new RandomStreams(scenario.seed());
         List<WeightLayer> layers;
         try {
             layers = scenario.workload().layers(new WorkloadContext(scenario.workloadParameters(),
-                    streams.child("workload"), scenario.source(), scenario.baseDir()));
+                    streams.child("workload"), scenario.source(), scenario.baseDir(), access));
         } catch (InputError e) {
             throw e; // the user's file, named by the workload: status 2, not a plugin failure
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw PluginFailure.of("workload " + scenario.workload().id() + " failed preparing its weights", e);
         }
+        footprint.checkLayers(layers);
         List<TileJob> jobs = WeightMapper.map(layers, scenario.chip().tileRows(), scenario.chip().tileCols(),
                 scenario.chip().cell(),
                 scenario.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX),
                 WeightSlicing.of(scenario.inference()));
         return new Prepared(scenario, layers, jobs);
+    }
+
+    /**
+     * The header of a trace of {@code prepared}'s run at {@code level}: what a replay needs to run the
+     * same scenario again and to check it.
+     */
+    public TraceHeader traceHeader(Prepared prepared, TraceFormat.Level level) {
+        Scenario s = prepared.scenario();
+        Map<String, String> plugins = new LinkedHashMap<>();
+        plugins.put("device", s.device().id() + " " + catalog.originOf(s.device()));
+        plugins.put("programming", s.policy().id() + " " + catalog.originOf(s.policy()));
+        plugins.put("workload", s.workload().id() + " " + catalog.originOf(s.workload()));
+        return new TraceHeader(VERSION, level, s.effectiveText(), s.source(), s.baseDir().toString(), s.seed(),
+                plugins, RecordedLayout.tiles(prepared.jobs()));
     }
 
     /** Programs the scenario's weights and, for a network workload, runs inference; summarises. */
@@ -104,12 +164,14 @@ public final class Simulator {
      * once: the summary's {@code lifecycle} section replaces its {@code inference} section.
      */
     public RunSummary run(Prepared prepared, int threads, RunListener listener, Recording recording) {
-        Scenario s = prepared.scenario();
-        if (s.lifecycle() != null) {
-            return live(prepared, plan(s), threads, listener, recording);
-        }
-        RunResult programmed = program(prepared, threads, listener, recording);
-        return summarise(s, prepared, programmed, threads, listener, recording);
+        return guard.call(listener, watched -> {
+            Scenario s = prepared.scenario();
+            if (s.lifecycle() != null) {
+                return live(prepared, plan(s), threads, watched, recording);
+            }
+            RunResult programmed = program(prepared, threads, watched, recording);
+            return summarise(s, prepared, programmed, threads, watched, recording);
+        });
     }
 
     /**
@@ -121,6 +183,11 @@ public final class Simulator {
      */
     public List<RunSummary> runAtTimes(Prepared prepared, int threads, RunListener listener,
                                        List<String> inferenceTimes) {
+        return guard.call(listener, watched -> runAtTimesGuarded(prepared, threads, watched, inferenceTimes));
+    }
+
+    private List<RunSummary> runAtTimesGuarded(Prepared prepared, int threads, RunListener listener,
+                                               List<String> inferenceTimes) {
         Scenario s = prepared.scenario();
         if (s.lifecycle() != null) {
             throw new InputError(s.source(), "lifecycle", "a working life has its own evaluation times; "
@@ -168,10 +235,10 @@ public final class Simulator {
         try {
             LifecyclePlan life = LifecyclePlan.of(s.lifecycle(), plan.tolerance());
             ChipLife.Outcome outcome = ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, listener,
-                    recording), life);
+                    recording, access), life);
             LifecycleResult.Life without = life.baseline() && life.refreshes()
-                    ? ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, RunListener.NONE, null),
-                    life.withoutRefresh()).life() : null;
+                    ? ChipLife.live(new LifeSetup(v, plan, s, prepared.jobs(), threads, RunListener.NONE, null,
+                    access), life.withoutRefresh()).life() : null;
             RunSummary.Lifecycle section = new RunSummary.Lifecycle(outcome.life(), without,
                     (System.nanoTime() - start) / 1e9);
             return summary(s, prepared, outcome.firstProgramming(), null).withLifecycle(section);
@@ -208,7 +275,7 @@ public final class Simulator {
         try (AnalogNetwork chip = AnalogNetwork.start(vertx, s.chip(), prepared.jobs(), programmed.programmed(), s.inference(),
                 s.policyParameters().number(ProgrammingPolicy.G_TARGET_MAX), streams, threads)) {
             WorkloadContext workloadContext = new WorkloadContext(s.workloadParameters(), streams.child("workload"),
-                    s.source(), s.baseDir());
+                    s.source(), s.baseDir(), access);
             long start = System.nanoTime();
             InferenceResult r;
             try {

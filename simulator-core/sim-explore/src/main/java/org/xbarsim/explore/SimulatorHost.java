@@ -4,11 +4,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.Simulator;
 import org.xbarsim.engine.plugin.PluginCatalog;
+import org.xbarsim.engine.plugin.PluginWatchdog;
 import org.xbarsim.engine.run.RunListener;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
@@ -44,6 +47,8 @@ public final class SimulatorHost implements AutoCloseable {
     private final ScenarioLoader loader;
     private Simulator simulator;
     private Vertx vertx;
+    private Duration pluginLimit;
+    private Consumer<PluginWatchdog.Hang> onHang;
 
     private SimulatorHost(PluginCatalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -85,9 +90,23 @@ public final class SimulatorHost implements AutoCloseable {
     /** The simulator whose runs deploy on this host's Vert.x. */
     public synchronized Simulator simulator() {
         if (simulator == null) {
-            simulator = new Simulator(catalog, vertx());
+            Simulator plain = new Simulator(catalog, vertx());
+            simulator = pluginLimit == null ? plain : plain.watchingPlugins(pluginLimit, onHang);
         }
         return simulator;
+    }
+
+    /**
+     * Watches every run of this host's simulator (before its first run): when a plugin's code runs
+     * for {@code limit} without the run making progress, {@code onHang} is told which plugin
+     * ({@link PluginWatchdog}; its thread cannot be stopped, so a command line ends the process).
+     */
+    public synchronized void watchPlugins(Duration limit, Consumer<PluginWatchdog.Hang> onHang) {
+        if (simulator != null) {
+            throw new IllegalStateException("watch the plugins before the first run");
+        }
+        this.pluginLimit = limit;
+        this.onHang = onHang;
     }
 
     /** A scenario file as a spec to vary. */

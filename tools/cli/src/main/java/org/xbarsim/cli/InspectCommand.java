@@ -1,18 +1,17 @@
 package org.xbarsim.cli;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.api.param.Quantity;
 import org.xbarsim.engine.trace.TraceCsv;
 import org.xbarsim.engine.trace.TraceFormat;
+import org.xbarsim.engine.trace.TraceHeader;
 import org.xbarsim.engine.trace.TraceInspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,12 +80,12 @@ final class InspectCommand implements Callable<Integer> {
         var m = t.metadata();
         long bytes = size(file);
         out.printf("trace %s (%,d bytes)%n", file, bytes);
-        out.printf("  xbarsim %s, event schema %s, level %s%n", m.getOrDefault(TraceFormat.VERSION, "?"),
-                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), m.getOrDefault(TraceFormat.LEVEL, "?"));
-        out.printf("  scenario %s, seed %s%n", m.getOrDefault(TraceFormat.SCENARIO_SOURCE, "?"),
-                m.getOrDefault(TraceFormat.SEED, "?"));
-        out.printf("  plugins: %s%n", plugins(m.get(TraceFormat.PLUGINS)));
-        out.printf("  tiles: %s%n", tiles(m.get(TraceFormat.TILES)));
+        TraceHeader h = t.header();
+        out.printf("  xbarsim %s, event schema %s, level %s%n", h.version(),
+                m.getOrDefault(TraceFormat.SCHEMA_VERSION, "?"), h.level().id());
+        out.printf("  scenario %s, seed %d%n", h.scenarioSource(), h.seed());
+        out.printf("  plugins: %s%n", plugins(h.plugins()));
+        out.printf("  tiles: %s%n", tiles(h.tiles()));
         out.println(t.complete() ? "  complete (ends with its end marker)" : "  incomplete: read up to its last "
                 + "complete block");
         StringBuilder line = new StringBuilder();
@@ -125,29 +124,19 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static String plugins(String json) {
-        try {
-            JsonObject o = new JsonObject(json);
-            StringBuilder b = new StringBuilder();
-            o.fieldNames().forEach(k -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(o.getValue(k)));
-            return b.toString();
-        } catch (DecodeException | ClassCastException | NullPointerException e) {
-            return json == null ? "?" : json;
+    private static String plugins(Map<String, String> plugins) {
+        if (plugins.isEmpty()) {
+            return "?";
         }
+        StringBuilder b = new StringBuilder();
+        plugins.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return b.toString();
     }
 
-    private static String tiles(String json) {
-        try {
-            JsonArray a = new JsonArray(json);
-            StringBuilder b = new StringBuilder().append(a.size());
-            if (!a.isEmpty() && a.stream().map(x -> ((JsonObject) x).getValue("rows") + "x"
-                    + ((JsonObject) x).getValue("cols")).distinct().count() == 1) {
-                b.append(" of ").append(a.getJsonObject(0).getValue("rows")).append('x')
-                        .append(a.getJsonObject(0).getValue("cols"));
-            }
-            return b.toString();
-        } catch (DecodeException | ClassCastException | NullPointerException e) {
-            return json == null ? "?" : json;
-        }
+    /** "3 of 256x256", or "3" when the tiles differ in size. */
+    private static String tiles(List<TraceHeader.Tile> tiles) {
+        TraceHeader.Tile t = tiles.get(0);
+        boolean same = tiles.stream().allMatch(u -> u.rows() == t.rows() && u.cols() == t.cols());
+        return tiles.size() + (same ? " of " + t.rows() + "x" + t.cols() : "");
     }
 }

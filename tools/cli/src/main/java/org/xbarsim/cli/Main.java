@@ -1,6 +1,7 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
+import org.xbarsim.engine.plugin.ExitGuard;
 import org.xbarsim.engine.scenario.NearestWord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        // A plugin's System.exit must not end a run as a success: only this exit, below, is let through.
+        ExitGuard.install(err);
+        int status = execute(args, new PrintWriter(System.out, true), err);
+        ExitGuard.allowExit();
+        System.exit(status);
     }
 
     /**

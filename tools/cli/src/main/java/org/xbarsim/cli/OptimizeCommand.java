@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.cli.options.ClusterOptions;
 import org.xbarsim.cli.options.OutputOptions;
 import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.cli.options.ScenarioOptions;
@@ -91,6 +91,9 @@ final class OptimizeCommand implements Callable<Integer> {
     WorkerOptions workers;
 
     @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -102,6 +105,7 @@ final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        double timeout = cluster.check(workers.workers, workers.threads);
         long started = System.nanoTime();
         SearchPlan plan = plan();
         try (SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
@@ -113,7 +117,7 @@ final class OptimizeCommand implements Callable<Integer> {
             }
             plan.setups(host.loader()); // every search's knobs checked before the first run
             SearchResult result;
-            try (PointRunner runner = workers.runner(host, Long.MAX_VALUE);
+            try (PointRunner runner = cluster.runner(host, timeout, () -> workers.runner(host, Long.MAX_VALUE));
                  PointProgress progress = new PointProgress("optimize", (long) budget * plan.eachValues().size(), 0,
                          output.progress(), out, null)) {
                 result = plan.run(host.loader(), runner, progress, done -> { });

@@ -1,6 +1,5 @@
 package org.xbarsim.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.param.Component;
@@ -9,7 +8,6 @@ import org.xbarsim.api.param.Preset;
 import org.xbarsim.engine.plugin.PluginCatalog;
 import org.xbarsim.engine.scenario.ChipSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 

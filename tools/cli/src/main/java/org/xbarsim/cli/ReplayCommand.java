@@ -1,40 +1,32 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecord;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.engine.Simulator;
-import org.xbarsim.engine.bus.Futures;
-import org.xbarsim.engine.plugin.PluginCatalog;
-import org.xbarsim.engine.run.RunListener;
-import org.xbarsim.engine.scenario.Scenario;
-import org.xbarsim.engine.scenario.ScenarioLoader;
-import org.xbarsim.engine.trace.EventPrints;
-import org.xbarsim.engine.trace.Recording;
-import org.xbarsim.engine.trace.Trace;
-import org.xbarsim.engine.trace.TraceFormat;
-import org.xbarsim.engine.trace.TraceReader;
+import org.xbarsim.cli.options.PluginOptions;
+import org.xbarsim.engine.output.OutputNames;
+import org.xbarsim.engine.output.ResultClaim;
+import org.xbarsim.engine.replay.DeviceReplay;
+import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.trace.RecordedScenario;
+import org.xbarsim.explore.SimulatorHost;
+import org.xbarsim.explore.files.ResultFiles;
+import org.xbarsim.explore.replay.ExactReplay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xbarsim replay FILE}: runs the recorded scenario again from the trace's header and compares
- * the new event stream with the recorded one, row by row and event by event (rows are the unit of
- * order: each row's conversation, and the chip timeline's events, each in its own order), by 128-bit
- * fingerprints of every event. A trace of an older event schema is refused (exit 2). Exit 0 when
- * identical, 1 at the first divergence, which is described field by field.
+ * {@code xbarsim replay FILE}: runs the recorded scenario again and compares the events with the
+ * recording ({@link ExactReplay}); with {@code --device}, applies the recorded pulses open loop to
+ * other devices ({@link DeviceReplay}). A trace decides nothing about where files are read or written.
  */
 @Command(name = "replay", description = "Re-run a recorded trace and compare its events with the recording, event "
         + "by event: prints 'identical (N events)' or the first divergence; exit 0 or 1.")
@@ -45,8 +37,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: all cores).")
     Integer threads;
 
-    @picocli.CommandLine.Mixin
-    org.xbarsim.cli.options.PluginOptions plugins;
+    @Mixin
+    PluginOptions plugins;
 
     @Option(names = "--device", paramLabel = "ID", description = "Apply the recorded pulses, open loop, to devices "
             + "of this plugin instead (needs a full-level trace) and write the weights and Pfail that result.")
@@ -67,9 +59,14 @@ final class ReplayCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--scenario-dir", paramLabel = "DIR", description = "Where the recorded scenario's relative "
-            + "paths (.npy files, models) resolve (default: the directory recorded, if it exists, else the recorded "
-            + "scenario's directory relative to the current one).")
+            + "paths (.npy files, models) resolve; every file it names must be under DIR. Without it (or "
+            + "--trust-recorded-paths) a recorded scenario may name no file.")
     Path scenarioDir;
+
+    @Option(names = "--trust-recorded-paths", description = "Use the files the recorded scenario names as recorded "
+            + "(the directory recorded, if it exists, else the recorded scenario's directory relative to the "
+            + "current one): for your own traces.")
+    boolean trustRecordedPaths;
 
     @Spec
     CommandSpec spec;
@@ -77,6 +74,28 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        checkOptions();
+        ExactReplay replay = ExactReplay.open(file); // the header checked before anything runs
+        RecordedScenario where = RecordedScenario.of(replay.header(), scenarioDir, trustRecordedPaths);
+        try (SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
+            if (device != null) {
+                onAnotherDevice(DeviceReplay.prepare(replay.header(), file, device, host.loader(), where, overrides,
+                        seed), host, out);
+                return 0;
+            }
+            ExactReplay.Result r = replay.run(host.simulator(), host.loader(), where,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            if (r.identical()) {
+                out.printf("identical (%,d events, %d tiles, level %s)%n", r.events(), r.tiles(), r.level().id());
+            } else {
+                out.println(r.divergence());
+            }
+            out.flush();
+            return r.identical() ? 0 : 1;
+        }
+    }
+
+    private void checkOptions() {
         if (threads != null && (threads < 1 || threads > 1024)) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threads);
         }
@@ -89,244 +108,31 @@ final class ReplayCommand implements Callable<Integer> {
                         + "scenario and seed as they are)");
             }
         }
-        if (device != null) {
-            Trace trace = Trace.read(file);
-            TraceFormat.requireReplayable(trace.metadata(), file.toString());
-            if (!trace.complete()) {
-                throw cutShort();
-            }
-            return onAnotherDevice(trace, out);
-        }
-        return exactly(out);
-    }
-
-    /** Re-runs the recorded scenario and seed and compares the events: 0 identical, 1 diverged. */
-    private int exactly(PrintWriter out) {
-        Map<String, String> m;
-        try (TraceReader header = TraceReader.open(file)) {
-            m = header.metadata();
-            TraceFormat.requireReplayable(m, file.toString());
-            if (!header.endsWithMarker()) {
-                throw cutShort(); // before running anything: a killed run's trace is refused at once
-            }
-        }
-        TraceFormat.Level level = TraceFormat.Level.of(require(m, TraceFormat.LEVEL));
-        // The recording streams from its file on a thread of its own while the replay runs; both
-        // sides keep only fingerprints, so a trace of any size replays in little memory.
-        EventPrints recorded = new EventPrints();
-        FutureTask<Boolean> reading = new FutureTask<>(() -> readPrints(recorded));
-        Thread reader = new Thread(reading, "xbarsim-trace-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
-            PluginCatalog catalog = host.catalog();
-            Scenario scenario = new ScenarioLoader(catalog).loadText(require(m, TraceFormat.SCENARIO),
-                    file + " (recorded scenario)", scenarioLocation(m), List.of(),
-                    Long.parseLong(require(m, TraceFormat.SEED)));
-            Simulator simulator = new Simulator(catalog);
-            EventPrints replayed = new EventPrints();
-            try {
-                rerun(simulator, scenario, level, replayed);
-            } catch (RuntimeException e) {
-                // A trace cut short is refused as such, whatever its truncated scenario does when re-run.
-                if (!Futures.get(reading)) {
-                    throw cutShort();
-                }
-                throw e;
-            }
-            if (!Futures.get(reading)) {
-                throw cutShort();
-            }
-            EventPrints.Divergence d = EventPrints.firstDivergence(recorded, replayed);
-            if (d == null) {
-                out.printf("identical (%,d events, %d tiles, level %s)%n", recorded.events(), recorded.tiles(),
-                        level.id());
-                out.flush();
-                return 0;
-            }
-            reportDivergence(out, d, simulator, scenario, level);
-            out.flush();
-            return 1;
-        } finally {
-            reader.interrupt();
+        if (scenarioDir != null && trustRecordedPaths) {
+            throw new InputError("--trust-recorded-paths", "", "expected either it or --scenario-dir, not both");
         }
     }
 
-    private void reportDivergence(PrintWriter out, EventPrints.Divergence d, Simulator simulator, Scenario scenario,
-                                  TraceFormat.Level level) {
-        if (d.lengthOnly()) {
-            out.printf("diverged at %s: the recording has %d events there, the replay %d%n",
-                    d.where(), d.recordedEvents(), d.replayedEvents());
-        } else {
-            // Read the two events that differ in full, to say where: the recorded one from the file,
-            // the new one from a second run (runs are deterministic, so it is the same event).
-            SpecificRecord a = recordedEvent(d);
-            SpecificRecord[] b = new SpecificRecord[1];
-            int[] seen = new int[1];
-            rerun(simulator, scenario, level, e -> {
-                if (d.inStream(e) && seen[0]++ == d.index()) {
-                    b[0] = e;
-                }
-            });
-            String difference = a == null || b[0] == null ? null : difference(a, b[0]);
-            out.printf("diverged at %s (%s): %s%n", d.where(),
-                    a == null ? "?" : a.getSchema().getName(),
-                    difference == null ? "the events differ between runs of the same scenario (the run is not "
-                            + "deterministic)" : difference);
-        }
-    }
-
-    private void rerun(Simulator simulator, Scenario scenario, TraceFormat.Level level,
-                       java.util.function.Consumer<SpecificRecord> sink) {
-        simulator.run(simulator.prepare(scenario), threads == null ? Runtime.getRuntime().availableProcessors()
-                : threads, RunListener.NONE, new Recording(level, sink));
-    }
-
-    /** Reads the recording's fingerprints; returns whether the trace is complete. */
-    private boolean readPrints(EventPrints prints) {
-        try (TraceReader r = TraceReader.open(file)) {
-            for (SpecificRecord e = r.next(); e != null; e = r.next()) {
-                prints.accept(e);
-            }
-            return r.complete();
-        }
-    }
-
-    private SpecificRecord recordedEvent(EventPrints.Divergence d) {
-        try (TraceReader r = TraceReader.open(file)) {
-            int seen = 0;
-            for (SpecificRecord e = r.next(); e != null; e = r.next()) {
-                if (d.inStream(e) && seen++ == d.index()) {
-                    return e;
-                }
-            }
-            return null;
-        }
-    }
-
-    private InputError cutShort() {
-        return new InputError(file.toString(), "", "expected a complete trace, got one cut short (the run was "
-                + "stopped); 'xbarsim inspect' reads what it holds");
-    }
-
-    /**
-     * Where the recorded scenario's relative paths (.npy files, models, text) resolve: --scenario-dir
-     * if given; else the directory recorded, if it exists here; else the recorded scenario file's
-     * directory taken relative to the current directory (a trace moved to another machine along
-     * with a checkout of the project).
-     */
-    private Path scenarioLocation(Map<String, String> m) {
-        String source = require(m, TraceFormat.SCENARIO_SOURCE);
-        Path name = Path.of(source).getFileName();
-        String fileName = name == null ? "scenario.yaml" : name.toString();
-        if (scenarioDir != null) {
-            return scenarioDir.resolve(fileName);
-        }
-        Path recordedDir = Path.of(require(m, TraceFormat.SCENARIO_DIR));
-        if (java.nio.file.Files.isDirectory(recordedDir)) {
-            return recordedDir.resolve(fileName);
-        }
-        Path parent = Path.of(source).getParent();
-        return (parent == null ? Path.of("") : parent).toAbsolutePath().resolve(fileName);
-    }
-
-    /** {@code --device}: the recorded pulses applied open loop to another chip; writes a summary. */
-    private int onAnotherDevice(Trace trace, PrintWriter out) {
-        Map<String, String> m = trace.metadata();
-        String recordedDevice = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : require(m, TraceFormat.SCENARIO).split("\n")) {
-            if (line.startsWith("device.impl:")) {
-                recordedDevice = line.substring("device.impl:".length()).trim();
-            }
-            if (!line.startsWith("device.")) {
-                text.append(line).append('\n');
-            }
-        }
-        // Another plugin's parameters do not apply; the same plugin keeps the recorded ones.
-        if (device.equals(recordedDevice)) {
-            text.setLength(0);
-            text.append(require(m, TraceFormat.SCENARIO));
-        } else {
-            text.append("device.impl: ").append(device).append('\n');
-        }
-        try (org.xbarsim.explore.SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
-            PluginCatalog catalog = host.catalog();
-            Scenario s = new ScenarioLoader(catalog).loadText(text.toString(), file + " (recorded scenario)",
-                    scenarioLocation(m),
-                    overrides, seed != null ? seed : Long.parseLong(require(m, TraceFormat.SEED)));
-            Path dir = outDir != null ? outDir : Path.of("runs", s.name() + "-on-" + device);
+    /** {@code --device}: the replay into its claimed result directory; writes a summary. */
+    private void onAnotherDevice(DeviceReplay replay, SimulatorHost host, PrintWriter out) {
+        String name = replay.scenario().name();
+        // The recorded name is the trace's, not the user's: one safe directory name under runs/.
+        Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), name + "-on-" + device);
+        try (ResultClaim claim = ResultClaim.directory(dir, "--out")) {
             Path summaryFile = dir.resolve("summary.json");
             if (java.nio.file.Files.exists(summaryFile) && !force) {
                 throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
                         + "holds one (summary.json); pass --force to overwrite it or --out for another directory");
             }
-            double tolerance = s.policyParameters().number(org.xbarsim.api.programming.ProgrammingPolicy.TOLERANCE);
-            org.xbarsim.engine.run.RunPlan plan = new org.xbarsim.engine.run.RunPlan(s.chip(), s.device(),
-                    s.deviceParameters(), s.policy(), s.policyParameters(),
-                    new org.xbarsim.api.random.RandomStreams(s.seed()), tolerance);
-            List<org.xbarsim.engine.run.TileJob> jobs = org.xbarsim.engine.replay.OpenLoopReplay.jobs(
-                    new io.vertx.core.json.JsonArray(require(m, TraceFormat.TILES)));
-            org.xbarsim.engine.run.RunResult result = org.xbarsim.engine.replay.OpenLoopReplay.run(trace, plan, jobs,
-                    file.toString());
-            Map<String, String> plugins = new java.util.LinkedHashMap<>();
-            plugins.put("device", s.device().id() + " (" + catalog.originOf(s.device()) + ")");
-            plugins.put("replayed", file.toString());
-            org.xbarsim.engine.summary.RunSummary summary = org.xbarsim.engine.summary.SummaryBuilder.build(
-                    new org.xbarsim.engine.summary.RunSummary.ScenarioRef(s.name(), file.toString(), s.seed()),
-                    s.effective(), plugins, jobs, result, tolerance, null, Simulator.VERSION);
-            try {
-                java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(summaryFile, summary.toJson());
-            } catch (java.io.IOException e) {
-                throw new InputError(dir.toString(), "", "cannot write the result: " + e.getMessage());
-            }
-            org.xbarsim.engine.summary.RunSummary.Outcome p = summary.programming().total();
-            out.printf(java.util.Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n",
-                    s.name(), device, s.seed(), p.weights());
-            out.printf(java.util.Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
+            RunSummary summary = replay.run(host.catalog());
+            ResultFiles.writeString(summaryFile, summary.toJson());
+            RunSummary.Outcome p = summary.programming().total();
+            out.printf(Locale.ROOT, "%s's recorded pulses, open loop, on %s (seed %d): %,d weights%n", name, device,
+                    replay.scenario().seed(), p.weights());
+            out.printf(Locale.ROOT, "  success %.2f%%  Pfail %.2f%%  mean |error| %.3f uS%n",
                     100 * p.successFraction(), 100 * p.pfail(), p.meanAbsErrorMicroSiemens());
             out.println("  summary: " + summaryFile);
             out.flush();
         }
-        return 0;
-    }
-
-    private String require(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v == null) {
-            throw new InputError(file.toString(), key, "expected this key in the trace header, found none");
-        }
-        return v;
-    }
-
-    /** The first field in which two events differ, described, or null when they are equal. */
-    static String difference(SpecificRecord recorded, SpecificRecord replayed) {
-        if (!recorded.getSchema().getFullName().equals(replayed.getSchema().getFullName())) {
-            return "event type: recorded " + recorded.getSchema().getName() + ", new "
-                    + replayed.getSchema().getName();
-        }
-        for (Schema.Field f : recorded.getSchema().getFields()) {
-            Object x = recorded.get(f.pos());
-            Object y = replayed.get(f.pos());
-            if (!Objects.equals(x, y)) {
-                return "field " + f.name() + ": recorded " + show(x, y) + ", new " + show(y, x);
-            }
-        }
-        return null;
-    }
-
-    /** A value for a divergence message; for bytes, where they first differ. */
-    private static String show(Object v, Object other) {
-        if (v instanceof ByteBuffer b && other instanceof ByteBuffer o) {
-            int n = Math.min(b.remaining(), o.remaining());
-            int at = 0;
-            while (at < n && b.get(b.position() + at) == o.get(o.position() + at)) {
-                at++;
-            }
-            return at < b.remaining() ? String.format("byte %d = 0x%02x (of %d)", at, b.get(b.position() + at) & 0xff,
-                    b.remaining()) : "ends at byte " + b.remaining();
-        }
-        return String.valueOf(v);
     }
 }

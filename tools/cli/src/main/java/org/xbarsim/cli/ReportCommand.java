@@ -2,7 +2,6 @@ package org.xbarsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ import org.xbarsim.explore.report.CostChart;
 import org.xbarsim.explore.report.FrontChart;
 import org.xbarsim.explore.report.LossChart;
 import org.xbarsim.explore.report.SweepReport;
-import org.xbarsim.explore.sweep.SweepAxes;
-import org.xbarsim.explore.sweep.SweepTable;
+import org.xbarsim.explore.sweep.SavedSweep;
+import org.xbarsim.explore.sweep.SweepDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,13 +60,6 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A sweep read back: its axes and table. */
-    private record Sweep(Path dir, SweepAxes axes, SweepTable table) {
-        String name() {
-            return axes.name().isEmpty() ? String.valueOf(dir.getFileName()) : axes.name();
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputError("--front-include", "", "expected --front KEY as well: the included points join its "
                     + "fronts");
         }
-        Sweep sweep = read(dir, "");
+        SavedSweep sweep = SavedSweep.read(dir, "");
         SweepReport report = new SweepReport(sweep.name(), sweep.axes().axes(), sweep.table()).plotting(metrics(sweep));
         List<Path> written = new ArrayList<>(report.metricPlots(dir));
         Path loss = LossChart.write(report, dir);
@@ -87,12 +79,12 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Metric> metrics(Sweep sweep) {
+    private List<Metric> metrics(SavedSweep sweep) {
         List<Metric> list = new ArrayList<>();
         for (String name : metrics) {
             Metric m = Metrics.parse("--metric", name);
             if (!sweep.table().has(m)) {
-                throw new InputError("--metric", name, "expected a column of " + dir.resolve(SweepResults.CSV)
+                throw new InputError("--metric", name, "expected a column of " + dir.resolve(SweepDirectory.CSV)
                         + ", found none (the sweep's scenario has no such figure)");
             }
             list.add(m);
@@ -101,21 +93,21 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** The plots asked for by option: the comparison, the fronts, the cost. */
-    private List<Path> extras(Sweep sweep, PrintWriter out) throws IOException {
+    private List<Path> extras(SavedSweep sweep, PrintWriter out) throws IOException {
         List<Path> written = new ArrayList<>();
         if (!compare.isEmpty()) {
             List<LossChart.Named> sweeps = new ArrayList<>(List.of(new LossChart.Named(sweep.name(),
                     dir.toString(), sweep.table())));
             for (Path other : compare) {
-                Sweep s = read(other, "the sweep to compare with ");
+                SavedSweep s = SavedSweep.read(other, "the sweep to compare with ");
                 sweeps.add(new LossChart.Named(s.name(), other.toString(), s.table()));
             }
             written.add(LossChart.compare(sweeps, dir.resolve(Charts.fileName("inferenceLoss-vs-pfail-comparison"))));
         }
         if (front != null) {
-            FrontChart chart = new FrontChart(front).add(dir.resolve(SweepResults.CSV).toString(), sweep.table());
+            FrontChart chart = new FrontChart(front).add(dir.resolve(SweepDirectory.CSV).toString(), sweep.table());
             for (Path other : frontInclude) {
-                chart.add(other.resolve(SweepResults.CSV).toString(), read(other, "").table());
+                chart.add(other.resolve(SweepDirectory.CSV).toString(), SavedSweep.read(other, "").table());
             }
             written.addAll(chart.write(dir, sweep.name()));
         }
@@ -129,30 +121,7 @@ final class ReportCommand implements Callable<Integer> {
         return written;
     }
 
-    private static Sweep read(Path dir, String what) {
-        if (!Files.isDirectory(dir)) {
-            throw new InputError(dir.toString(), "", "expected " + what + "a sweep result directory (from xbarsim "
-                    + "sweep --out DIR), " + (Files.exists(dir) ? "got a file" : "found no such directory"));
-        }
-        Path csv = dir.resolve(SweepResults.CSV);
-        if (!Files.exists(csv)) {
-            throw new InputError(csv.toString(), "", "expected the " + (what.isEmpty() ? "sweep's " : what)
-                    + "table (written by xbarsim sweep), found no such file");
-        }
-        SweepAxes axes = SweepAxes.read(dir.resolve(SweepAxes.FILE));
-        SweepTable table = SweepTable.read(csv, axes.keys());
-        if (table.rows().isEmpty()) {
-            throw new InputError(csv.toString(), "", "expected one row per point, got only the header");
-        }
-        for (var needed : List.of(Metrics.PFAIL, Metrics.TIME)) {
-            if (!table.has(needed)) {
-                throw new InputError(csv + ":1", "", "expected a column " + needed.path() + ", found none");
-            }
-        }
-        return new Sweep(dir, axes, table);
-    }
-
-    private void print(PrintWriter out, Sweep sweep, SweepReport report, List<Path> written) {
+    private void print(PrintWriter out, SavedSweep sweep, SweepReport report, List<Path> written) {
         if (written.isEmpty()) {
             out.println("report: nothing to plot in " + dir + (report.swept().isEmpty()
                     ? ": no grid key has more than one value" : ": no metric changes with the swept keys"));

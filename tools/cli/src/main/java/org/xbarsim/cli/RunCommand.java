@@ -2,7 +2,6 @@ package org.xbarsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
@@ -11,13 +10,13 @@ import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.cli.progress.RunProgress;
 import org.xbarsim.engine.Simulator;
+import org.xbarsim.engine.TracedRun;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.life.LifecyclePlots;
 import org.xbarsim.engine.life.LifecycleResult;
 import org.xbarsim.engine.life.LifecycleText;
-import org.xbarsim.engine.run.PluginFailure;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.summary.RunSummary;
-import org.xbarsim.engine.trace.Recording;
 import org.xbarsim.engine.trace.TraceFormat;
 import org.xbarsim.engine.trace.TraceWriter;
 import org.xbarsim.explore.SimulatorHost;
@@ -73,36 +72,56 @@ final class RunCommand implements Callable<Integer> {
         if (threadCount < 1 || threadCount > 1024) {
             throw new InputError("--threads", "", "expected 1..1024, got " + threadCount);
         }
+        if (chips != 1 && record != null) {
+            throw new InputError("--record", "", "expected one chip to record (a trace is one run), got --chips " + chips);
+        }
+        TraceFormat.Level level = level(); // options checked before anything is claimed
+        TraceWriter.Compression compression = compression();
         try (SimulatorHost host = plugins.open(spec.commandLine().getErr())) {
             Scenario s = host.load(scenario.spec());
             Path dir = output.dir(s.name(), "");
-            output.refuseOverwrite(dir, "summary.json");
-            Simulator.Prepared prepared = host.simulator().prepare(s);
-            if (chips != 1) {
-                return runChips(host, s, prepared, dir, out);
+            // Claimed before anything in them is checked: a second run on either is refused, not raced.
+            try (ResultClaim claim = output.claim(dir);
+                 ResultClaim traceClaim = record == null ? null : ResultClaim.file(record, "--record")) {
+                output.refuseOverwrite(dir, "summary.json");
+                if (traceClaim != null && traceClaim.existedBefore() && !output.force) {
+                    throw new InputError("--record", "", record + " already exists; pass --force to overwrite it "
+                            + "or name another file");
+                }
+                runClaimed(out, host, s, dir, threadCount, level, compression);
             }
-            RunSummary summary = run(host, prepared, threadCount);
-            Path summaryFile = dir.resolve("summary.json");
-            ResultFiles.writeString(summaryFile, summary.toJson());
-            Path plot = dir.resolve("error-histogram.png");
-            try {
-                ErrorHistogramChart.write(summary, plot);
-            } catch (IOException | RuntimeException e) {
-                // The summary is the result; a plot that cannot be drawn must not fail the run.
-                spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
-            }
-            SummaryText.print(out, s, prepared, summary, summaryFile);
-            printLifecycle(out, s, summary, dir);
         }
         out.flush();
         return 0;
     }
 
+    private void runClaimed(PrintWriter out, SimulatorHost host, Scenario s, Path dir, int threadCount,
+                            TraceFormat.Level level, TraceWriter.Compression compression) {
+        Simulator.Prepared prepared = host.simulator().prepare(s);
+        if (chips != 1) {
+            runChips(host, s, prepared, dir, out);
+            return;
+        }
+        RunSummary summary;
+        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
+            summary = record == null ? host.simulator().run(prepared, threadCount, progress)
+                    : TracedRun.run(host.simulator(), prepared, threadCount, progress, record, level, compression);
+        }
+        Path summaryFile = dir.resolve("summary.json");
+        ResultFiles.writeString(summaryFile, summary.toJson());
+        Path plot = dir.resolve("error-histogram.png");
+        try {
+            ErrorHistogramChart.write(summary, plot);
+        } catch (IOException | RuntimeException e) {
+            // The summary is the result; a plot that cannot be drawn must not fail the run.
+            spec.commandLine().getErr().println("xbarsim: could not draw " + plot + ": " + e.getMessage());
+        }
+        SummaryText.print(out, s, prepared, summary, summaryFile);
+        printLifecycle(out, s, summary, dir);
+    }
+
     /** {@code --chips N}: the chips' means and spreads, written and printed as mean ± sd. */
     private int runChips(SimulatorHost host, Scenario s, Simulator.Prepared prepared, Path dir, PrintWriter out) {
-        if (record != null) {
-            throw new InputError("--record", "", "expected one chip to record (a trace is one run), got --chips " + chips);
-        }
         RunSummary summary;
         try (RunProgress progress = new RunProgress(prepared.rows() * chips, output.progress())) {
             summary = host.runChips(scenario.spec(), chips, threads, progress);
@@ -137,65 +156,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunSummary run(SimulatorHost host, Simulator.Prepared prepared, int threadCount) {
-        TraceWriter trace = trace(host, prepared);
-        try (RunProgress progress = new RunProgress(prepared.rows(), output.progress())) {
-            RunSummary summary = host.simulator().run(prepared, threadCount, progress,
-                    trace == null ? null : new Recording(TraceFormat.Level.of(traceLevel), trace::record));
-            if (trace != null) {
-                trace.close();
-            }
-            return summary;
-        } catch (RuntimeException | Error e) {
-            if (trace != null) {
-                keptUpToTheFailure(trace, e);
-            }
-            throw e;
-        }
-    }
-
-    /** The trace writer of {@code --record}, or null. */
-    private TraceWriter trace(SimulatorHost host, Simulator.Prepared prepared) {
-        TraceFormat.Level level;
-        TraceWriter.Compression compression;
+    private TraceFormat.Level level() {
         try {
-            level = TraceFormat.Level.of(traceLevel);
+            return TraceFormat.Level.of(traceLevel);
         } catch (IllegalArgumentException e) {
             throw new InputError("--trace-level", "", e.getMessage());
         }
-        try {
-            compression = TraceWriter.Compression.of(traceCompression);
-        } catch (IllegalArgumentException e) {
-            throw new InputError("--trace-compression", "", e.getMessage());
-        }
-        if (record == null) {
-            return null;
-        }
-        if (Files.exists(record) && !output.force) {
-            throw new InputError("--record", "", record + " already exists; pass --force to overwrite it or "
-                    + "name another file");
-        }
-        return new TraceWriter(record, Traces.metadata(prepared.scenario(), prepared, host.catalog(), level),
-                compression);
     }
 
-    /**
-     * A failed run's trace is kept, marked incomplete; the one line that reports a plugin's failure says
-     * so (thrown from here), any other failure goes on as it was.
-     */
-    private void keptUpToTheFailure(TraceWriter trace, Throwable e) {
+    private TraceWriter.Compression compression() {
         try {
-            trace.abort();
-        } catch (RuntimeException closing) {
-            e.addSuppressed(closing);
-            return;
-        }
-        String kept = "; trace " + record + " kept up to the failure (" + trace.events() + " events, marked "
-                + "incomplete)";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PluginFailure failure) {
-                throw new PluginFailure(failure.getMessage() + kept, failure);
-            }
+            return TraceWriter.Compression.of(traceCompression);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("--trace-compression", "", e.getMessage());
         }
     }
 }

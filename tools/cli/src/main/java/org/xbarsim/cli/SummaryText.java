@@ -123,6 +123,9 @@ final class SummaryText {
         }
         b.append(String.format(Locale.ROOT, "  (wall %.2f s%s)", r.wallSeconds(), r.chipPoints() == 1 ? ""
                 : " for " + r.chipPoints() + " points read from one programmed chip"));
+        if (!r.where().equals("local") && !r.where().equals("earlier")) {
+            b.append(" on ").append(r.where()); // a cluster worker
+        }
         return b.toString();
     }
 }

@@ -1,12 +1,8 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,13 +13,15 @@ import org.xbarsim.cli.options.PluginOptions;
 import org.xbarsim.cli.options.ScenarioOptions;
 import org.xbarsim.cli.options.WorkerOptions;
 import org.xbarsim.cli.progress.PointProgress;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.engine.summary.RecordJson;
 import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.files.ResultFiles;
-import org.xbarsim.explore.runner.LocalRunner;
 import org.xbarsim.explore.runner.Point;
+import org.xbarsim.explore.runner.PointRunner;
 import org.xbarsim.explore.scenario.ScenarioSpec;
 import org.xbarsim.explore.sweep.SweepAxes;
+import org.xbarsim.explore.sweep.SweepDirectory;
 import org.xbarsim.explore.sweep.SweepPlan;
 import org.xbarsim.explore.sweep.SweepRecord;
 import picocli.CommandLine.Command;
@@ -96,44 +94,37 @@ final class SweepCommand implements Callable<Integer> {
             List<Point> points = plan.points(host.loader());
             String name = host.load(points.get(0).scenario()).name();
             Path dir = output.dir(name, "-sweep");
-            SweepResults results = new SweepResults(dir, plan.axes(), points);
-            int before = results.prepare(axes(plan, name, points.size(), base), resume, output.force);
-            out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
-                    Format.plural(points.size()), plan.describe(), dir, before == 0 ? ""
-                            : String.format(Locale.ROOT, "; resuming, %d done before", before));
-            out.flush();
-            long start = System.nanoTime();
-            SweepRecord record = cluster.cluster ? onCluster(name, results, points, timeout, out, before, start)
-                    : locally(host, plan, results, points, out, before, start);
-            ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
-            printEnd(out, record, dir);
+            // One sweep (or coordinator) per directory at a time: claimed before anything in it is read.
+            try (ResultClaim claim = output.claim(dir)) {
+                sweep(host, plan, base, points, name, dir, timeout, out);
+            }
         }
         out.flush();
         return 0;
     }
 
-    private SweepAxes axes(SweepPlan plan, String name, int count, ScenarioSpec base) {
-        return new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
-                scenario.sets(), scenario.seed(), count, sha256(base.text().text()), chips);
-    }
-
-    private SweepRecord locally(SimulatorHost host, SweepPlan plan, SweepResults results, List<Point> points,
-                                PrintWriter out, int before, long start) {
+    /** The sweep into its claimed directory: the points not done before, on this machine or the cluster. */
+    private void sweep(SimulatorHost host, SweepPlan plan, ScenarioSpec base, List<Point> points, String name,
+                       Path dir, double timeout, PrintWriter out) {
+        SweepDirectory results = new SweepDirectory(dir, plan.axes(), points);
+        SweepAxes axes = new SweepAxes(scenario.file.toAbsolutePath().normalize().toString(), name, plan.axes(),
+                scenario.sets(), scenario.seed(), points.size(), SweepAxes.sha256(base.text().text()), chips);
+        int before = results.prepare(axes, host.loader(), resume, output.force);
+        out.printf(Locale.ROOT, "%s: sweep of %d point%s (%s) into %s%s%n", name, points.size(),
+                Format.plural(points.size()), plan.describe(), dir, before == 0 ? ""
+                        : String.format(Locale.ROOT, "; resuming, %d done before", before));
+        out.flush();
+        long start = System.nanoTime();
         List<Point> todo = points.stream().filter(p -> !results.isDone(p.index())).toList();
-        try (LocalRunner runner = workers.runner(host, (long) todo.size() * chips);
+        SweepRecord record;
+        try (PointRunner runner = cluster.runner(host, timeout, () -> workers.runner(host, (long) todo.size() * chips));
              PointProgress progress = new PointProgress("sweep", points.size(), before, output.progress(), out,
                      r -> SummaryText.point(r, points.size())).keeping(results::record)) {
-            plan.runner(runner, host.loader()).run(todo, progress);
-            return SweepRecord.local(points.size(), before, (System.nanoTime() - start) / 1e9, runner.workers(),
-                    runner.threadsPerPoint());
+            plan.runner(runner, host.loader()).run(todo, progress); // N chips a point with --chips N
+            record = SweepRecord.of(points.size(), before, (System.nanoTime() - start) / 1e9, runner);
         }
-    }
-
-    private SweepRecord onCluster(String name, SweepResults results, List<Point> points, double timeout,
-                                  PrintWriter out, int before, long start) {
-        SweepCoordinator coordinator = ClusterSweep.run(name, results, points, cluster, timeout, out);
-        return SweepRecord.cluster(points.size(), before, (System.nanoTime() - start) / 1e9,
-                coordinator.workersSeen().size(), coordinator.reissued(), timeout);
+        ResultFiles.writeString(dir.resolve(SweepRecord.FILE), RecordJson.text(record));
+        printEnd(out, record, dir);
     }
 
     private static void printEnd(PrintWriter out, SweepRecord r, Path dir) {
@@ -142,15 +133,6 @@ final class SweepCommand implements Callable<Integer> {
                         + Format.plural(r.workersSeen()) : r.workers() + " worker" + Format.plural(r.workers())
                         + " x " + r.threadsPerPoint() + " thread" + Format.plural(r.threadsPerPoint()));
         out.printf(Locale.ROOT, "  table: %s (plots: xbarsim report %s; wall time: %s)%n",
-                dir.resolve(SweepResults.CSV), dir, dir.resolve(SweepRecord.FILE));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                dir.resolve(SweepDirectory.CSV), dir, dir.resolve(SweepRecord.FILE));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xbarsim.cli.options.MnistOptions;
 import org.xbarsim.cli.options.TrainOptions;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.nn.cnn.MnistCnn;
 import org.xbarsim.nn.data.Mnist;
 import org.xbarsim.nn.net.Network;
@@ -30,6 +31,12 @@ final class TrainCnnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (ResultClaim claim = train.claim()) {
+            return trainClaimed();
+        }
+    }
+
+    private Integer trainClaimed() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         train.check(MnistCnn.WEIGHTS_FILE);
         NetworkTrainer.Config config = NetworkTrainer.Config.defaults();
@@ -43,7 +50,7 @@ final class TrainCnnCommand implements Callable<Integer> {
             o.flush();
         });
         double test = MnistCnn.accuracy(net, data.test());
-        MnistCnn.save(net, train.out);
+        train.save(dir -> MnistCnn.save(net, dir));
         o.printf(Locale.ROOT, "test accuracy %.2f%% on %,d images (%s); saved %s%n", 100 * test, data.test().count(),
                 config.describe(), train.out);
         o.flush();

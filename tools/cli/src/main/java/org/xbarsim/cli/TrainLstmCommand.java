@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.TrainOptions;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.nn.lstm.CharLstm;
 import org.xbarsim.nn.lstm.LstmTrainer;
 import org.xbarsim.nn.lstm.TrainCharLstm;
@@ -36,6 +37,12 @@ final class TrainLstmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (ResultClaim claim = train.claim()) {
+            return trainClaimed();
+        }
+    }
+
+    private Integer trainClaimed() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         train.check("model.properties");
         if (hidden < 1 || hidden > 4096) {
@@ -54,7 +61,13 @@ final class TrainLstmCommand implements Callable<Integer> {
         int[] heldOut = corpus.heldOutIds();
         CharLstm model = LstmTrainer.newModel(corpus.vocabulary(), hidden, settings.seed());
         long t0 = System.nanoTime();
-        try (LstmTrainer trainer = new LstmTrainer(model, corpus.trainIds(), settings)) {
+        LstmTrainer made;
+        try {
+            made = new LstmTrainer(model, corpus.trainIds(), settings);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(text.toString(), "", e.getMessage()); // a text too short for a batch, say
+        }
+        try (LstmTrainer trainer = made) {
             trainer.train((epoch, step, steps, bits) -> {
                 if (step + 1 == steps) {
                     out.printf(Locale.ROOT, "epoch %2d  last batch %.3f bits/char  held-out %.4f  %.0f s%n",
@@ -66,7 +79,7 @@ final class TrainLstmCommand implements Callable<Integer> {
         double heldOutBits = model.bitsPerChar(heldOut);
         Map<String, String> info = TrainCharLstm.provenance("xbarsim train lstm", text, corpus, settings,
                 model.bitsPerChar(corpus.trainIds()), heldOutBits);
-        model.save(train.out, info);
+        train.save(dir -> model.save(dir, info));
         out.printf(Locale.ROOT, "held-out %.4f bits/char (vocabulary %d, %,d parameters); saved %s%n", heldOutBits,
                 corpus.vocabSize(), model.parameterCount(), train.out);
         out.flush();

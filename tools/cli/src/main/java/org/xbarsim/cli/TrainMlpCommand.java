@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.xbarsim.api.io.InputError;
 import org.xbarsim.cli.options.MnistOptions;
 import org.xbarsim.cli.options.TrainOptions;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.nn.data.Mnist;
 import org.xbarsim.nn.mlp.Mlp;
 import org.xbarsim.nn.mlp.MlpTrainer;
@@ -38,6 +39,12 @@ final class TrainMlpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (ResultClaim claim = train.claim()) {
+            return trainClaimed();
+        }
+    }
+
+    private Integer trainClaimed() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         train.check("model.properties");
         if (sizes.length < 2 || sizes[0] != 784 || sizes[sizes.length - 1] != 10
@@ -65,7 +72,7 @@ final class TrainMlpCommand implements Callable<Integer> {
         double test = mlp.accuracy(data.test());
         Mlp.Provenance p = mlp.provenance();
         mlp.setProvenance(new Mlp.Provenance(p.seed(), p.epochs(), test, p.training()));
-        mlp.save(train.out);
+        train.save(mlp::save);
         out.printf(Locale.ROOT, "test accuracy %.2f%% on %,d images; saved %s%n", 100 * test, data.test().count(),
                 train.out);
         out.flush();

@@ -72,6 +72,28 @@ final class CliTestSupport {
         return copies;
     }
 
+    private static Path shared;
+
+    /**
+     * One copy of the plugin jars for every test class of this JVM that needs no other plugins, made on
+     * first use and deleted when the JVM ends.
+     */
+    static synchronized Path sharedPluginDir() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("xbarsim-plugins");
+                dir.toFile().deleteOnExit();
+                shared = pluginDir(dir);
+                try (Stream<Path> jars = Files.list(shared)) {
+                    jars.forEach(j -> j.toFile().deleteOnExit());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
     /** Runs xbarsim with the arguments and {@code --plugins DIR} appended when given. */
     static Result xbarsim(Path pluginDir, String... args) {
         List<String> all = new ArrayList<>(List.of(args));

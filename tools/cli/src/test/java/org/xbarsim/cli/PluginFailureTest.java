@@ -37,7 +37,7 @@ class PluginFailureTest {
     Path dir;
 
     /** 16 rows on one 16x8 tile: rows before the failing one finish and are recorded. */
-    private static final String SCENARIO = """
+    static final String SCENARIO = """
             name: boom
             chip:
               tile:
@@ -60,6 +60,11 @@ class PluginFailureTest {
      */
     @BeforeAll
     static void pluginsWithBoom() throws IOException {
+        pluginsWithBoom(plugins);
+    }
+
+    /** The real plugins and the boom plugin's jar in {@code plugins}. */
+    static void pluginsWithBoom(Path plugins) throws IOException {
         CliTestSupport.pluginDir(plugins);
         Path classes = Path.of(BoomPolicy.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         String pkg = BoomPolicy.class.getPackageName().replace('.', '/');

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbarsim.cli.CliTestSupport.Result;
+import org.xbarsim.explore.sweep.SweepDirectory;
 
 /**
  * {@code xbarsim sweep --workers N}, grid ranges and {@code --resume} through the real command line
@@ -49,7 +50,7 @@ class SweepPoolTest {
 
     /** sweep.csv without the host's columns (wall times, threads, shares): the ones that may differ between runs. */
     static List<String> tableWithoutWallClock(Path sweepDir) throws IOException {
-        List<String> lines = Files.readAllLines(sweepDir.resolve(SweepResults.CSV), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(sweepDir.resolve(SweepDirectory.CSV), StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(",", -1));
         assertTrue(header.contains("run.wallSeconds"), lines.get(0));
         List<String> kept = new ArrayList<>();
@@ -75,7 +76,7 @@ class SweepPoolTest {
     }
 
     private static JsonObject point(Path sweepDir, int i) throws IOException {
-        return new JsonObject(Files.readString(SweepResults.summaryFile(sweepDir, i)));
+        return new JsonObject(Files.readString(SweepDirectory.summaryFile(sweepDir, i)));
     }
 
     private static Properties axes(Path sweepDir) throws IOException {
@@ -150,7 +151,7 @@ class SweepPoolTest {
         List<String> complete = tableWithoutWallClock(out);
         JsonObject middle = point(out, 1);
         // A sweep killed after points 0 and 2: point 1 has no summary yet.
-        Files.delete(SweepResults.summaryFile(out, 1));
+        Files.delete(SweepDirectory.summaryFile(out, 1));
 
         Result again = sweep(out, concat(args, "--resume"));
         assertEquals(0, again.status(), again::err);
@@ -167,12 +168,12 @@ class SweepPoolTest {
         Path out = dir.resolve("other");
         Result first = sweep(out, "--grid", "programming.nMsp=5,10", "--threads", "1");
         assertEquals(0, first.status(), first::err);
-        byte[] table = Files.readAllBytes(out.resolve(SweepResults.CSV));
+        byte[] table = Files.readAllBytes(out.resolve(SweepDirectory.CSV));
         assertInputError(sweep(out, "--grid", "programming.nMsp=5,20", "--resume"),
                 "--resume: expected the same sweep in " + out + ", but it holds another (grid.1.values: '5,10' there, "
                         + "'5,20' here); pass --force");
         assertEquals(new String(table, StandardCharsets.UTF_8),
-                Files.readString(out.resolve(SweepResults.CSV)), "the first sweep is untouched");
+                Files.readString(out.resolve(SweepDirectory.CSV)), "the first sweep is untouched");
 
         Result forced = sweep(out, "--grid", "programming.nMsp=5,20", "--resume", "--force", "--threads", "1");
         assertEquals(0, forced.status(), forced::err);

@@ -19,8 +19,11 @@ final class MnistEvaluation {
      * calibrated on the first {@code inference.batch} training images, never on scored ones.
      */
     static InferenceResult run(Network net, WorkloadContext wc, InferenceContext context) {
-        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir") : Mnist.defaultDataDir();
-        Mnist mnist = Mnist.load(dataDir, true);
+        // The host decides whether this run may fetch (never for a cluster peer's point or a replay) and
+        // may name the data directory (a worker's --data-dir).
+        Path dataDir = wc.parameters().has("dataDir") ? wc.resolve("dataDir")
+                : wc.access().dataDir().orElse(Mnist.defaultDataDir());
+        Mnist mnist = Mnist.load(dataDir, wc.access().downloads());
         Dataset test = mnist.test();
         int count = context.samples() > 0 ? (int) Math.min(context.samples(), test.count()) : test.count();
         Dataset calibration = mnist.train().slice(0, Math.min(context.batch(), mnist.train().count()));

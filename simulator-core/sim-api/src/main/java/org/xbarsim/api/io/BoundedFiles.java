@@ -40,8 +40,8 @@ public final class BoundedFiles {
 
     /** A stream of the file that throws {@link InputError} once more than {@code limit} bytes are read. */
     public static InputStream newInputStream(Path file, long limit, String what) throws IOException {
-        // Files.size is 0 for pipes and devices: then only the limit while reading applies.
-        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+        requireRegularFile(file, what);
+        long size = Files.size(file);
         if (size > limit) {
             throw tooLarge(file.toString(), what, limit, size + " bytes");
         }
@@ -52,6 +52,18 @@ public final class BoundedFiles {
     public static BufferedReader newBufferedReader(Path file, long limit, String what, Charset charset)
             throws IOException {
         return new BufferedReader(new InputStreamReader(newInputStream(file, limit, what), charset.newDecoder()));
+    }
+
+    /**
+     * Refuses a path that exists but is not a regular file (after links): opening a named pipe blocks
+     * until something writes to it, for ever if nothing does, and a device can deliver without end. A
+     * missing file or a directory is left to the open, which fails at once and says so.
+     */
+    public static void requireRegularFile(Path file, String what) {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new InputError(file.toString(), "", "expected " + what + ", got a named pipe, device or socket "
+                    + "(not a regular file)");
+        }
     }
 
     /**
@@ -119,6 +131,9 @@ public final class BoundedFiles {
      * the file: missing ("expected {@code what}, found no such file"), not UTF-8, unreadable or too large.
      */
     public static String readText(Path file, long limit, String what) {
+        if (Files.isDirectory(file)) { // its size is the directory's own, not a content's: say what it is
+            throw new InputError(file.toString(), "", "cannot read: a directory, expected " + what);
+        }
         try {
             return readString(file, limit, what, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {

@@ -134,7 +134,13 @@ public record NpyArray(int[] shape, double[] data) {
             throw new IllegalArgumentException("expected a .npy header with '" + key + "', got "
                     + header.replaceAll("\\s+", " ").trim());
         }
-        return m.group(1);
+        String value = m.group(1);
+        if (m.find()) {
+            // NumPy's header is a Python dict literal: a key given twice is the last value there, and a
+            // reader that took the first would read other data than NumPy does. Neither is guessed.
+            throw new IllegalArgumentException("expected a .npy header with one '" + key + "', got it twice");
+        }
+        return value;
     }
 
     private static int[] parseShape(String text) {

@@ -36,6 +36,13 @@ public enum Quantity {
     /** A file path, relative to the scenario file. */
     PATH("file path", "", Map.of());
 
+    /**
+     * A decimal number as people write one (12, -0.5, 3e-9, .25). Java's parser also takes what no
+     * scenario means: a type suffix ({@code 1d}, {@code 2f}) and hexadecimal floats ({@code 0x1p-3}).
+     */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private final String noun;
     private final String canonicalUnit;
     private final Map<String, Double> scale;
@@ -98,6 +105,9 @@ public enum Quantity {
         }
         double value;
         try {
+            if (!DECIMAL.matcher(number).matches()) {
+                throw new NumberFormatException(number);
+            }
             value = Double.parseDouble(number);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected " + withArticle() + " like 1" + canonicalUnit + ", got '"
@@ -111,6 +121,9 @@ public enum Quantity {
 
     private double parsePlainNumber(String t) {
         try {
+            if (!DECIMAL.matcher(t).matches()) {
+                throw new NumberFormatException(t);
+            }
             double v = Double.parseDouble(t);
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("expected a finite " + noun + ", got '" + t + "'");

@@ -80,6 +80,21 @@ class BoundedFilesTest {
     }
 
     @Test
+    void aNamedPipeIsRefusedBeforeItIsOpenedSoNothingWaitsOnIt() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assertions.assertTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && mk.exitValue() == 0);
+        InputError e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(InputError.class,
+                        () -> BoundedFiles.readAllBytes(fifo, 100, "a scenario")));
+        org.junit.jupiter.api.Assertions.assertEquals(fifo + ": expected a scenario, got a named pipe, device or "
+                + "socket (not a regular file)", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> BoundedFiles.readAllBytes(dir, 1 << 20, "a scenario"), "a directory fails as the open fails");
+    }
+
+    @Test
     void textIsReadOrRefusedInOneLineNamingTheFile(@TempDir Path d) throws IOException {
         Path f = Files.writeString(d.resolve("a.json"), "{\"k\": \"\u00e9\"}");
         assertEquals("{\"k\": \"\u00e9\"}", BoundedFiles.readText(f, 100, "a summary"));

@@ -62,4 +62,22 @@ class NpyArrayTest {
         }
         return b.array();
     }
+
+    @Test
+    void aHeaderKeyGivenTwiceIsRefusedNotReadAsEitherValue() {
+        // Issue 10: a header with two 'descr' was read with the first where NumPy takes the last.
+        for (String dict : new String[] {
+            "{'descr': '<f8', 'descr': '<f4', 'fortran_order': False, 'shape': (2,), }",
+            "{'descr': '<f8', 'fortran_order': False, 'fortran_order': True, 'shape': (2,), }",
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), 'shape': (4,), }"}) {
+            String header = dict + " ".repeat(63 - (10 + dict.length()) % 64) + "\n";
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 32)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+            b.put(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> NpyArray.parse(b.array()), dict);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("got it twice"), e.getMessage());
+        }
+    }
 }

@@ -45,4 +45,25 @@ class QuantityTest {
         assertEquals("200ns", Quantity.TIME.format(2e-7));
         assertEquals("60uS", Quantity.CONDUCTANCE.format(60));
     }
+
+    @Test
+    void onlyDecimalNumbersAreNumbersNotJavasTypeSuffixesOrHexadecimal() {
+        // Issue 10: "sMsp: 1d" and "sMsp: 0x1p-3" were accepted as 1.0 and 0.125.
+        for (String bad : new String[] {"1d", "1D", "2f", "2F", "0x1p-3", "0x10", "1e", "+", ".", "1..2", "1 2",
+            "Infinity", "NaN", "1_000"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Quantity.NUMBER.parse(bad), bad);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Quantity.INTEGER.parse(bad), bad);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Quantity.CONDUCTANCE.parse("0x1p-3uS"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Quantity.TIME.parse("1fs"), "f is no type suffix here either: fs is no unit of time");
+        for (String good : new String[] {"1", "-0.5", "+2", "3e-9", "3E+9", ".25", "1.", "007"}) {
+            Quantity.NUMBER.parse(good);
+        }
+        assertEquals(86400.0, Quantity.TIME.parse("1d"), 0, "d is a day where days are units");
+        assertEquals(0.125, Quantity.TIME.parse("0.125s"), 0);
+    }
 }

@@ -293,7 +293,8 @@ public final class ChipLife {
 
     private WorkloadContext workloadContext(Parameters parameters) {
         Scenario s = setup.scenario();
-        return new WorkloadContext(parameters, setup.plan().streams().child("workload"), s.source(), s.baseDir());
+        return new WorkloadContext(parameters, setup.plan().streams().child("workload"), s.source(), s.baseDir(),
+                setup.access());
     }
 
     private void publish(SpecificRecord event) {

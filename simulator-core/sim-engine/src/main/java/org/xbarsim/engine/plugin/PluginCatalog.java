@@ -33,6 +33,8 @@ public final class PluginCatalog implements AutoCloseable {
     private final Map<String, CostModel> costModels;
     private final Map<Component, String> origins = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** The package of each extension's class, with the plugin it came from: for naming a plugin from a stack. */
+    private final Map<String, String> packages = new LinkedHashMap<>();
 
     private PluginCatalog(PluginManager manager, List<DeviceModel> devices, List<ProgrammingPolicy> policies,
                           List<Workload> workloads, List<CostModel> costModels) {
@@ -47,6 +49,10 @@ public final class PluginCatalog implements AutoCloseable {
         this.costModels = index("cost model", costs);
         for (Component c : all()) {
             origins.put(c, origin(c));
+            // Only code from plugin jars is a plugin's to blame (in a catalog of given extensions, theirs).
+            if (manager == null || manager.whichPlugin(c.getClass()) != null) {
+                packages.putIfAbsent(c.getClass().getPackageName(), describe(c));
+            }
         }
     }
 
@@ -61,7 +67,7 @@ public final class PluginCatalog implements AutoCloseable {
         PluginCatalog catalog = new PluginCatalog(manager, manager.getExtensions(DeviceModel.class),
                 manager.getExtensions(ProgrammingPolicy.class), manager.getExtensions(Workload.class),
                 manager.getExtensions(CostModel.class));
-        catalog.problems.addAll(manager.problems);
+        catalog.problems.addAll(0, manager.problems);
         for (PluginWrapper plugin : manager.getPlugins()) {
             if (plugin.getPluginState() == org.pf4j.PluginState.FAILED) {
                 Throwable why = plugin.getFailedException();
@@ -134,18 +140,33 @@ public final class PluginCatalog implements AutoCloseable {
         return new PluginCatalog(null, devices, policies, workloads, costModels);
     }
 
-    private static <T extends Component> Map<String, T> index(String kind, List<T> extensions) {
-        Map<String, T> byId = new LinkedHashMap<>();
-        List<T> sorted = new ArrayList<>(extensions);
-        sorted.sort((a, b) -> a.id().compareTo(b.id()));
-        for (T e : sorted) {
-            T previous = byId.putIfAbsent(e.id(), e);
-            if (previous != null) {
-                throw new IllegalStateException("two " + kind + "s share the id '" + e.id() + "': "
-                        + previous.getClass().getName() + " and " + e.getClass().getName());
-            }
+    /**
+     * Extensions by id. Two extensions of one kind with one id (a second jar providing "pcm") are both
+     * left out, and named in {@link #problems()}: which physics a run uses must not depend on which jar
+     * PF4J happened to read first, and one stray jar must not stop every command.
+     */
+    private <T extends Component> Map<String, T> index(String kind, List<T> extensions) {
+        Map<String, List<T>> byId = new java.util.TreeMap<>();
+        for (T e : extensions) {
+            byId.computeIfAbsent(e.id(), id -> new ArrayList<>()).add(e);
         }
-        return byId;
+        Map<String, T> unique = new LinkedHashMap<>();
+        byId.forEach((id, list) -> {
+            if (list.size() == 1) {
+                unique.put(id, list.get(0));
+            } else {
+                List<String> where = list.stream().map(this::jarOf).sorted().toList();
+                problems.add(String.join(" and ", where) + ": " + list.size() + " plugins provide the " + kind
+                        + " '" + id + "'; neither is used (remove all but one)");
+            }
+        });
+        return unique;
+    }
+
+    /** The jar an extension came from (its file name), or its class when it is built in. */
+    private String jarOf(Component c) {
+        PluginWrapper wrapper = manager == null ? null : manager.whichPlugin(c.getClass());
+        return wrapper == null ? c.getClass().getName() : wrapper.getPluginPath().getFileName().toString();
     }
 
     public Optional<DeviceModel> device(String id) {
@@ -186,6 +207,38 @@ public final class PluginCatalog implements AutoCloseable {
         all.addAll(workloads.values());
         all.addAll(costModels.values());
         return all;
+    }
+
+    /**
+     * The plugin whose code a stack is running, from its topmost frame in a plugin's package (an
+     * extension's package or one below it): "plugin pcm (device-pcm-0.1.0.jar)". Empty when no frame is.
+     *
+     * @param topmostOnly consider only the topmost frame outside the JDK (the code executing now)
+     */
+    public Optional<String> pluginOf(StackTraceElement[] stack, boolean topmostOnly) {
+        for (StackTraceElement f : stack) {
+            String cls = f.getClassName();
+            if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) {
+                continue;
+            }
+            for (Map.Entry<String, String> e : packages.entrySet()) {
+                if (cls.startsWith(e.getKey() + ".")) {
+                    return Optional.of(e.getValue() + " at " + f.getClassName() + "." + f.getMethodName()
+                            + (f.getLineNumber() > 0 ? ":" + f.getLineNumber() : ""));
+                }
+            }
+            if (topmostOnly) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "plugin ID (JAR)" of an extension, or its class when it is built in. */
+    private String describe(Component c) {
+        PluginWrapper wrapper = manager == null ? null : manager.whichPlugin(c.getClass());
+        return wrapper == null ? "built-in " + c.getClass().getSimpleName()
+                : "plugin " + wrapper.getPluginId() + " (" + wrapper.getPluginPath().getFileName() + ")";
     }
 
     /** "plugin-id@version" of the jar an extension came from, or "built-in". */

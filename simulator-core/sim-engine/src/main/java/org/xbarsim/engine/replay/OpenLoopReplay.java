@@ -116,16 +116,4 @@ public final class OpenLoopReplay {
         }
         return done;
     }
-
-    /** Tile jobs from the header's tile list (geometry and mapping; no targets). */
-    public static List<TileJob> jobs(io.vertx.core.json.JsonArray tiles) {
-        List<TileJob> jobs = new ArrayList<>();
-        for (int i = 0; i < tiles.size(); i++) {
-            io.vertx.core.json.JsonObject t = tiles.getJsonObject(i);
-            jobs.add(new TileJob(t.getInteger("tile"), t.getInteger("layer"), t.getString("layerName"),
-                    t.getInteger("rowOffset"), t.getInteger("colOffset"), t.getInteger("rows"), t.getInteger("cols"),
-                    new double[0], t.getDouble("weightClip")));
-        }
-        return jobs;
-    }
 }

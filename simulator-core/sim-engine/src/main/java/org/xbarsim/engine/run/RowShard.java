@@ -151,7 +151,7 @@ final class RowShard {
         RowOp answer;
         try {
             answer = programmer.next(message.body());
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
             fail("policy " + plan.policy().id(), e);
             return;
         }
@@ -183,7 +183,7 @@ final class RowShard {
             }
             first = again != null && again.refreshes() ? refresh() : programmer.start(new RowTarget(job.tile(), row,
                     job.cols(), rowTargets));
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
             fail("policy " + plan.policy().id(), e);
             return;
         }
@@ -264,7 +264,7 @@ final class RowShard {
         RowResult result;
         try {
             result = executor.execute(op);
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
             fail("device " + plan.device().id() + " (executing " + op.getKind() + " from policy "
                     + plan.policy().id() + ")", e);
             return;
@@ -279,7 +279,7 @@ final class RowShard {
         inPlace = null;
         try {
             executor.finishRow();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | OutOfMemoryError e) {
             fail("device " + plan.device().id() + " (settling after the row's last pulse)", e);
             return;
         }
@@ -292,7 +292,9 @@ final class RowShard {
 
     /**
      * A plugin threw: the run fails naming it. Errors a plugin's own code raises (a class missing from
-     * its jar, an assertion) count as its failure too; the JVM's own (out of memory) do not.
+     * its jar, an assertion) count as its failure too. Running out of memory on an event loop ends the
+     * run too (else the shard would never stop and the run would wait for ever); the caller's guard
+     * names the plugin that was allocating from the error's stack.
      */
     private void fail(String who, Throwable e) {
         feed.fail(PluginFailure.of(who + " failed on tile " + job.tile() + " row " + row, e));

@@ -60,6 +60,18 @@ public record Trace(Map<String, String> metadata, List<SpecificRecord> events, b
         return streams;
     }
 
+    /** Row events grouped by tile (the timeline's left out), tiles in order: what a header's tiles must match. */
+    public Map<Integer, List<SpecificRecord>> byTile() {
+        Map<Integer, List<SpecificRecord>> tiles = new TreeMap<>();
+        for (SpecificRecord e : events) {
+            long s = stream(e);
+            if (s != TIMELINE && s >= 0) {
+                tiles.computeIfAbsent((int) (s >> 32), t -> new ArrayList<>()).add(e);
+            }
+        }
+        return tiles;
+    }
+
     /**
      * The order an event belongs to: a row's conversation ({@code tile << 32 | row}: its targets, its
      * operations and their results), or the chip's {@link #TIMELINE} (finished rows, the end of

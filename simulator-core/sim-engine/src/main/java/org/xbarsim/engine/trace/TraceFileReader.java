@@ -67,6 +67,7 @@ final class TraceFileReader implements AutoCloseable {
     /** Opens a trace and checks its header; the events are read block by block with {@link #nextBlock()}. */
     static TraceFileReader open(Path file) {
         String source = file.toString();
+        BoundedFiles.requireRegularFile(file, "an xbarsim trace (a file from xbarsim run --record)");
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);

@@ -17,6 +17,7 @@ import org.xbarsim.api.param.Quantity;
  * its events by type, the simulated programming time (the chip timeline's end, recorded from event
  * schema 2 on) and per-row operation statistics. A trace cut short (a killed run) is read up to its last complete block.
  *
+ * @param header       the header, every field validated before any event is read
  * @param counts       events by type, the row events first
  * @param endCycle     the cycle at which programming ended on the chip's timeline (ProgrammingEnded);
  *                     null when not recorded (schema 1, or a run cut short)
@@ -25,7 +26,7 @@ import org.xbarsim.api.param.Quantity;
  * @param resetOps     RESET operations per finished row
  * @param readOps      verify reads per finished row
  */
-public record TraceInspection(Map<String, String> metadata, boolean complete, long events, Map<String, Long> counts,
+public record TraceInspection(TraceHeader header, Map<String, String> metadata, boolean complete, long events, Map<String, Long> counts,
                               Long endCycle, Double clockHertz, long finishedRows, Spread setOps,
                               Spread resetOps, Spread readOps) {
     /** The spread of a count over rows; null where no row finished. */
@@ -57,6 +58,7 @@ public record TraceInspection(Map<String, String> metadata, boolean complete, lo
         Long endCycle = null;
         long events = 0;
         try (TraceReader trace = TraceReader.open(file)) {
+            TraceHeader header = TraceHeader.of(trace.metadata(), file.toString());
             for (SpecificRecord e = trace.next(); e != null; e = trace.next()) {
                 events++;
                 counts.merge(e.getSchema().getName(), 1L, Long::sum);
@@ -66,9 +68,8 @@ public record TraceInspection(Map<String, String> metadata, boolean complete, lo
                     endCycle = p.getCycle();
                 }
             }
-            return new TraceInspection(trace.metadata(), trace.complete(), events,
-                    Collections.unmodifiableMap(counts), endCycle,
-                    clock(trace.metadata().get(TraceFormat.SCENARIO)), finished.size(),
+            return new TraceInspection(header, trace.metadata(), trace.complete(), events,
+                    Collections.unmodifiableMap(counts), endCycle, clock(header.scenarioText()), finished.size(),
                     Spread.of(finished, RowFinished::getSetOps), Spread.of(finished, RowFinished::getResetOps),
                     Spread.of(finished, RowFinished::getReadOps));
         }

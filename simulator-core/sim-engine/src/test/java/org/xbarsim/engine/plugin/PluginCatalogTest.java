@@ -106,10 +106,32 @@ class PluginCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> PluginCatalog.load(work.resolve("nowhere")));
     }
 
+    @Test
+    void twoJarsProvidingOneIdAreBothLeftOutNamedAndTheRestLoads() throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        buildPlugin(plugins.resolve("tiny-plugin.jar"));
+        buildPlugin(plugins.resolve("evil.jar"), "evil-plugin", "evil.plugin", "tiny");
+        buildPlugin(plugins.resolve("other.jar"), "other-plugin", "other.plugin", "other");
+        try (PluginCatalog catalog = PluginCatalog.load(plugins)) {
+            assertTrue(catalog.device("tiny").isEmpty(), "neither of two devices with one id is used");
+            assertTrue(catalog.device("other").isPresent(), "the others load");
+            assertEquals(1, catalog.problems().size(), catalog.problems().toString());
+            String problem = catalog.problems().get(0);
+            assertTrue(problem.contains("evil.jar") && problem.contains("tiny-plugin.jar")
+                    && problem.contains("device model 'tiny'"), problem);
+        }
+    }
+
     private void buildPlugin(Path jar) throws IOException {
-        Path src = Files.createDirectories(work.resolve("src/test/plugin"));
+        buildPlugin(jar, "tiny-plugin", "test.plugin", "tiny");
+    }
+
+    private void buildPlugin(Path jar, String pluginId, String pkg, String deviceId) throws IOException {
+        Path work = Files.createDirectories(this.work.resolve("build-" + pluginId));
+        Path src = Files.createDirectories(work.resolve("src/" + pkg.replace('.', '/')));
         Path classes = Files.createDirectories(work.resolve("classes"));
-        Files.writeString(src.resolve("TinyDevice.java"), SOURCE);
+        Files.writeString(src.resolve("TinyDevice.java"), SOURCE.replace("package test.plugin;", "package " + pkg + ";")
+                .replace("return \"tiny\"", "return \"" + deviceId + "\""));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path")));
@@ -125,7 +147,7 @@ class PluginCatalogTest {
         Manifest manifest = new Manifest();
         Attributes a = manifest.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Plugin-Id", "tiny-plugin");
+        a.putValue("Plugin-Id", pluginId);
         a.putValue("Plugin-Version", "1.2.3");
         a.putValue("Plugin-Provider", "test");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest);

@@ -57,27 +57,47 @@ public final class Csv {
 
     /** The records of a table's text; malformed CSV is an InputError at {@code source}:line. */
     public static List<Record> parse(String source, String text) {
-        return new Parser(source, text).records();
+        return parse(source, text, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, with at most {@code maxRows} records after the header and at most {@code maxFields}
+     * fields in the header, and in each record no more than the header has: the bounds keep a table of
+     * near-empty cells (a comma each) from becoming millions of strings.
+     */
+    public static List<Record> parse(String source, String text, int maxRows, int maxFields) {
+        return new Parser(source, text, maxRows, maxFields).records();
     }
 
     /** One pass over the text, a character at a time. */
     private static final class Parser {
         private final String source;
         private final String text;
+        private final int maxRows;
+        private int maxFields;
         private int at;
         private int line = 1;
 
-        Parser(String source, String text) {
+        Parser(String source, String text, int maxRows, int maxFields) {
             this.source = source;
             this.text = text;
+            this.maxRows = maxRows;
+            this.maxFields = maxFields;
         }
 
         List<Record> records() {
             List<Record> records = new ArrayList<>();
             while (at < text.length()) {
                 int start = line;
-                List<String> cells = record();
+                List<String> cells = record(records.isEmpty());
                 if (!(cells.size() == 1 && cells.get(0) == null)) {
+                    if (records.size() > maxRows) {
+                        throw new InputError(source + ":" + start, "", "expected at most " + maxRows + " rows after "
+                                + "the header, got more");
+                    }
+                    if (records.isEmpty()) {
+                        maxFields = cells.size(); // every row has as many fields as the header
+                    }
                     records.add(new Record(start, List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList())));
                 }
             }
@@ -85,7 +105,7 @@ public final class Csv {
         }
 
         /** The cells up to the end of the line; a blank line is one null cell (skipped). */
-        private List<String> record() {
+        private List<String> record(boolean header) {
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
@@ -98,6 +118,10 @@ public final class Csv {
                     cells.add(cell.toString());
                     cell.setLength(0);
                     quoted = false;
+                    if (cells.size() >= maxFields) {
+                        throw error("expected " + maxFields + " fields" + (header ? " at most" : " as in the header")
+                                + ", got more");
+                    }
                 } else if (c == '\n' || c == '\r') {
                     endOfLine(c);
                     break;

@@ -21,6 +21,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.xbarsim.engine.output.AtomicFiles;
 import org.xbarsim.explore.files.ResultFiles;
 
 /**
@@ -165,7 +166,7 @@ public final class Charts {
             y += i.getHeight();
         }
         g.dispose();
-        Path tmp = ResultFiles.tempBeside(file, ".png");
+        Path tmp = AtomicFiles.tempBeside(file, ".png");
         try {
             ImageIO.write(all, "png", tmp.toFile());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -30,6 +30,16 @@ public record SweepAxes(String scenario, String name, List<Axis> axes, List<Stri
         sets = List.copyOf(sets);
     }
 
+    /** The SHA-256 of a scenario's text, hex: a resumed sweep must find the scenario it started from. */
+    public static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The axis keys, in order: the first columns of sweep.csv. */
     public List<String> keys() {
         return axes.stream().map(Axis::key).toList();

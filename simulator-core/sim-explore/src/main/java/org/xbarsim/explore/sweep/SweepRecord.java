@@ -1,5 +1,9 @@
 package org.xbarsim.explore.sweep;
 
+import org.xbarsim.explore.cluster.ClusterRunner;
+import org.xbarsim.explore.runner.LocalRunner;
+import org.xbarsim.explore.runner.PointRunner;
+
 /**
  * How a sweep ran ({@code sweep-summary.json}): points in all, done before a resume and run now, the
  * wall time, and where the points ran (a local pool of workers, or a cluster).
@@ -15,6 +19,15 @@ public record SweepRecord(int points, int pointsDoneBefore, int pointsRun, doubl
                           Double pointsPerWallSecond, String mode, Integer workers, Integer threadsPerPoint,
                           Integer workersSeen, Integer pointsHandedAgain, Double pointTimeoutSeconds) {
     public static final String FILE = "sweep-summary.json";
+
+    /** A sweep that ran on {@code runner} (a local pool or a cluster's workers). */
+    public static SweepRecord of(int points, int before, double wall, PointRunner runner) {
+        if (runner instanceof ClusterRunner c) {
+            return cluster(points, before, wall, c.workersSeen().size(), c.reissued(), c.limitSeconds());
+        }
+        LocalRunner l = (LocalRunner) runner;
+        return local(points, before, wall, l.workers(), l.threadsPerPoint());
+    }
 
     /** A sweep that ran on a local pool. */
     public static SweepRecord local(int points, int before, double wall, int workers, int threads) {

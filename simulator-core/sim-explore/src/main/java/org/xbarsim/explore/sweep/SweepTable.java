@@ -28,7 +28,13 @@ import org.xbarsim.explore.runner.PointResult;
  */
 public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> rows) {
     /** A table is a line per point: ten thousand points of a few hundred bytes are far below this. */
-    public static final long MAX_CSV_BYTES = 256L << 20;
+    /**
+     * A table holds a line per point, at most {@link SweepPlan#MAX_POINTS} of them, of a few hundred
+     * columns at most: 10,000 rows of 64 numbers is about 15 MiB.
+     */
+    public static final long MAX_CSV_BYTES = 64L << 20;
+    /** Columns of a table: the grid keys and every metric, a few hundred. */
+    public static final int MAX_CSV_COLUMNS = 1024;
 
     /** The column after a metric's (its mean over chips) that holds its sample sd over the chips. */
     public static final String SD = ":sd";
@@ -132,7 +138,7 @@ public record SweepTable(List<String> axisKeys, List<String> columns, List<Row> 
     /** Reads a sweep.csv written for these axis keys; malformed input is an InputError at file:line. */
     public static SweepTable read(Path file, List<String> axisKeys) {
         String text = BoundedFiles.readText(file, MAX_CSV_BYTES, "the sweep's table (written by xbarsim sweep)");
-        List<Csv.Record> records = Csv.parse(file.toString(), text);
+        List<Csv.Record> records = Csv.parse(file.toString(), text, SweepPlan.MAX_POINTS, MAX_CSV_COLUMNS);
         if (records.isEmpty()) {
             throw new InputError(file.toString(), "", "expected a header line, got an empty file");
         }

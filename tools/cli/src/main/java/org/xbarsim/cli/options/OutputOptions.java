@@ -3,6 +3,8 @@ package org.xbarsim.cli.options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.output.OutputNames;
+import org.xbarsim.engine.output.ResultClaim;
 import picocli.CommandLine.Option;
 
 /** Where results go: {@code --out DIR [--force]}, and {@code --quiet} for no progress bar. */
@@ -16,9 +18,20 @@ public final class OutputOptions {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    /** The result directory: {@code --out}, else {@code runs/<name><suffix>}. */
+    /**
+     * The result directory: {@code --out}, else {@code runs/<name><suffix>}. The name comes from input
+     * (a scenario's or a trace's): it names one directory under runs/, never a path.
+     */
     public Path dir(String name, String suffix) {
-        return out != null ? out : Path.of("runs", name + suffix);
+        return out != null ? out : OutputNames.under(Path.of("runs"), name + suffix);
+    }
+
+    /**
+     * Claims the result directory for this command (created if missing): a second command on it is
+     * refused in one line until this one ends. Claim before reading or checking anything in it.
+     */
+    public ResultClaim claim(Path dir) {
+        return ResultClaim.directory(dir, "--out");
     }
 
     /** Whether {@code --out} was given. */

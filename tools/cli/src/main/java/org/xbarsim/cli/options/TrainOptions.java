@@ -3,6 +3,8 @@ package org.xbarsim.cli.options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.output.AtomicFiles;
+import org.xbarsim.engine.output.ResultClaim;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,5 +40,18 @@ public final class TrainOptions {
             throw new InputError(threads < 1 ? "--threads" : "--epochs", "", "expected a positive number, got "
                     + (threads < 1 ? threads : epochs));
         }
+    }
+
+    /** The model directory claimed for this command: a second train into it is refused in one line. */
+    public ResultClaim claim() {
+        return ResultClaim.beside(out, "--out");
+    }
+
+    /**
+     * Writes the model beside the directory and puts it in place whole: a killed or failed writer leaves
+     * the old model, never a mix.
+     */
+    public void save(AtomicFiles.DirectoryWriter writer) {
+        AtomicFiles.replaceDirectory(out, writer);
     }
 }

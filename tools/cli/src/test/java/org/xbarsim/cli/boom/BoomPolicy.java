@@ -17,7 +17,8 @@ import org.xbarsim.api.programming.RowTarget;
  * A policy that fails on purpose, packaged by PluginFailureTest into a plugin jar of its own: each
  * row is one verify read, then done; on row {@code failOnRow} it throws (a runtime exception, or
  * with {@code failKind: error} a NoClassDefFoundError, what a plugin missing a class from its jar
- * raises); {@code failOnRow: -2} throws when the tile's programmer is created.
+ * raises), or calls System.exit(0), loops for ever or allocates until the heap is full ({@code exit},
+ * {@code hang}, {@code oom}); {@code failOnRow: -2} fails when the tile's programmer is created.
  */
 @Extension
 public final class BoomPolicy implements ProgrammingPolicy {
@@ -36,12 +37,31 @@ public final class BoomPolicy implements ProgrammingPolicy {
         return List.of(ParameterSpec.of(G_TARGET_MAX, Quantity.CONDUCTANCE, "15uS", 0.01, 1000, "G_T"),
                 ParameterSpec.of(TOLERANCE, Quantity.CONDUCTANCE, "0.9uS", 0, 1000, "tol"),
                 ParameterSpec.of("failOnRow", Quantity.INTEGER, "-1", -2, 1 << 20, "row to throw on"),
-                ParameterSpec.choice("failKind", "exception", List.of("exception", "error"), "what to throw"));
+                ParameterSpec.choice("failKind", "exception", List.of("exception", "error", "exit", "hang", "oom"),
+                        "what to throw, or to do: end the JVM, loop for ever, allocate until the heap is full"));
     }
 
+    /** Kept reachable so the allocation below fills the heap. */
+    static final java.util.List<long[]> HOARD = new java.util.ArrayList<>();
+    static volatile long spins;
+
     private static RuntimeException boom(String kind, String where) {
-        if (kind.equals("error")) {
-            throw new NoClassDefFoundError("org/example/Missing (planned, " + where + ")");
+        switch (kind) {
+            case "error" -> throw new NoClassDefFoundError("org/example/Missing (planned, " + where + ")");
+            case "exit" -> System.exit(0);
+            case "hang" -> {
+                while (spins >= 0) {
+                    spins++;
+                }
+            }
+            case "oom" -> {
+                while (true) {
+                    HOARD.add(new long[1 << 20]);
+                }
+            }
+            default -> {
+                // an exception, below
+            }
         }
         return new IllegalStateException("planned failure " + where);
     }

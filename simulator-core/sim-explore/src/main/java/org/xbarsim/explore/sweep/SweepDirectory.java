@@ -1,4 +1,4 @@
-package org.xbarsim.cli;
+package org.xbarsim.explore.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.scenario.Scenario;
+import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.summary.RunSummary;
+import org.xbarsim.engine.summary.SummaryCheck;
 import org.xbarsim.explore.files.ResultFiles;
 import org.xbarsim.explore.runner.Point;
 import org.xbarsim.explore.runner.PointResult;
-import org.xbarsim.explore.sweep.Axis;
-import org.xbarsim.explore.sweep.SweepAxes;
-import org.xbarsim.explore.sweep.SweepRecord;
-import org.xbarsim.explore.sweep.SweepTable;
 
 /**
  * The result directory of a sweep as its points finish, in whatever order the local pool or the
@@ -23,8 +22,8 @@ import org.xbarsim.explore.sweep.SweepTable;
  * result for it (a worker that was thought lost and answered late) is ignored, so the files on disk
  * never change under a reader once written. Thread-safe.
  */
-final class SweepResults {
-    static final String CSV = "sweep.csv";
+public final class SweepDirectory {
+    public static final String CSV = "sweep.csv";
 
     private final Path dir;
     private final List<Axis> axes;
@@ -32,34 +31,36 @@ final class SweepResults {
     private final Map<Integer, PointResult> done = new TreeMap<>();
 
     /** {@code points}: every point of the sweep, by index. */
-    SweepResults(Path dir, List<Axis> axes, List<Point> points) {
+    public SweepDirectory(Path dir, List<Axis> axes, List<Point> points) {
         this.dir = dir;
         this.axes = List.copyOf(axes);
         this.points = List.copyOf(points);
     }
 
-    int points() {
+    public int points() {
         return points.size();
     }
 
-    static Path summaryFile(Path dir, int index) {
+    public static Path summaryFile(Path dir, int index) {
         return dir.resolve("points").resolve(Integer.toString(index)).resolve("summary.json");
     }
 
     /**
      * Takes the points a previous run of the same sweep finished (a killed sweep or coordinator
-     * resumed): every readable summary.json of a point index of this sweep. Summaries are written
-     * atomically, so one that does not read was not written by xbarsim and is run again.
+     * resumed): every summary.json of a point index of this sweep that is the summary of that point
+     * ({@link SummaryCheck}). Summaries are written atomically, so one that does not read, is too large
+     * or does not fit was not written by xbarsim for this point, and is run again.
      */
-    synchronized int loadFinished() {
+    public synchronized int loadFinished(ScenarioLoader loader) {
         for (int i = 0; i < points.size(); i++) {
             Path file = summaryFile(dir, i);
             if (Files.isRegularFile(file)) {
                 try {
                     RunSummary s = RunSummary.read(file);
+                    SummaryCheck.check(s, expected(loader, points.get(i)));
                     done.put(i, new PointResult(points.get(i), s, s.run() == null || s.run().wallSeconds() == null
                             ? 0 : s.run().wallSeconds(), 1, "earlier"));
-                } catch (InputError e) {
+                } catch (InputError | SummaryCheck.Problem e) {
                     // left to run again
                 }
             }
@@ -67,16 +68,22 @@ final class SweepResults {
         return done.size();
     }
 
-    synchronized boolean isDone(int index) {
+    /** What a point's summary must say: its scenario's name, seed and configuration. */
+    private static SummaryCheck.Expected expected(ScenarioLoader loader, Point point) {
+        Scenario s = point.scenario().load(loader);
+        return new SummaryCheck.Expected(s.name(), s.seed(), s.effective());
+    }
+
+    public synchronized boolean isDone(int index) {
         return done.containsKey(index);
     }
 
-    synchronized int doneCount() {
+    public synchronized int doneCount() {
         return done.size();
     }
 
     /** Writes the point's summary and the table; false, writing nothing, when the point already has a result. */
-    synchronized boolean record(PointResult result) {
+    public synchronized boolean record(PointResult result) {
         int index = result.point().index();
         if (done.containsKey(index)) {
             return false;
@@ -87,29 +94,19 @@ final class SweepResults {
         return true;
     }
 
-    /** As {@link #record(PointResult)} for a summary that came from a cluster worker. */
-    synchronized boolean record(int index, RunSummary summary) {
-        return record(result(index, summary));
-    }
-
-    private PointResult result(int index, RunSummary summary) {
-        Double wall = summary.run() == null ? null : summary.run().wallSeconds();
-        return new PointResult(points.get(index), summary, wall == null ? 0 : wall, 1, "cluster");
-    }
-
     /**
      * Readies the directory for a sweep with these axes: a new sweep clears what a previous one left
      * (with {@code force}), a resumed one keeps the results of the same sweep. Writes the axes; returns
      * the number of points already done.
      */
-    synchronized int prepare(SweepAxes axes, boolean resume, boolean force) {
+    public synchronized int prepare(SweepAxes axes, ScenarioLoader loader, boolean resume, boolean force) {
         Path csv = dir.resolve(CSV);
         Path record = dir.resolve(SweepAxes.FILE);
         int before = -1;
         if (resume && Files.isRegularFile(record)) {
             SweepAxes there = SweepAxes.read(record);
             if (there.text().equals(axes.text())) {
-                before = loadFinished();
+                before = loadFinished(loader);
                 writeTable();
             } else if (!force) {
                 throw new InputError("--resume", "", "expected the same sweep in " + dir + ", but it holds another ("
@@ -161,12 +158,7 @@ final class SweepResults {
     }
 
     /** sweep.csv of the points finished so far; inference columns only when some point has them. */
-    synchronized void writeTable() {
+    public synchronized void writeTable() {
         ResultFiles.writeString(dir.resolve(CSV), SweepTable.of(axes, new ArrayList<>(done.values())).csv());
-    }
-
-    /** The line printed when a point finishes. */
-    String line(int index, RunSummary summary) {
-        return SummaryText.point(result(index, summary), points.size());
     }
 }

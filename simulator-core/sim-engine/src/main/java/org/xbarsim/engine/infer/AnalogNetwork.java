@@ -98,7 +98,8 @@ public final class AnalogNetwork implements AutoCloseable {
      */
     private TileLayer startLayer(int l, ChipConfig chip, List<TileJob> jobs, List<CrossbarTile> programmed,
                                  Parameters inference, double gTargetMax, RandomStreams streams, ReadMoment moment) {
-        boolean compensate = moment.compensation() == null && inference.text("driftCompensation").equals("on");
+        // A moment that brings its own factors (a working life's last compensation read) is not measured again.
+        boolean measure = moment.compensation() == null && inference.text("driftCompensation").equals("on");
         TileLayer.InputEncoding input = inputEncoding(inference);
         Dac.Encoding encoding = input.encoding();
         PeripheryConfig built = chip.periphery();
@@ -123,7 +124,7 @@ public final class AnalogNetwork implements AutoCloseable {
             MvmBlock block = moment.ages() == null
                     ? new MvmBlock(tile, job.rows(), job.cols(), moment.seconds(), built.wires(), held)
                     : new MvmBlock(tile, job.rows(), job.cols(), moment.ages().get(i), built.wires(), held);
-            if (compensate) {
+            if (measure) {
                 asProgrammed += new MvmBlock(tile, job.rows(), job.cols(), 0, built.wires()).sumAbsWeights();
                 drifted += block.sumAbsWeights();
             }
@@ -140,8 +141,8 @@ public final class AnalogNetwork implements AutoCloseable {
             deployed.add(await(vertx.deployVerticle(new MvmTile(job.tile(), block, chip.adcBits(), scope, adcs,
                     addresses.mvm(job.tile()), moment.noise()))));
         }
-        double compensation = moment.compensation() != null ? moment.compensation()[l]
-                : compensate && drifted > 0 ? asProgrammed / drifted : 1.0;
+        double compensation = measure ? (drifted > 0 ? asProgrammed / drifted : 1.0)
+                : moment.compensation() != null ? moment.compensation()[l] : 1.0;
         this.compensation.add(compensation);
         double toWeights = layerJobs.get(0).weightClip() / chip.cell().weightRange(gTargetMax);
         return new TileLayer(l, inputs, columns, layerJobs, blocks, drives, vertx.eventBus(), addresses,

@@ -14,7 +14,8 @@ import org.xbarsim.engine.hw.MvmBlock;
 /**
  * One programmed tile answering analog multiply requests for its block, on its event loop. Its ADC
  * range is set by a calibration read (the largest noiseless output, with headroom), as a chip is
- * calibrated once before it serves, or else on its first batch; after that the range is fixed.
+ * calibrated once before it serves ({@link TileLayer} sends one before its first multiply); after
+ * that the range is fixed.
  *
  * <p>The read noise of batch k comes from the stream {@code tile3/inference/k} (under a prefix for each
  * reading of a chip in its working life): a result depends on the batch, never on which thread or in
@@ -57,23 +58,25 @@ final class MvmTile extends VerticleBase {
         float[] x = new float[batch * block.rows()];
         Floats.unpack(request.getInputs(), x);
         float[] y = new float[batch * block.cols()];
-        if (adc == null || request.getCalibration()) {
-            block.multiply(x, batch, null, null, y);
-            double largest = 0;
-            for (float v : y) {
-                largest = Math.max(largest, Math.abs(v));
-            }
-            adc = new Adc(adcBits, largest > 0 ? ADC_HEADROOM * largest : 1.0);
-            if (request.getCalibration()) {
-                message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), 0,
-                        Floats.pack(y, 0, 0)));
-                return;
-            }
+        if (request.getCalibration()) {
+            calibrate(x, batch, y);
+            message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), 0, Floats.pack(y, 0, 0)));
+            return;
         }
         RandomStream adcNoise = adcs != null && adcs.noisy() ? streams.stream(noise + "adc-noise/" + request.getIndex())
                 : null;
         block.multiply(x, batch, adc, adcs, adcNoise, streams.stream(noise + "inference/" + request.getIndex()), y);
         message.reply(new MvmResult(request.getLayer(), tile, request.getIndex(), batch,
                 Floats.pack(y, 0, y.length)));
+    }
+
+    /** Sets the ADC's range from the batch's largest noiseless output (1 uS when every output is 0). */
+    private void calibrate(float[] x, int batch, float[] y) {
+        block.multiply(x, batch, null, null, y);
+        double largest = 0;
+        for (float v : y) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        adc = new Adc(adcBits, largest > 0 ? ADC_HEADROOM * largest : 1.0);
     }
 }

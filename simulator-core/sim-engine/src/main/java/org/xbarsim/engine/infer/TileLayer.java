@@ -64,7 +64,6 @@ final class TileLayer implements AnalogLayer {
     private final List<AmplitudeDrive> drives;
     private Dac dac;
     private long batches;
-    long multiplies;
     double energyPicojoules;
     /** The energy by part: the array's reads, conversions, row drive and DAC steps, digital periphery. */
     double arrayPicojoules;
@@ -135,7 +134,6 @@ final class TileLayer implements AnalogLayer {
             y[i] = (float) (y[i] * scale);
         }
         calls.add(index, batch);
-        multiplies += batch;
         batches++;
     }
 

@@ -48,13 +48,14 @@ final class CompensationReads {
 
     /** The energy of one read of every programmed row of {@code chipState} at {@code seconds}, pJ. */
     double energyPicojoules(LifeChip chipState, double seconds) {
-        boolean byConductance = chip.costs().readVolts() > 0;
+        // The drifted conductances are priced only by a model that prices V^2 G t (ReadCost); computing them
+        // for the others too costs one pass over the devices a read, against the read's own pass.
         double sum = 0;
         for (int t = 0; t < chipState.jobs().size(); t++) {
             TileJob job = chipState.jobs().get(t);
-            double[] g = byConductance ? chipState.drifted(t, seconds) : null;
+            double[] g = chipState.drifted(t, seconds);
             for (int r = 0; r < job.rows(); r++) {
-                sum += ReadCost.of(chip, job.cols(), byConductance ? rowSum(chipState, t, g, r) : 0).total();
+                sum += ReadCost.of(chip, job.cols(), rowSum(chipState, t, g, r)).total();
             }
         }
         return sum;

@@ -1,5 +1,7 @@
 package org.xbarsim.engine.run;
 
+import java.util.function.LongSupplier;
+
 /**
  * Where one event loop's time goes during a run. Between the end of one simulation handler and the
  * start of the next, the loop is delivering a bus message; inside a handler it is simulating, until
@@ -16,14 +18,24 @@ package org.xbarsim.engine.run;
 final class LoopClock {
     static final long PAUSE_NANOS = 1_000_000;
 
+    /** The time, ns: {@link System#nanoTime()}, or a test's own clock. */
+    private final LongSupplier nanos;
     private long lastLeave;
     long workNanos;
     long busNanos;
     long pauseNanos;
 
+    LoopClock() {
+        this(System::nanoTime);
+    }
+
+    LoopClock(LongSupplier nanos) {
+        this.nanos = nanos;
+    }
+
     /** A handler starts: the gap since the previous one was bus delivery, or a pause. */
     long enter() {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         if (lastLeave != 0) {
             long gap = now - lastLeave;
             if (gap > PAUSE_NANOS) {
@@ -41,19 +53,19 @@ final class LoopClock {
      * new start of the handler's work.
      */
     long setAside() {
-        return System.nanoTime();
+        return nanos.getAsLong();
     }
 
     /** Simulation work since {@code from} is done; the handler is about to send. */
     long worked(long from) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         workNanos += now - from;
         return now;
     }
 
     /** The handler has sent its message and returns to the loop. */
     void leave(long sendStart) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         busNanos += now - sendStart;
         lastLeave = now;
     }

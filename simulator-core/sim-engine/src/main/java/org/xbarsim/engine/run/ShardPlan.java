@@ -23,9 +23,9 @@ record ShardPlan(List<Shard> shards, List<List<Shard>> byLoop) {
      * @param index position in {@link #shards}
      */
     record Shard(int index, int job, int k, int of, int tileRows, long work) {
-        /** Rows of the tile this shard programs, in order. */
+        /** Rows of the tile this shard programs, in order: ceil((tileRows - k) / of), 0 past the tile's rows (k < of). */
         int rows() {
-            return tileRows <= k ? 0 : (tileRows - k + of - 1) / of;
+            return (tileRows - k + of - 1) / of;
         }
 
         /** The tile row of this shard's {@code i}-th row. */

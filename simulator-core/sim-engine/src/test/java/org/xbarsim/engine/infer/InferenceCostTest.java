@@ -116,6 +116,90 @@ class InferenceCostTest {
         }
     }
 
+    /**
+     * The array's V^2 G t for one multiply, pJ: each row's conductances times 0.2 V squared times what its
+     * input is worth in seconds at full voltage, {@code share} of its DAC level |q| / range; and the fixed
+     * part of every device read.
+     */
+    private static double arrayEnergy(Run run, float[] x, int batch, double range,
+                                      java.util.function.DoubleUnaryOperator share) {
+        double array = 0;
+        for (int t = 0; t < run.jobs().size(); t++) {
+            TileJob job = run.jobs().get(t);
+            CrossbarTile tile = run.programmed().programmed().get(t);
+            for (int b = 0; b < batch; b++) {
+                for (int r = 0; r < job.rows(); r++) {
+                    // On the 8-bit DAC's 255 levels of the range (1 of range 2 is level 128, not 127.5).
+                    double v = Math.rint(Math.abs(x[b * IN + job.rowOffset() + r]) / range * 255) / 255;
+                    array += 0.04 * rowSum(tile, r) * 1e-6 * share.applyAsDouble(v) * 1e12
+                            + 4 * job.cols() * 0.01;
+                }
+            }
+        }
+        return array;
+    }
+
+    /**
+     * Inputs 0, 1 and 2 on a DAC of range 2 whose steps take 2 clock cycles: a row at 2 is on for all
+     * 255 steps, 510 ns; a row at 1 for 128 of them.
+     */
+    @Test
+    void aDurationRowIsDrivenForItsShareOfTheStepsAtTheStepTime() {
+        ChipConfig slow = new ChipConfig(1e9, 8, 8, 3, 10, 1, 60, 200, 50, 100, 1, 2, 10, 50, 0.1, 1, 0.1)
+                .withCosts(COSTS);
+        Run run = start(slow, "dacBits", "8");
+        float[] x = new float[2 * IN];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 3;
+        }
+        try (AnalogNetwork network = run.network()) {
+            network.layer(0).multiply(x, 2, new float[2 * OUT]);
+            double expected = arrayEnergy(run, x, 2, 2, v -> v * 510e-9);
+            assertEquals(expected, network.energyByPart().array(), 1e-9 * expected);
+        }
+    }
+
+    /**
+     * Amplitude encoding: a row at input x of range 2 sees (x / 2)^2 of the voltage squared for the
+     * integration time, 100 ns; the DAC is stepped once a row.
+     */
+    @Test
+    void anAmplitudeRowIsDrivenAtItsShareOfTheVoltageForTheIntegration() {
+        Run run = start(BASE.withCosts(COSTS), "dacBits", "8", "dacEncoding", "amplitude");
+        float[] x = new float[2 * IN];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 3;
+        }
+        try (AnalogNetwork network = run.network()) {
+            network.layer(0).multiply(x, 2, new float[2 * OUT]);
+            double expected = arrayEnergy(run, x, 2, 2, v -> v * v * 100e-9);
+            assertEquals(expected, network.energyByPart().array(), 1e-9 * expected);
+            double dac = 0;
+            for (TileJob job : run.jobs()) {
+                dac += 2 * job.rows() * (0.5 + 0.03);
+            }
+            assertEquals(dac, network.energyByPart().dac(), 1e-9);
+        }
+    }
+
+    /** A calibration read is not a multiply: calibrated on ones, then multiplying 0/1 inputs costs only the multiply. */
+    @Test
+    void theCalibrationReadIsNotCharged() {
+        Run run = start(BASE.withCosts(COSTS), "dacBits", "8");
+        float[] ones = new float[IN];
+        java.util.Arrays.fill(ones, 1f);
+        float[] x = new float[2 * IN];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 3 == 0) ? 1f : 0f;
+        }
+        try (AnalogNetwork network = run.network()) {
+            network.layer(0).calibrate(ones, 1);
+            network.layer(0).multiply(x, 2, new float[2 * OUT]);
+            double expected = arrayEnergy(run, x, 2, 1, v -> v * 255e-9);
+            assertEquals(expected, network.energyByPart().array(), 1e-9 * expected);
+        }
+    }
+
     /** The flat model charges what it always did: every device read, every column converted, every row driven. */
     @Test
     void theFlatModelChargesAsBefore() {

@@ -45,4 +45,14 @@ class MappingReportTest {
         assertEquals(1, bare.matrices().get(0).multipliesPerSample());
         assertEquals(DigitalOps.NONE, bare.digitalPerSample());
     }
+
+    /** A layer naming a matrix the chip does not hold (past the last) leaves the matrices' reuse alone. */
+    @Test
+    void aLayerNamingNoProgrammedMatrixIsIgnored() {
+        List<TileJob> jobs = WeightMapper.map(List.of(new WeightLayer("fc", 4, 2, new double[8])), 256, 256, 3, 15);
+        MappingReport r = MappingReport.of(jobs, 256, 256, List.of(new LayerWork("ghost", "linear", List.of(1, -1), 7,
+                new DigitalOps(0, 0, 0, 0))));
+        assertEquals(1, r.matrices().size());
+        assertEquals(1, r.matrices().get(0).multipliesPerSample());
+    }
 }

@@ -80,11 +80,16 @@ class ChipLifeTest {
     }
 
     private RunSummary run(int threads, Recording recording, String... overrides) throws IOException {
+        return run(threads, recording, RunListener.NONE, overrides);
+    }
+
+    private RunSummary run(int threads, Recording recording, RunListener listener, String... overrides)
+            throws IOException {
         Path file = dir.resolve("life.yaml");
         Files.writeString(file, BASE);
         Simulator simulator = new Simulator(catalog);
         return simulator.run(simulator.prepare(new ScenarioLoader(catalog).load(file, List.of(overrides), null)),
-                threads, RunListener.NONE, recording);
+                threads, listener, recording);
     }
 
     private static LifecycleResult.Life life(RunSummary summary) {
@@ -238,5 +243,163 @@ class ChipLifeTest {
         assertEquals(List.of("Evaluated", "Evaluated", "Refreshed", "CompensationRead", "NetworkLoaded", "Evaluated"),
                 timeline.stream().map(e -> e.getSchema().getName()).toList());
         assertNotNull(one.lifecycle().withoutRefresh());
+    }
+
+    /**
+     * A refresh on a trigger: the read of day 1 finds every weight but the zeros out of tolerance (a third
+     * lost), a share nonzero / 128 of them; a trigger below that share refreshes right after the read, and
+     * reads again after the refresh (two reads, the last one measuring 9 / (9 D + 3) as above); a trigger
+     * at that share exactly, or above it, does not.
+     */
+    @Test
+    void aCompensationReadThatFindsTooManyWeightsOutOfToleranceTriggersARefresh() throws IOException {
+        int[] w = weights();
+        String[] life = {"lifecycle.duration=86410s", "lifecycle.evaluation.points=2", "lifecycle.compensation.every=1d"};
+        LifecycleResult.Life triggered = life(run(2, concat(life, "lifecycle.refresh.trigger=" + (w[1] - 1) / 128.0)));
+        assertEquals(1, triggered.activities().refreshes());
+        assertEquals(2, triggered.activities().compensations());
+        assertEquals(w[1], triggered.activities().weightsRefreshed());
+        assertEquals(9 / (9 * D + 3), triggered.evaluations().get(1).compensation().get(0), 1e-12);
+        assertEquals(1.0, triggered.evaluations().get(1).accuracy());
+        LifecycleResult.Life atTheShare = life(run(2, concat(life, "lifecycle.refresh.trigger=" + w[1] / 128.0)));
+        assertEquals(0, atTheShare.activities().refreshes());
+        assertEquals(1, atTheShare.activities().compensations());
+        assertEquals(1 / D, atTheShare.evaluations().get(1).compensation().get(0), 1e-12);
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
+    /**
+     * The life's progress is told at each activity, in time order, against the life's length: evaluations at
+     * 10 s, sqrt(10 s x 2 d) and 2 d, the compensation read at 1 d.
+     */
+    @Test
+    void theLifesProgressIsToldAtEachActivity() throws IOException {
+        List<double[]> told = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void rowFinished(org.xbarsim.api.event.RowFinished row) {
+            }
+
+            @Override
+            public void lifeProgress(double seconds, double duration) {
+                told.add(new double[] {seconds, duration});
+            }
+        };
+        run(1, null, listener, "lifecycle.duration=2d", "lifecycle.evaluation.points=3",
+                "lifecycle.evaluation.first=10s", "lifecycle.compensation.every=1d");
+        double[] expected = {10, Math.sqrt(10 * 2 * DAY), DAY, 2 * DAY};
+        assertEquals(expected.length, told.size());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], told.get(k)[0], 1e-6, "activity " + k);
+            assertEquals(2 * DAY, told.get(k)[1]);
+        }
+    }
+
+    /**
+     * A refresh 30 s in: drift has taken 1 - (30 / 20)^-0.05 = 2% of each weight, at most 0.9 uS of 45 uS,
+     * within the 1.5 uS tolerance: every row is read (8 host reads of 110 cycles a tile, the tiles in
+     * parallel) and nothing is programmed; no device takes another pulse.
+     */
+    @Test
+    void aRefreshThatFindsEveryWeightWithinToleranceOnlyReads() throws IOException {
+        String[] without = {"lifecycle.duration=40s", "lifecycle.evaluation.points=1", "lifecycle.evaluation.first=35s",
+            "lifecycle.compensation.every=0s"};
+        java.util.Map<String, Integer> before = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> after = new java.util.TreeMap<>();
+        run(1, new Recording(TraceFormat.Level.ROW, e -> count(before, e)), without);
+        LifecycleResult.Life life = life(run(1, new Recording(TraceFormat.Level.ROW, e -> count(after, e)),
+                concat(without, "lifecycle.refresh.every=30s")));
+        // A trace of the refresh holds its 16 reads, each with its outcome.
+        assertEquals(before.get("RowOp") + 16, after.get("RowOp"));
+        assertEquals(before.get("RowResult") + 16, after.get("RowResult"));
+        assertEquals(1, life.activities().refreshes());
+        assertEquals(0, life.activities().weightsRefreshed());
+        assertEquals(8 * 110 * 1e-9, life.availability().refreshSeconds(), 1e-18);
+        assertEquals((512 + 3.0 * weights()[0]) / 512, life.endurance().meanPulses(), 1e-12);
+        assertEquals(1.0, life.evaluations().get(0).accuracy());
+    }
+
+    /**
+     * A trace tells the life's activities as the summary sums them: each event's cycles and energy are
+     * the offline time and energy the section reports for that activity, the refreshed weights its count.
+     */
+    @Test
+    void theEventsOfALifeCarryTheTimesAndEnergiesTheSummarySums() throws IOException {
+        List<SpecificRecord> events = new ArrayList<>();
+        RunSummary s = run(1, new Recording(TraceFormat.Level.SUMMARY, e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+        }), "lifecycle.duration=2d", "lifecycle.evaluation.points=2", "lifecycle.compensation.every=1d",
+                "lifecycle.refresh.every=1d", "lifecycle.swap.at=36h");
+        LifecycleResult.Life life = life(s);
+        double readCycles = 0;
+        double readEnergy = 0;
+        double refreshCycles = 0;
+        double refreshEnergy = 0;
+        long refreshed = 0;
+        List<NetworkLoaded> loads = new ArrayList<>();
+        for (SpecificRecord e : events) {
+            if (e instanceof CompensationRead c) {
+                readCycles += c.getCycles();
+                readEnergy += c.getEnergyPicojoules();
+            } else if (e instanceof Refreshed r) {
+                refreshCycles += r.getCycles();
+                refreshEnergy += r.getEnergyPicojoules();
+                refreshed += r.getWeights();
+            } else if (e instanceof NetworkLoaded n) {
+                loads.add(n);
+            }
+        }
+        assertEquals(life.availability().compensationSeconds(), readCycles * 1e-9, 1e-18);
+        assertEquals(life.energy().compensationJoules(), readEnergy * 1e-12, 1e-24);
+        assertEquals(life.availability().refreshSeconds(), refreshCycles * 1e-9, 1e-18);
+        assertEquals(life.energy().refreshJoules(), refreshEnergy * 1e-12, 1e-24);
+        assertEquals(life.activities().weightsRefreshed(), refreshed);
+        assertEquals(1, loads.size());
+        assertEquals(1, loads.get(0).getNetwork());
+        assertEquals(TILE, loads.get(0).getCycles(), "a new network programmed from RESET as the first");
+        assertEquals(life.energy().swapJoules(), loads.get(0).getEnergyPicojoules() * 1e-12, 1e-24);
+        assertTrue(life.energy().swapJoules() > 0);
+    }
+
+    /**
+     * After a new network is loaded, a compensation read compares with the new network's fresh sums: a day
+     * after the swap, every device it programmed has drifted by D, so the factor is 1 / D (to the 9 us the
+     * swap took, a part in 10^10 of the day).
+     */
+    @Test
+    void aCompensationReadAfterASwapComparesWithTheNewNetwork() throws IOException {
+        LifecycleResult.Life life = life(run(2, "lifecycle.duration=172810s", "lifecycle.evaluation.points=2",
+                "lifecycle.compensation.every=1d", "lifecycle.swap.at=1d", "lifecycle.swap.model=shift1"));
+        LifecycleResult.Evaluation end = life.evaluations().get(1);
+        assertEquals(1, end.network());
+        assertEquals(1 / D, end.compensation().get(0), 1e-6);
+        assertEquals(1.0, end.accuracy());
+    }
+
+    /**
+     * The factors of the read before a swap were the old network's: the new one starts uncompensated, and
+     * an evaluation 4 h after the swap (before the next read) sees factor 1.
+     */
+    @Test
+    void aNewNetworkStartsWithoutTheOldOnesCompensation() throws IOException {
+        LifecycleResult.Life life = life(run(2, "lifecycle.duration=40h", "lifecycle.evaluation.points=2",
+                "lifecycle.compensation.every=1d", "lifecycle.swap.at=36h"));
+        assertEquals(1, life.activities().compensations());
+        LifecycleResult.Evaluation end = life.evaluations().get(1);
+        assertEquals(1, end.network());
+        assertEquals(List.of(1.0), end.compensation());
+    }
+
+    private static void count(java.util.Map<String, Integer> kinds, SpecificRecord e) {
+        synchronized (kinds) {
+            kinds.merge(e.getSchema().getName(), 1, Integer::sum);
+        }
     }
 }

@@ -343,6 +343,93 @@ class ProgrammingRunTest {
         assertEquals(64, histogram, "every weight of the tile counted once, from every shard");
     }
 
+    private static RunPlan plan(ChipConfig chip) {
+        return new RunPlan(chip, new IdealDevices(), defaults(new IdealDevices().parameters(), Map.of()),
+                new StepPolicy(), defaults(new StepPolicy().parameters(), Map.of()), new RandomStreams(1), 0.9);
+    }
+
+    /**
+     * ADCs calibrated by the periphery: 32 reference conversions on each of a tile's 8 ADCs, 12 cycles
+     * each (the ADCs in parallel: 384 cycles before the tile's first row) and 1 pJ each (256 pJ, charged
+     * to row 0). A chip programmed again calibrates only when the run says so; its rows are otherwise alike.
+     */
+    @Test
+    void aRunCalibratesItsAdcsFirstUnlessItProgramsTilesCalibratedBefore() {
+        ChipConfig calibrating = CHIP.withPeriphery(new org.xbarsim.engine.hw.PeripheryConfig("sar", 12,
+                new org.xbarsim.engine.converter.AdcErrors(0, 0, 0, 0, 0, true), org.xbarsim.engine.wire.Wires.NONE));
+        List<TileJob> jobs = twins();
+        RunResult[] again = new RunResult[2];
+        for (int k = 0; k < 2; k++) {
+            RunResult first = ProgrammingRun.execute(plan(calibrating), jobs, 1, RunListener.NONE);
+            assertEquals(256, first.tiles().get(0).energy.calibration, 1e-9);
+            assertEquals(384 + tileCycles(jobs.get(0)), first.timeline().tileEnds()[0]);
+            again[k] = ProgrammingRun.execute(null, plan(calibrating), jobs, 1, 0, RunListener.NONE, null,
+                    new Reprogramming(first.programmed(), "again", Double.NaN, k == 0));
+        }
+        assertEquals(256, again[0].tiles().get(1).energy.calibration, 1e-9);
+        assertEquals(0, again[1].tiles().get(1).energy.calibration);
+        assertEquals(256, again[0].tiles().get(1).energyPicojoules - again[1].tiles().get(1).energyPicojoules, 1e-6);
+        assertEquals(384, again[0].timeline().endCycle() - again[1].timeline().endCycle());
+    }
+
+    /** The verify reads go through the tile's ADCs as built: offsets of 200 LSB (6 uS) change what the policy sees. */
+    @Test
+    void theVerifyReadsGoThroughTheTilesAdcs() {
+        ChipConfig offset = CHIP.withPeriphery(new org.xbarsim.engine.hw.PeripheryConfig("sar", 12,
+                new org.xbarsim.engine.converter.AdcErrors(200, 0, 0, 0, 0, false), org.xbarsim.engine.wire.Wires.NONE));
+        long[] ideal = conductanceBits(ProgrammingRun.execute(plan(CHIP), twins(), 1, RunListener.NONE));
+        long[] skewed = conductanceBits(ProgrammingRun.execute(plan(offset), twins(), 1, RunListener.NONE));
+        assertFalse(java.util.Arrays.equals(ideal, skewed));
+    }
+
+    /**
+     * What a recording gets at each level: the timeline's events (each row's end, then the end of programming
+     * with the rows it counted), the row operations and their outcomes from the row level on, the targets at
+     * the full level only. Taken off the caller's Vert.x after the run: a later run is not recorded.
+     */
+    @Test
+    void aRecordingGetsWhatItsLevelAsksForAndOnlyDuringItsRun() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (org.xbarsim.engine.trace.TraceFormat.Level level : org.xbarsim.engine.trace.TraceFormat.Level.values()) {
+                Map<String, Integer> kinds = new java.util.TreeMap<>();
+                List<org.xbarsim.api.event.ProgrammingEnded> ends = new ArrayList<>();
+                ProgrammingRun.execute(vertx, plan(CHIP), twins(), 2, 0, RunListener.NONE,
+                        new org.xbarsim.engine.trace.Recording(level, e -> {
+                            synchronized (kinds) {
+                                kinds.merge(e.getSchema().getName(), 1, Integer::sum);
+                                if (e instanceof org.xbarsim.api.event.ProgrammingEnded end) {
+                                    ends.add(end);
+                                }
+                            }
+                        }));
+                assertEquals(16, kinds.get("RowFinished"), level.toString());
+                assertEquals(1, ends.size());
+                assertEquals(16, ends.get(0).getRows());
+                boolean operations = level != org.xbarsim.engine.trace.TraceFormat.Level.SUMMARY;
+                assertEquals(operations, kinds.containsKey("RowOp"), level.toString());
+                assertEquals(operations, kinds.containsKey("RowResult"), level.toString());
+                assertEquals(level == org.xbarsim.engine.trace.TraceFormat.Level.FULL ? Integer.valueOf(16) : null,
+                        kinds.get("RowTargets"), level.toString());
+                int heard = kinds.values().stream().mapToInt(Integer::intValue).sum();
+                ProgrammingRun.execute(vertx, plan(CHIP), twins(), 2, 0, RunListener.NONE, null);
+                assertEquals(heard, kinds.values().stream().mapToInt(Integer::intValue).sum(), "detached");
+            }
+        } finally {
+            Futures.await(vertx.close());
+        }
+    }
+
+    /** The wall time is the run's own, within the time the caller waited for it. */
+    @Test
+    void theWallTimeIsWithinTheCallersWait() {
+        long start = System.nanoTime();
+        RunResult r = ProgrammingRun.execute(plan(CHIP), twins(), 1, RunListener.NONE);
+        double waited = (System.nanoTime() - start) / 1e9;
+        assertTrue(r.wallSeconds() > 0 && r.wallSeconds() <= waited, r.wallSeconds() + " s of " + waited);
+        assertTrue(r.busShare() + r.pauseShare() <= 1, "work, bus and pauses share the loops' time");
+    }
+
     private static RunSummary summary(RunResult r) {
         return SummaryBuilder.build(new RunSummary.ScenarioRef("t", "t.yaml", 1), Map.of(), Map.of(),
                 grid().size() == r.tiles().size() ? grid() : twins(), r, 0.9, null, "test");

@@ -92,4 +92,29 @@ class ShardPlanTest {
         assertThrows(IllegalArgumentException.class, () -> ShardPlan.of(List.of(), 0, 0));
         assertThrows(IllegalArgumentException.class, () -> ShardPlan.of(List.of(), 1, -1));
     }
+
+    /**
+     * Each shard at most ceil(total / (2 loops)) weights: 4 weights on two loops, a shard a row (1 weight);
+     * 25 weights, at most 7 a shard: 4 shards of the 5 rows. Every loop gets a list, busy or not.
+     */
+    @Test
+    void theShareOfAShardIsRoundedUp() {
+        ShardPlan four = ShardPlan.of(List.of(job(0, 4, 1)), 2, 0);
+        assertEquals(4, four.shards().size());
+        assertEquals(4, ShardPlan.of(List.of(job(0, 5, 5)), 2, 0).shards().size());
+        assertEquals(3, ShardPlan.of(List.of(job(0, 8, 8)), 3, 0).byLoop().size());
+        assertEquals(List.of(), ShardPlan.of(List.of(job(0, 1, 8)), 3, 0).byLoop().get(2), "one row, three loops");
+    }
+
+    /** Rows are coupled only by wires with resistance that the verify reads see. */
+    @Test
+    void rowsAreCoupledByResistiveWiresOnTheVerifyReads() {
+        org.xbarsim.engine.hw.ChipConfig chip = new org.xbarsim.engine.hw.ChipConfig(1e9, 8, 8, 3, 10, 1, 60, 200,
+                50, 100, 1, 1, 10, 50, 0.1, 1, 0.1);
+        assertEquals(false, ShardPlan.rowsCoupled(chip));
+        assertEquals(true, ShardPlan.rowsCoupled(chip.withPeriphery(new org.xbarsim.engine.hw.PeripheryConfig("sar",
+                10, org.xbarsim.engine.converter.AdcErrors.NONE, new org.xbarsim.engine.wire.Wires(200, 200, true)))));
+        assertEquals(false, ShardPlan.rowsCoupled(chip.withPeriphery(new org.xbarsim.engine.hw.PeripheryConfig("sar",
+                10, org.xbarsim.engine.converter.AdcErrors.NONE, new org.xbarsim.engine.wire.Wires(200, 200, false)))));
+    }
 }

@@ -65,19 +65,21 @@ public final class MvmBlock {
     /** The drifted conductances of every device of a tile and their read-noise variances. */
     private record Reading(double[] g, double[] v) {
         static Reading at(DeviceArray devices, double seconds) {
-            double[] g = new double[devices.size()];
-            devices.drifted(seconds, g);
-            double[] v = new double[devices.size()];
-            devices.readNoiseVariances(seconds, g, v);
-            return new Reading(g, v);
+            Reading r = of(devices);
+            devices.drifted(seconds, r.g);
+            devices.readNoiseVariances(seconds, r.g, r.v);
+            return r;
         }
 
         static Reading at(DeviceArray devices, double[] seconds) {
-            double[] g = new double[devices.size()];
-            devices.drifted(seconds, g);
-            double[] v = new double[devices.size()];
-            devices.readNoiseVariances(seconds, g, v);
-            return new Reading(g, v);
+            Reading r = of(devices);
+            devices.drifted(seconds, r.g);
+            devices.readNoiseVariances(seconds, r.g, r.v);
+            return r;
+        }
+
+        private static Reading of(DeviceArray devices) {
+            return new Reading(new double[devices.size()], new double[devices.size()]);
         }
     }
 

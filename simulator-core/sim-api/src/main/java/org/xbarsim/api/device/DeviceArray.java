@@ -55,6 +55,15 @@ public interface DeviceArray {
     void readNoiseVariance(int base, int[] cols, int count, double[] out);
 
     /**
+     * The law {@link #readNoiseVariance} follows when it is the same linear law for every device and
+     * every read (the read path then works the variances out in its own loop, with the same result),
+     * or null when the array's read noise is its own. The default is null: always correct, never fast.
+     */
+    default LinearReadNoise linearReadNoise() {
+        return null;
+    }
+
+    /**
      * The variance (uS^2) of one read's noise for every device at the given conductances (for
      * example drifted ones, for inference long after programming), written to {@code out}; both
      * arrays have {@link #size()} elements.

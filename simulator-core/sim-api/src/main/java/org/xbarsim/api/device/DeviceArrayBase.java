@@ -29,6 +29,7 @@ public abstract class DeviceArrayBase implements DeviceArray {
     protected final double[] g;
     private final double readRel;
     private final double readAbs;
+    private final LinearReadNoise readNoise;
     private final double nuMean;
     private final double nuSigma;
     private final boolean nuClippedAtZero;
@@ -48,6 +49,7 @@ public abstract class DeviceArrayBase implements DeviceArray {
         this.g = new double[count];
         this.readRel = readRel;
         this.readAbs = readAbs;
+        this.readNoise = new LinearReadNoise(readRel, readAbs);
         this.nuMean = nuMean;
         this.nuSigma = nuSigma;
         this.nuClippedAtZero = nuClippedAtZero;
@@ -105,11 +107,17 @@ public abstract class DeviceArrayBase implements DeviceArray {
     }
 
     @Override
-    public void readNoiseVariance(int base, int[] cols, int count, double[] out) {
+    public final void readNoiseVariance(int base, int[] cols, int count, double[] out) {
         for (int k = 0; k < count; k++) {
             double sigma = readRel * g[base + cols[k]] + readAbs;
             out[k] = sigma * sigma;
         }
+    }
+
+    /** Final, as is {@link #readNoiseVariance}: a subclass cannot make the two disagree. */
+    @Override
+    public final LinearReadNoise linearReadNoise() {
+        return readNoise;
     }
 
     @Override

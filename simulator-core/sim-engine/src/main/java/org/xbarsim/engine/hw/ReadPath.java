@@ -1,6 +1,7 @@
 package org.xbarsim.engine.hw;
 
 import org.xbarsim.api.device.DeviceArray;
+import org.xbarsim.api.device.LinearReadNoise;
 import org.xbarsim.api.random.RandomStream;
 import org.xbarsim.engine.converter.ColumnAdcs;
 
@@ -54,6 +55,11 @@ public final class ReadPath {
     /** Noisy integrated weights of the listed columns of a row, uS, into {@code out[k]}. */
     public void sample(int row, int[] cols, int count, RandomStream rng, double[] out) {
         DeviceArray devices = tile.devices();
+        LinearReadNoise law = devices.linearReadNoise();
+        if (law != null && wires == null && variance.length == 4) {
+            sampleTwoPairs(row, cols, count, law, rng, out);
+            return;
+        }
         for (int line = 0; line < variance.length; line++) {
             devices.readNoiseVariance(tile.base(line, row), cols, count, variance[line]);
         }
@@ -84,6 +90,38 @@ public final class ReadPath {
             int c = cols[k];
             double w = f * (g[gp + c] - g[gm + c]) + (g[lp + c] - g[lm + c]);
             double sigma = Math.sqrt(f2 * (vGp[k] + vGm[k]) + vLp[k] + vLm[k]);
+            out[k] = w + sigma * rng.nextGaussian();
+        }
+    }
+
+    /**
+     * As {@link #sampleTwoPairs(int, int[], int, RandomStream, double[])} for devices whose read noise
+     * follows one linear law: each device's variance worked out here, with the very arithmetic of
+     * {@link DeviceArray#readNoiseVariance}, instead of in four passes before (the verify read was a third
+     * of a large run's time, its variances a quarter of that).
+     */
+    private void sampleTwoPairs(int row, int[] cols, int count, LinearReadNoise law, RandomStream rng, double[] out) {
+        double[] g = tile.devices().conductances();
+        double f = tile.significanceF();
+        double f2 = f * f;
+        int gp = tile.base(0, row);
+        int gm = tile.base(1, row);
+        int lp = tile.base(2, row);
+        int lm = tile.base(3, row);
+        double rel = law.relative();
+        double abs = law.absolute();
+        for (int k = 0; k < count; k++) {
+            int c = cols[k];
+            double vGp = g[gp + c];
+            double vGm = g[gm + c];
+            double vLp = g[lp + c];
+            double vLm = g[lm + c];
+            double w = f * (vGp - vGm) + (vLp - vLm);
+            double sGp = rel * vGp + abs;
+            double sGm = rel * vGm + abs;
+            double sLp = rel * vLp + abs;
+            double sLm = rel * vLm + abs;
+            double sigma = Math.sqrt(f2 * (sGp * sGp + sGm * sGm) + sLp * sLp + sLm * sLm);
             out[k] = w + sigma * rng.nextGaussian();
         }
     }

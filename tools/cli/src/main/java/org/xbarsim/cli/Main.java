@@ -26,7 +26,7 @@ public final class Main implements Runnable {
      * command line that names its subcommand builds only that one: 0.1 s of every run's start-up was
      * building all ten.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();

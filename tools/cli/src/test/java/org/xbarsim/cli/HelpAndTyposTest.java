@@ -33,6 +33,25 @@ class HelpAndTyposTest {
         assertEquals("", captured.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The command line builds only the subcommand it is given, found by name in Main's table: each name
+     * there must be the one its command answers to, and help (which builds them all) lists every one.
+     */
+    @Test
+    void eachSubcommandIsFoundByItsOwnNameAndHelpListsThemAll() {
+        Result help = CliTestSupport.xbarsim(null, "--help");
+        assertEquals(0, help.status());
+        Main.SUBCOMMANDS.forEach((name, command) -> {
+            assertEquals(name, new picocli.CommandLine(command.get()).getCommandName());
+            assertTrue(help.out().contains("\n  " + name + " "), name + " in\n" + help.out());
+        });
+        Result one = CliTestSupport.xbarsim(null, "help", "plugins");
+        assertEquals(0, one.status());
+        assertTrue(one.out().startsWith("Usage: xbarsim plugins"), one.out());
+        Result named = CliTestSupport.xbarsim(null, "plugins", "--help");
+        assertEquals(one.out(), named.out(), "help through 'help' and through the subcommand alone");
+    }
+
     @Test
     void aMistypedCommandSuggestsTheOneMeant() {
         // Before: "Unmatched argument at index 0: 'rn'" and nothing else.

@@ -64,6 +64,23 @@ class DeviceArrayBaseTest {
         assertEquals(false, a.readNoisePerInferenceTime());
     }
 
+    /** The law it declares to the read path is the one its variances follow, to the last bit. */
+    @Test
+    void itDeclaresTheLinearLawItsVariancesFollow() {
+        Plain a = new Plain(20, 0, 0, true);
+        LinearReadNoise law = a.linearReadNoise();
+        assertEquals(new LinearReadNoise(0.02, 0.1), law);
+        assertSame(law, a.linearReadNoise(), "one law, not one a read");
+        int[] cols = {0, 7, 19};
+        double[] out = new double[3];
+        a.readNoiseVariance(0, cols, 3, out);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(out[k], law.variance(a.conductances()[cols[k]]), 0.0);
+        }
+        assertEquals(Math.pow(0.02 * 4 + 0.1, 2), law.variance(4), 1e-15);
+        assertEquals(0.01, law.variance(0), 1e-15);
+    }
+
     /** nu_i = 0.05 + 0.2 z_i, z from a stream seeded by the fabrication stream's first draw. */
     @Test
     void driftIsThePowerLawWithEachDevicesExponent() {

@@ -18,6 +18,8 @@ final class PcmArray extends DeviceArrayBase {
     private static final double CEILING = 1.05;
     /** No device is fabricated below this maximum: a 0 uS device would be an open circuit. */
     private static final double GMAX_FLOOR = 1.0;
+    /** Devices fabricated by one call of {@link #fabricate}. */
+    private static final int FABRICATION_CHUNK = 4096;
 
     private final float[] invGmax;
     private final float[] alpha;
@@ -37,10 +39,6 @@ final class PcmArray extends DeviceArrayBase {
     PcmArray(Parameters p, int count, RandomStream rng) {
         super(count, p.number("readRel"), p.number("readAbs"), p.number("driftNuMean"), p.number("driftNuSigma"),
                 true, p.number("driftT0"));
-        double gmaxMean = p.number("gmaxMean");
-        double gmaxSigmaRel = p.number("gmaxSigmaRel");
-        double alphaMedian = p.number("alphaMedian");
-        double alphaSigmaLn = p.number("alphaSigmaLn");
         this.invGmax = new float[count];
         this.alpha = new float[count];
         this.c2c = p.number("c2c");
@@ -58,14 +56,31 @@ final class PcmArray extends DeviceArrayBase {
         // Fixed draw order: the drift seed, then (Gmax, alpha, initial state) for each device in turn. The
         // population depends only on the stream, never on how it is later used.
         drawDriftSeed(rng);
-        for (int i = 0; i < count; i++) {
+        for (int from = 0; from < count; from += FABRICATION_CHUNK) {
+            fabricate(from, Math.min(count, from + FABRICATION_CHUNK), p, rng);
+        }
+        // Stuck low means stuck in the RESET (amorphous) state, stuck high at the device's Gmax.
+        drawFaults(p, i -> gReset, i -> 1 / (double) invGmax[i], rng);
+    }
+
+    /**
+     * Devices [from, to) drawn in the fixed order. In chunks rather than one loop over the tile: a loop
+     * over a whole tile runs once, so the JIT compiles it on the stack (OSR) without ever having seen it
+     * end, and throws that code away when it does, every tile (measured: three C2 compilations of the
+     * constructor on matrix-1024). A chunk ends thousands of times, is compiled once, and draws the same
+     * numbers in the same order.
+     */
+    private void fabricate(int from, int to, Parameters p, RandomStream rng) {
+        double gmaxMean = p.number("gmaxMean");
+        double gmaxSigmaRel = p.number("gmaxSigmaRel");
+        double alphaMedian = p.number("alphaMedian");
+        double alphaSigmaLn = p.number("alphaSigmaLn");
+        for (int i = from; i < to; i++) {
             double gmax = Math.max(GMAX_FLOOR, gmaxMean * (1 + gmaxSigmaRel * rng.nextGaussian()));
             invGmax[i] = (float) (1 / gmax);
             alpha[i] = (float) (alphaMedian * PortableMath.exp(alphaSigmaLn * rng.nextGaussian()));
             g[i] = Math.max(0, gReset * (1 + resetRel * rng.nextGaussian()));
         }
-        // Stuck low means stuck in the RESET (amorphous) state, stuck high at the device's Gmax.
-        drawFaults(p, i -> gReset, i -> 1 / (double) invGmax[i], rng);
     }
 
     @Override

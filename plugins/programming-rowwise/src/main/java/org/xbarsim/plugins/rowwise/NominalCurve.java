@@ -36,9 +36,14 @@ record NominalCurve(double alpha, double gMax, double gReset) {
         }
         double q = q(s);
         double span = gMax - from;
-        if (q <= 0 || rise >= span) {
-            // One pulse saturates, or the target is beyond the mean curve's reach: no pulse count gets closer.
-            return q <= 0 ? 1 : budget;
+        if (q <= 0) {
+            // One pulse takes the mean device to gMax and more add nothing: none or one, whichever is closer
+            // (a tie to none, as below).
+            return Math.abs(span - rise) < rise ? 1 : 0;
+        }
+        if (rise >= span) {
+            // Beyond the mean curve's reach: every pulse gets closer.
+            return budget;
         }
         double exact = Math.log(1 - rise / span) / Math.log(q);
         int lo = (int) Math.min(budget, Math.floor(exact));

@@ -14,6 +14,7 @@ import static org.xbarsim.plugins.rowwise.PolicyVariantsTest.programmer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.xbarsim.api.device.DeviceLine;
 import org.xbarsim.api.device.UnitCell;
@@ -63,7 +64,7 @@ class AdaptiveProtocolTest {
         List<String> s = new ArrayList<>();
         for (RowOp op : ops) {
             assertEquals(OpKind.SET, op.getKind());
-            s.add(op.getStrength() + ":" + new java.util.TreeSet<>(enabled(op, COLS)));
+            s.add(op.getStrength() + ":" + new TreeSet<>(enabled(op, COLS)));
         }
         return s;
     }

@@ -98,6 +98,8 @@ class NominalCurveTest {
         assertEquals(0, c.pulsesFor(0.0, 1.0, 40));
         assertEquals(0, c.pulsesFor(-2.0, 1.0, 40));
         assertEquals(0, c.pulsesFor(5.0, 1.0, 0));
+        // A device already at gMax: every count rises 0 uS, so none is as close as any.
+        assertEquals(0, c.pulsesFor(25.0, 0.0, 1.0, 40));
         // s alpha = gMax: one pulse takes the mean device to gMax; no rise wanted is still no pulse.
         assertEquals(0, c.pulsesFor(0.0, 25.0, 40));
     }

@@ -128,7 +128,8 @@ class OpenLoopPlanTest {
                             + " column " + c + " line " + line + ", plan " + p);
                 }
             }
-            assertTrue(bits(op.getEnable(), cell.devices() * COLS, 4 * COLS + 8).isEmpty(), "no line beyond the cell's");
+            assertTrue(bits(op.getEnable(), cell.devices() * COLS, 4 * COLS + 8).isEmpty(),
+                    "no line beyond the cell's");
         }
     }
 

@@ -55,26 +55,31 @@ public final class ReadPath {
     /** Noisy integrated weights of the listed columns of a row, uS, into {@code out[k]}. */
     public void sample(int row, int[] cols, int count, RandomStream rng, double[] out) {
         DeviceArray devices = tile.devices();
-        LinearReadNoise law = devices.linearReadNoise();
-        if (law != null && wires == null && variance.length == 4) {
-            sampleTwoPairs(row, cols, count, law, rng, out);
-            return;
-        }
-        for (int line = 0; line < variance.length; line++) {
-            devices.readNoiseVariance(tile.base(line, row), cols, count, variance[line]);
+        // Devices that declare a linear law have their variances worked out inside the read loop (the
+        // verify read was a third of a large run's time, asking the array for variances first a quarter of that).
+        LinearReadNoise law = wires == null && variance.length == 4 ? devices.linearReadNoise() : null;
+        if (law == null) {
+            for (int line = 0; line < variance.length; line++) {
+                devices.readNoiseVariance(tile.base(line, row), cols, count, variance[line]);
+            }
         }
         if (wires != null) {
             sampleThroughWires(row, cols, count, rng, out);
             return;
         }
         switch (variance.length) {
-            case 4 -> sampleTwoPairs(row, cols, count, rng, out);
+            case 4 -> sampleTwoPairs(row, cols, count, law, rng, out);
             case 2 -> samplePair(row, cols, count, rng, out);
             default -> sampleSingle(row, cols, count, rng, out);
         }
     }
 
-    private void sampleTwoPairs(int row, int[] cols, int count, RandomStream rng, double[] out) {
+    /**
+     * Two pairs: W = F (GP - GM) + (LP - LM), variance F^2 (var GP + var GM) + var LP + var LM, each
+     * device's variance from {@code law} when there is one (the very arithmetic of
+     * {@link DeviceArray#readNoiseVariance}), else from what the array reported.
+     */
+    private void sampleTwoPairs(int row, int[] cols, int count, LinearReadNoise law, RandomStream rng, double[] out) {
         double[] g = tile.devices().conductances();
         double f = tile.significanceF();
         double f2 = f * f;
@@ -88,41 +93,15 @@ public final class ReadPath {
         double[] vLm = variance[3];
         for (int k = 0; k < count; k++) {
             int c = cols[k];
-            double w = f * (g[gp + c] - g[gm + c]) + (g[lp + c] - g[lm + c]);
-            double sigma = Math.sqrt(f2 * (vGp[k] + vGm[k]) + vLp[k] + vLm[k]);
-            out[k] = w + sigma * rng.nextGaussian();
-        }
-    }
-
-    /**
-     * As {@link #sampleTwoPairs(int, int[], int, RandomStream, double[])} for devices whose read noise
-     * follows one linear law: each device's variance worked out here, with the very arithmetic of
-     * {@link DeviceArray#readNoiseVariance}, instead of in four passes before (the verify read was a third
-     * of a large run's time, its variances a quarter of that).
-     */
-    private void sampleTwoPairs(int row, int[] cols, int count, LinearReadNoise law, RandomStream rng, double[] out) {
-        double[] g = tile.devices().conductances();
-        double f = tile.significanceF();
-        double f2 = f * f;
-        int gp = tile.base(0, row);
-        int gm = tile.base(1, row);
-        int lp = tile.base(2, row);
-        int lm = tile.base(3, row);
-        double rel = law.relative();
-        double abs = law.absolute();
-        for (int k = 0; k < count; k++) {
-            int c = cols[k];
-            double vGp = g[gp + c];
-            double vGm = g[gm + c];
-            double vLp = g[lp + c];
-            double vLm = g[lm + c];
-            double w = f * (vGp - vGm) + (vLp - vLm);
-            double sGp = rel * vGp + abs;
-            double sGm = rel * vGm + abs;
-            double sLp = rel * vLp + abs;
-            double sLm = rel * vLm + abs;
-            double sigma = Math.sqrt(f2 * (sGp * sGp + sGm * sGm) + sLp * sLp + sLm * sLm);
-            out[k] = w + sigma * rng.nextGaussian();
+            double dGp = g[gp + c];
+            double dGm = g[gm + c];
+            double dLp = g[lp + c];
+            double dLm = g[lm + c];
+            double w = f * (dGp - dGm) + (dLp - dLm);
+            double v = law != null
+                    ? f2 * (law.variance(dGp) + law.variance(dGm)) + law.variance(dLp) + law.variance(dLm)
+                    : f2 * (vGp[k] + vGm[k]) + vLp[k] + vLm[k];
+            out[k] = w + Math.sqrt(v) * rng.nextGaussian();
         }
     }
 

@@ -10,6 +10,7 @@ import org.xbarsim.api.device.DeviceArray;
 import org.xbarsim.api.device.DeviceArrayBase;
 import org.xbarsim.api.device.UnitCell;
 import org.xbarsim.api.random.RandomStream;
+import org.xbarsim.engine.fixtures.DriftingDevices;
 
 /**
  * The verify read of devices that declare a linear read-noise law works their variances out in its own
@@ -24,26 +25,13 @@ class ReadNoiseLawTest {
     private static final double ABS = 0.3;
 
     /** Devices whose read noise is (REL G + ABS)^2, device i at a conductance of its own. */
-    static final class Linear extends DeviceArrayBase {
-        Linear(double rel, double abs) {
-            super(4 * ROWS * COLS, rel, abs, 0, 0, true, 1);
-            for (int i = 0; i < g.length; i++) {
-                g[i] = 0.5 + (i * 7 % 23) * 1.3;
-            }
+    private static DeviceArrayBase linear() {
+        DeviceArrayBase devices = new DriftingDevices.Array(4 * ROWS * COLS, 1, 0, REL, ABS);
+        double[] g = devices.conductances();
+        for (int i = 0; i < g.length; i++) {
+            g[i] = 0.5 + (i * 7 % 23) * 1.3;
         }
-
-        @Override
-        public void reset(int base, int[] cols, int count, RandomStream rng) {
-        }
-
-        @Override
-        public void set(int base, int[] cols, int count, double amplitude, double width, RandomStream rng) {
-        }
-
-        @Override
-        protected long parameterBytes() {
-            return 0;
-        }
+        return devices;
     }
 
     /** The same devices behind an array that declares no law: the read path then asks it for variances. */
@@ -87,7 +75,7 @@ class ReadNoiseLawTest {
 
     @Test
     void theLawsLoopReadsWhatTheGeneralPathReadsBitForBit() {
-        Linear devices = new Linear(REL, ABS);
+        DeviceArrayBase devices = linear();
         DeviceArray plain = withoutLaw(devices);
         assertNull(plain.linearReadNoise());
         int[] cols = {0, 3, 4, 9, 15};
@@ -102,7 +90,7 @@ class ReadNoiseLawTest {
 
     @Test
     void aLawsVarianceIsWhatItsArrayReportsForEachDevice() {
-        Linear devices = new Linear(REL, ABS);
+        DeviceArrayBase devices = linear();
         int[] cols = {0, 1, 2, 5, 8};
         double[] reported = new double[cols.length];
         devices.readNoiseVariance(COLS, cols, cols.length, reported);
@@ -122,7 +110,7 @@ class ReadNoiseLawTest {
      */
     @Test
     void aColumnsNoiseIsTheSumOfItsFourDevicesVariancesWithFOnTheCoarsePair() {
-        Linear devices = new Linear(REL, ABS);
+        DeviceArrayBase devices = linear();
         CrossbarTile tile = new CrossbarTile(0, ROWS, COLS, UnitCell.twoPairs(F), devices);
         ReadPath path = path(devices);
         int row = 1;

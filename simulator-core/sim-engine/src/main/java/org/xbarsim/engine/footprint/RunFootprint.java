@@ -12,11 +12,11 @@ import org.xbarsim.api.io.InputError;
  * inference copy of each cell (two floats) plus one tile's drifted conductances and read variances
  * at a time on each event loop; that times the collector's headroom, plus the JVM's own baseline.
  *
- * <p>Calibration (README, "Memory"): the smallest -Xmx at which runs of 65 k to 4.2 M weights (eight
- * runs; pcm, ecram, rram and ideal: 40, 56, 56 and 8 bytes a device) succeeded with the launcher's
- * parallel collector, found by bisection, was between {@value #CALIBRATED_LOW} and 1.0 times this
- * estimate: a run refused here would not have fitted (or only at the edge, collecting without end),
- * and one let through fits.
+ * <p>Calibration (README, "Memory", 2026-12-06, compact device arrays): the smallest -Xmx at which runs
+ * of 65 k to 4.2 M weights (eight runs; pcm, rram, ecram and ideal: 16, 18, 20 and 8 bytes a device)
+ * succeeded with the launcher's parallel collector, found by bisection, was between
+ * {@value #CALIBRATED_LOW} and 1.0 times this estimate (chip-35m's 8.9 M weights: 0.94): a run refused
+ * here would not have fitted (or only at the edge, collecting without end), and one let through fits.
  *
  * <p>Not counted: what a workload keeps of its own (a data set in memory, e.g. MNIST's 220 MB), and
  * a trace being recorded (bounded batches).
@@ -40,14 +40,17 @@ public record RunFootprint(long weights, long tiles, int tileRows, int tileCols,
     static final int INFERENCE_TRANSIENT_PER_DEVICE = 16;
     /**
      * The heap a run needs besides its data (classes' statics, Vert.x, the plugins, the scenario), and the
-     * collector's room beside the live data: the smallest heaps measured fit 16 MiB + 1.08 x the data
-     * above (eight runs of 65 k to 4.2 M weights, four device plugins, within 4%); the estimate takes 24 MiB
-     * and 1.15, so that it is never below a measured need.
+     * collector's room beside the live data. Re-measured on 2026-12-06 with compact device arrays (README,
+     * "Memory"): the smallest heaps that ran fit 8.3 MiB + 1.09 x the data above, within 4 MiB (eight runs
+     * of 65 k to 4.2 M weights, four device plugins; chip-35m's 8.9 M weights fit it too, and char-lstm's
+     * network with inference needs 0.78 of its estimate). The 24 MiB taken before (fitted when a PCM
+     * device cost 40 bytes, as 16 MiB + 1.08 x) put the estimate of a one-tile run at twice its need
+     * (30 MiB against 15), so 12 MiB now; 1.15 stays, so that the estimate is never below a measured need.
      */
-    static final long BASELINE_BYTES = 24L << 20;
+    static final long BASELINE_BYTES = 12L << 20;
     static final double HEADROOM = 1.15;
     /** The lower end of measured need / estimate (documentation; see the class comment). */
-    static final double CALIBRATED_LOW = 0.70;
+    static final double CALIBRATED_LOW = 0.80;
 
     /**
      * The footprint of layers of the given shapes on a chip's tiles.

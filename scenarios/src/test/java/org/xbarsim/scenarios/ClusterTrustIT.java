@@ -112,11 +112,11 @@ class ClusterTrustIT extends ClusterJvmTest {
         await("both workers to join", 90, () -> log("a.log").contains("joined the cluster")
                 && log("b.log").contains("joined the cluster"));
         Path out = dir.resolve("sweep");
-        // 48 points of 1024 x 1024 weights on 16 tiles: about a second each on one thread (768 x 768 took 0.6 s on
-        // the chip timeline's engine, and its sweep ended before a stopped worker was back), so the sweep
-        // outlasts the stop.
+        // 48 points of 1536 x 1536 weights on 36 tiles: about 1.5 s each on one thread, so the sweep outlasts the
+        // 20 s stop and the rejoin. (768 x 768 points, then 1024 x 1024 ones once the engine got 1.3x faster,
+        // ended before a stopped worker was back: the other worker had taken every point left.)
         Process coordinator = xbarsim("coordinator.log", "sweep", SCENARIOS.resolve("tile-rowwise.yaml").toString(),
-                "--set", "workload.rows=1024", "--set", "workload.cols=1024", "--grid", "programming.nMsp=5:40:8",
+                "--set", "workload.rows=1536", "--set", "workload.cols=1536", "--grid", "programming.nMsp=5:40:8",
                 "--grid", "programming.nLsp=10:40:6",
                 "--cluster", "--port", port, "--key", key, "--out", out.toString(), "--quiet");
         await("worker a to hold a point", 180, () -> log("a.log").contains(" done in ")

@@ -243,7 +243,6 @@ final class ClosedLoopProgrammer implements RowProgrammer {
 
     /** The group's RESET done: the MSP phase of the columns whose target is more than tol away. */
     private RowOp afterReset() {
-        int n = 0;
         for (int c = groupStart; c < groupEnd; c++) {
             // A pair starts at W = 0 (both devices reset); a single device where its read says.
             double t = targets[c];
@@ -251,30 +250,32 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             active[c] = direction(t) * (t - start) > k.tol();
             coarse[c] = active[c];
             progress[c] = direction(t) * start;
-            n += active[c] ? 1 : 0;
         }
+        return startMsp();
+    }
+
+    /** The MSP phase of the group's active columns, with a fresh budget and retries, at the policy's strength. */
+    private RowOp startMsp() {
         collectLive();
         pulses = 0;
         retriesLeft = variant.retries();
         mspStrength = k.sMsp();
         phase = Phase.MSP;
-        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+        return liveCount > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
     }
 
     /** The read after the MSP phase: the LSP phase of the columns outside the acceptance band. */
     private RowOp afterLspRead() {
-        int n = 0;
         double accept = k.accept() * k.tol();
         for (int c = groupStart; c < groupEnd; c++) {
             double e = targets[c] - readout.value(c);
             active[c] = target.programs(c) && fineActive(e, accept);
             readBack[c] = active[c] ? readout.value(c) : 0;
-            n += active[c] ? 1 : 0;
         }
         collectLive();
         pulses = 0;
         phase = Phase.LSP;
-        return n > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
+        return liveCount > 0 && k.nLsp() > 0 ? lspPulse() : groupDone();
     }
 
     /**
@@ -290,7 +291,6 @@ final class ClosedLoopProgrammer implements RowProgrammer {
      * target within tol of 0 needs no coarse pulse (as from RESET); a single device can only be raised.
      */
     private RowOp refreshRead() {
-        int n = 0;
         for (int c = groupStart; c < groupEnd; c++) {
             double t = targets[c];
             double d = direction(t);
@@ -299,14 +299,8 @@ final class ClosedLoopProgrammer implements RowProgrammer {
             active[c] = selected && (!cell.bidirectional() || Math.abs(t) > k.tol())
                     && progress[c] < d * t - k.margin();
             coarse[c] = active[c];
-            n += active[c] ? 1 : 0;
         }
-        collectLive();
-        pulses = 0;
-        retriesLeft = variant.retries();
-        mspStrength = k.sMsp();
-        phase = Phase.MSP;
-        return n > 0 && k.nMsp() > 0 ? mspPulse() : mspDone();
+        return startMsp();
     }
 
     /** The group's active columns into {@link #live}, after a phase set them column by column. */

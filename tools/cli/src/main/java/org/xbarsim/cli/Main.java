@@ -1,10 +1,7 @@
 package org.xbarsim.cli;
 
 import java.io.PrintWriter;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import org.xbarsim.engine.plugin.ExitGuard;
 import org.xbarsim.engine.scenario.NearestWord;
 import picocli.CommandLine;
@@ -21,29 +18,14 @@ import picocli.CommandLine.Option;
         description = "Cycle-level simulator of analog AI accelerators built from NVM crossbar arrays.")
 public final class Main implements Runnable {
     /**
-     * The subcommands by name, in the order help lists them. Built on demand: picocli reads each one's
-     * annotations by reflection (its classes, Java 5 bytecode, cannot be class-data shared), and a
-     * command line that names its subcommand builds only that one: 0.1 s of every run's start-up was
-     * building all ten.
+     * The subcommands, in the order help lists them, each named by its own {@code @Command}. Added on
+     * demand: picocli reads each one's annotations by reflection (its classes, Java 5 bytecode, cannot be
+     * class-data shared), and a command line that names its subcommand builds only that one: 0.1 s of
+     * every run's start-up was building all ten.
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("run", RunCommand::new);
-        all.put("sweep", SweepCommand::new);
-        all.put("worker", WorkerCommand::new);
-        all.put("report", ReportCommand::new);
-        all.put("optimize", OptimizeCommand::new);
-        all.put("replay", ReplayCommand::new);
-        all.put("inspect", InspectCommand::new);
-        all.put("plugins", PluginsCommand::new);
-        all.put("train", TrainCommand::new);
-        all.put("calibrate", CalibrateCommand::new);
-        all.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(all);
-    }
-
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, SweepCommand.class, WorkerCommand.class,
+            ReportCommand.class, OptimizeCommand.class, ReplayCommand.class, InspectCommand.class, PluginsCommand.class,
+            TrainCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class);
     public static final int INPUT_ERROR = 2;
     public static final int FAILURE = 1;
 
@@ -85,12 +67,10 @@ public final class Main implements Runnable {
         org.xbarsim.explore.Logging.configure();
         CommandLine cli = new CommandLine(new Main());
         // The named subcommand alone; anything else (help, a typo, an option first) gets them all.
-        Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
-        if (named != null) {
-            cli.addSubcommand(named.get());
-        } else {
-            SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
-        }
+        String first = args.length > 0 && !args[0].equals("help") ? args[0] : "";
+        List<Class<?>> named = SUBCOMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

@@ -119,9 +119,8 @@ final class ReplayCommand implements Callable<Integer> {
         Path dir = outDir != null ? outDir : OutputNames.under(Path.of("runs"), name + "-on-" + device);
         try (ResultClaim claim = ResultClaim.directory(dir, "--out")) {
             Path summaryFile = dir.resolve("summary.json");
-            if (java.nio.file.Files.exists(summaryFile) && !force) {
-                throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
-                        + "holds one (summary.json); pass --force to overwrite it or --out for another directory");
+            if (!force) {
+                ResultClaim.refuseResult(dir, summaryFile.getFileName().toString());
             }
             RunSummary summary = replay.run(host.catalog());
             ResultFiles.writeString(summaryFile, summary.toJson());

@@ -34,17 +34,20 @@ class HelpAndTyposTest {
     }
 
     /**
-     * The command line builds only the subcommand it is given, found by name in Main's table: each name
-     * there must be the one its command answers to, and help (which builds them all) lists every one.
+     * The command line builds only the subcommand it is given, found by its own name in Main's table;
+     * help (which builds them all) lists every one, and each runs when named.
      */
     @Test
     void eachSubcommandIsFoundByItsOwnNameAndHelpListsThemAll() {
         Result help = CliTestSupport.xbarsim(null, "--help");
         assertEquals(0, help.status());
-        Main.SUBCOMMANDS.forEach((name, command) -> {
-            assertEquals(name, new picocli.CommandLine(command.get()).getCommandName());
+        for (Class<?> command : Main.SUBCOMMANDS) {
+            String name = new picocli.CommandLine(command).getCommandName();
             assertTrue(help.out().contains("\n  " + name + " "), name + " in\n" + help.out());
-        });
+            Result alone = CliTestSupport.xbarsim(null, name, "--help");
+            assertEquals(0, alone.status(), name);
+            assertTrue(alone.out().contains("Usage: xbarsim " + name + " "), alone.out());
+        }
         Result one = CliTestSupport.xbarsim(null, "help", "plugins");
         assertEquals(0, one.status());
         assertTrue(one.out().startsWith("Usage: xbarsim plugins"), one.out());

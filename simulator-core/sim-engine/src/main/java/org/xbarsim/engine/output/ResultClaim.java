@@ -126,6 +126,17 @@ public final class ResultClaim implements AutoCloseable {
         return file(parent.resolve("." + dir.getFileName() + ".lock"), option);
     }
 
+    /**
+     * Refuses, in one line on {@code --out}, a result directory that holds {@code file} of a previous
+     * result: nothing is overwritten unless the user passes --force (the caller's to check).
+     */
+    public static void refuseResult(Path dir, String file) {
+        if (Files.exists(dir.resolve(file))) {
+            throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
+                    + "holds one (" + file + "); pass --force to overwrite it or --out for another directory");
+        }
+    }
+
     /** For a file: whether it held anything when claimed (a previous result). */
     public boolean existedBefore() {
         return existedBefore;

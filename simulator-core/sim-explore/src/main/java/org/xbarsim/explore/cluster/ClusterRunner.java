@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.xbarsim.api.io.InputError;
+import org.xbarsim.api.param.Quantity;
 import org.xbarsim.engine.scenario.Scenario;
 import org.xbarsim.engine.scenario.ScenarioLoader;
 import org.xbarsim.engine.summary.RunSummary;
@@ -50,6 +52,26 @@ public final class ClusterRunner implements PointRunner {
      * @param limitSeconds longest a point may run on a worker before it goes to another (0: no limit;
      *                     heartbeats find lost workers)
      */
+    /**
+     * A point's time limit from its text (a time such as {@code 90s}), in seconds: 0 (no limit: heartbeats
+     * find lost workers) when null; anything under a second, or not a time, is an InputError on {@code option}.
+     */
+    public static double limitSeconds(String text, String option) {
+        if (text == null) {
+            return 0;
+        }
+        double t;
+        try {
+            t = Quantity.TIME.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InputError(option, "", e.getMessage());
+        }
+        if (t < 1) {
+            throw new InputError(option, "", "expected at least 1s, got " + text);
+        }
+        return t;
+    }
+
     public ClusterRunner(ScenarioLoader loader, Address address, ClusterKey key, double limitSeconds) {
         this.loader = loader;
         this.address = address;

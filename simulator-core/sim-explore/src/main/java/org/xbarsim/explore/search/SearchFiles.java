@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.xbarsim.api.io.InputError;
+import org.xbarsim.engine.output.ResultClaim;
 import org.xbarsim.explore.files.ResultFiles;
 
 /**
@@ -50,11 +50,7 @@ public final class SearchFiles {
         }
         for (Path place : places) {
             for (String name : List.of(EVALUATIONS, PARETO, BEST, PLOT)) {
-                if (Files.exists(place.resolve(name))) {
-                    throw new InputError("--out", "", "expected a directory without a result, but " + place
-                            + " already holds one (" + name + "); pass --force to overwrite it or --out for "
-                            + "another directory");
-                }
+                ResultClaim.refuseResult(place, name);
             }
         }
     }

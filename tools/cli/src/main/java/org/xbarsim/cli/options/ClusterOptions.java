@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.xbarsim.api.io.InputError;
-import org.xbarsim.api.param.Quantity;
 import org.xbarsim.explore.SimulatorHost;
 import org.xbarsim.explore.cluster.ClusterKey;
 import org.xbarsim.explore.cluster.ClusterNode;
@@ -88,22 +87,6 @@ public final class ClusterOptions {
         if (threads != null) {
             throw new InputError("--threads", "", "expected without --cluster: give it to 'xbarsim worker'");
         }
-        return timeoutSeconds();
-    }
-
-    private double timeoutSeconds() {
-        if (pointTimeout == null) {
-            return 0; // no limit: heartbeats find lost workers
-        }
-        double t;
-        try {
-            t = Quantity.TIME.parse(pointTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new InputError("--point-timeout", "", e.getMessage());
-        }
-        if (t < 1) {
-            throw new InputError("--point-timeout", "", "expected at least 1s, got " + pointTimeout);
-        }
-        return t;
+        return ClusterRunner.limitSeconds(pointTimeout, "--point-timeout");
     }
 }

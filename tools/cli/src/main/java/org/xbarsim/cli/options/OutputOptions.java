@@ -1,8 +1,6 @@
 package org.xbarsim.cli.options;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.xbarsim.api.io.InputError;
 import org.xbarsim.engine.output.OutputNames;
 import org.xbarsim.engine.output.ResultClaim;
 import picocli.CommandLine.Option;
@@ -46,9 +44,8 @@ public final class OutputOptions {
 
     /** Refuses to write over {@code file} of a previous result in {@code dir} unless {@code --force}. */
     public void refuseOverwrite(Path dir, String file) {
-        if (!force && Files.exists(dir.resolve(file))) {
-            throw new InputError("--out", "", "expected a directory without a result, but " + dir + " already "
-                    + "holds one (" + file + "); pass --force to overwrite it or --out for another directory");
+        if (!force) {
+            ResultClaim.refuseResult(dir, file);
         }
     }
 }
